@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { AccountId, Email, Name, OuPath, Tags } from './common';
+import { AlternateContacts } from './organization';
+import { BaselineOverrideSchema } from './baseline';
+
+export const ACCOUNT_ROLES = ['log-archive', 'security', 'workload'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export const AccountSchema = z.strictObject({
+  name: Name.describe('Account name ([a-z0-9-]); the workload stack is workload-<name>. Never rename: it is the account\'s identity in code.'),
+  email: Email.describe('Root e-mail of the account; unique across the organization.'),
+  ou: OuPath.describe('OU path the account lives in, e.g. Workloads/Prod.'),
+  role: z
+    .enum(ACCOUNT_ROLES, { error: 'must be one of log-archive, security, workload' })
+    .default('workload')
+    .describe('log-archive and security are the two core accounts (exactly one each); everything else is a workload.'),
+  id: AccountId.optional().describe('Adopt an existing member account: its id generates an import block instead of CreateAccount.'),
+  tags: Tags.default({}).describe('Tags on the account resource.'),
+  state: z
+    .enum(['active', 'suspended'], { error: 'must be active or suspended' })
+    .default('active')
+    .describe('suspended moves the account to the Suspended OU under a deny-all SCP. Removing an account from the file is an error.'),
+  budget: z
+    .strictObject({
+      monthlyUsd: z.number({ error: 'must be a number of US dollars, e.g. 500' }).positive({ error: 'must be more than 0 USD' }),
+    })
+    .optional()
+    .describe('Monthly budget; also the billing alarm threshold. Overrides the baseline default.'),
+  alternateContacts: AlternateContacts.optional().describe('Alternate contacts for this account; overrides baseline.alternateContacts.'),
+  baseline: BaselineOverrideSchema.optional().describe('Baseline settings for this account only; override the OU and top-level values.'),
+});
+
+export type AccountConfig = z.infer<typeof AccountSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AccountId, Email, Name, Region } from './common';
+
+export const OrganizationId = z
+  .string()
+  .regex(/^o-[a-z0-9]{10,32}$/, { error: 'is not an organization id; it looks like "o-abc123defg" (Organizations console, Settings)' });
+
+export const AlternateContact = z.strictObject({
+  name: z.string().min(1).max(64).describe('Contact name.'),
+  title: z.string().min(1).max(50).describe('Contact title.'),
+  email: Email,
+  phone: z
+    .string()
+    .regex(/^[\s0-9()+-]{1,25}$/, { error: 'is not a phone number: digits, spaces, "+", "-", "(" and ")", e.g. "+81-3-1234-5678"' })
+    .describe('Phone number.'),
+});
+
+export const AlternateContacts = z
+  .strictObject({
+    billing: AlternateContact.optional(),
+    operations: AlternateContact.optional(),
+    security: AlternateContact.optional(),
+  })
+  .describe('Alternate contacts (billing, operations, security) set on the account.');
+
+export const OrganizationSchema = z.strictObject({
+  name: Name.describe('Short name of the landing zone ([a-z0-9-]); used in physical names and default tags.'),
+  managementAccountId: AccountId.describe('Account id of the management (payer) account that runs the management stack.'),
+  id: OrganizationId.optional().describe('Adopt an existing organization: its id (o-...) generates an import block instead of a create.'),
+  homeRegion: Region.describe('Region of every stack\'s default provider; must be one of governedRegions.'),
+  governedRegions: z
+    .array(Region)
+    .min(1, { error: 'needs at least one region, e.g. [us-east-1]' })
+    .describe('Regions where workloads may run; the region-deny guardrail denies the rest.'),
+  accessRoleName: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' })
+    .default('OrganizationAccountAccessRole')
+    .describe('Role that Organizations creates in each new member account and that Terraform assumes.'),
+  breakGlassRoleNames: z
+    .array(z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' }))
+    .default([])
+    .describe('Emergency roles exempted from the guardrails, like the access role.'),
+  alternateContacts: AlternateContacts.optional().describe('Alternate contacts of the management account.'),
+  tags: z.record(z.string(), z.string()).default({}).describe('Tags added to every resource through the providers\' default tags.'),
+});
+
+export type OrganizationConfig = z.infer<typeof OrganizationSchema>;

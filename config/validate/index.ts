@@ -1,0 +1,23 @@
+import type { LandingZoneConfig } from '../schema';
+import type { Problem } from '../problems';
+import { checkUniqueAccounts } from './unique-accounts';
+import { checkCoreAccounts } from './core-accounts';
+import { checkOrganizationalUnits } from './organizational-units';
+import { checkRegions } from './regions';
+import { checkPhysicalNames } from './physical-names';
+
+/** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
+export type Rule = (config: LandingZoneConfig) => Problem[];
+
+/** Every meaning check, in the order their problems are reported. */
+export const RULES: readonly Rule[] = [
+  checkRegions,
+  checkUniqueAccounts,
+  checkCoreAccounts,
+  checkOrganizationalUnits,
+  checkPhysicalNames,
+];
+
+export function checkMeaning(config: LandingZoneConfig): Problem[] {
+  return RULES.flatMap((rule) => rule(config));
+}

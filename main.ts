@@ -1,0 +1,34 @@
+/**
+ * The CDKTF app: reads the config (LZ_CONFIG, default landing-zone.yaml), checks it, and
+ * synthesizes every stack into cdktf.out (CDKTF_OUTDIR when the cdktf CLI runs it).
+ * The only place that reads files and the environment.
+ */
+import { loadConfigFile } from './config/load';
+import { ConfigError } from './config/problems';
+import { synthesize } from './lib/synth';
+
+function main(): number {
+  const started = Date.now();
+  const file = process.env.LZ_CONFIG ?? 'landing-zone.yaml';
+  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  try {
+    const { config } = loadConfigFile(file);
+    const result = synthesize({ config, outdir });
+    const total = result.stacks.reduce((n, s) => n + s.resources, 0);
+    const width = Math.max(...result.stacks.map((s) => s.id.length));
+    for (const s of result.stacks) console.log(`  ${s.id.padEnd(width)}  ${String(s.resources).padStart(5)} resources`);
+    console.log(
+      `Synthesized ${result.stacks.length} stacks (${total} resources) from ${file} into ${result.outdir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      console.error('Nothing was written. Fix the config and run again.');
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main();

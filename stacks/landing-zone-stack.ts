@@ -1,0 +1,78 @@
+import type { Construct } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack } from '../lib/cdktf';
+import type { LandingZoneConfig } from '../config/schema';
+import { configureBackend } from '../constructs/core/backend';
+import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
+
+/** Every stack takes the checked config. */
+export interface LandingZoneStackProps {
+  readonly config: LandingZoneConfig;
+  /**
+   * Backend for this stack instead of `config.state.backend` (the bootstrap stack starts local).
+   * @default - config.state.backend
+   */
+  readonly stateBackend?: 's3' | 'cloud' | 'local';
+}
+
+/** Tags every resource of the landing zone carries (through the providers' default tags). */
+export function defaultTags(config: LandingZoneConfig): Record<string, string> {
+  return { ...config.organization.tags, 'managed-by': 'cdktf-landing-zone', 'landing-zone': config.organization.name };
+}
+
+/**
+ * Base of every stack: the state backend, a default `aws` provider in the home region (the
+ * credentials the stack runs with, the management account's in CI), and provider aliases that
+ * assume the access role into member accounts.
+ */
+export abstract class LandingZoneStack extends TerraformStack {
+  readonly config: LandingZoneConfig;
+  /** Default provider: home region, the caller's own credentials. */
+  readonly defaultProvider: AwsProvider;
+  private readonly accountProviders: AccountProviders;
+  private readonly regionalProviders = new Map<string, AwsProvider>();
+  private readonly tags: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
+    super(scope, id);
+    const { config } = props;
+    this.config = config;
+    const { state, organization } = config;
+    configureBackend(this, {
+      backend: props.stateBackend ?? state.backend,
+      bucket: state.bucket,
+      region: state.region ?? organization.homeRegion,
+      keyPrefix: state.keyPrefix,
+      kmsKeyId: state.kmsKeyId,
+      cloud: state.cloud,
+      localDirectory: state.localDirectory,
+    });
+    const tags = defaultTags(config);
+    this.tags = tags;
+    this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }] });
+    this.accountProviders = new AccountProviders(this, 'providers', {
+      accessRoleName: organization.accessRoleName,
+      defaultTags: tags,
+      sessionName: `lz-${id}`.slice(0, 64),
+    });
+  }
+
+  /**
+   * Provider with the stack's own credentials in `region`: the default provider in the home
+   * region, else an alias named after the region.
+   */
+  providerForRegion(region: string): AwsProvider {
+    if (region === this.config.organization.homeRegion) return this.defaultProvider;
+    let provider = this.regionalProviders.get(region);
+    if (!provider) {
+      provider = new AwsProvider(this, `aws-${region}`, { alias: region, region, defaultTags: [{ tags: this.tags }] });
+      this.regionalProviders.set(region, provider);
+    }
+    return provider;
+  }
+
+  /** Provider alias that assumes the access role into `account` in `region`. */
+  providerFor(account: TargetAccount, region: string): AwsProvider {
+    return this.accountProviders.for(account, region);
+  }
+}
