@@ -2,6 +2,9 @@ import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import { AccountDirectory, MemberAccount, Organization, OrganizationalUnit } from '../constructs/organization';
 import { allOuPaths, effectiveOu, parentOf } from '../config/model';
+import { addGuardrails } from './management/guardrails';
+import { addStackSets } from './management/stacksets';
+import { addManagementAccountHygiene } from './management/hygiene';
 
 /** Service principals the foundation always trusts across the organization. */
 const BASE_SERVICE_ACCESS_PRINCIPALS = [
@@ -55,6 +58,10 @@ export class ManagementStack extends LandingZoneStack {
       this.memberAccounts.set(account.name, member);
       this.accounts.add({ name: account.name, id: member.accountId });
     }
+
+    addGuardrails(this);
+    addStackSets(this);
+    addManagementAccountHygiene(this);
   }
 
   /** Id of the OU at `path`; throws for an OU that is not in the config. */

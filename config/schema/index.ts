@@ -6,6 +6,9 @@ import { AccountSchema } from './accounts';
 import { BaselineSchema } from './baseline';
 import { SecuritySchema } from './security';
 import { LoggingSchema } from './logging';
+import { GuardrailsSchema } from './guardrails';
+import { IdentityCenterSchema } from './identity-center';
+import { StackSetsSchema } from './stacksets';
 
 /**
  * The whole `landing-zone.yaml`: the single source of the TypeScript type, the runtime
@@ -24,6 +27,9 @@ export const LandingZoneSchema = z
     baseline: BaselineSchema.prefault({}),
     security: SecuritySchema.prefault({}),
     logging: LoggingSchema.prefault({}),
+    guardrails: GuardrailsSchema.prefault({}),
+    identityCenter: IdentityCenterSchema.prefault({}),
+    stackSets: StackSetsSchema.default([]),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
 
@@ -39,3 +45,6 @@ export * from './accounts';
 export * from './baseline';
 export * from './security';
 export * from './logging';
+export * from './guardrails';
+export * from './identity-center';
+export * from './stacksets';
