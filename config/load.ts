@@ -35,7 +35,7 @@ export function parseConfig(text: string, file = 'landing-zone.yaml'): LandingZo
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => ({ path: [], line: e.linePos?.[0].line, message: `is not valid YAML: ${e.message.split('\n')[0]}` })),
+      doc.errors.map((e) => ({ path: [], line: lines.linePos(e.pos[0]).line, message: `is not valid YAML: ${e.message.split('\n')[0]}` })),
     );
   }
   const raw: unknown = doc.toJS() ?? {};
@@ -77,6 +77,9 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown): Problem[] {
   if (issue.code === 'invalid_type') {
     if (value === undefined) return [{ path, message: `is required (${describeExpected(issue.expected)})` }];
     return [{ path, message: `${show(value)} is ${kindOf(value)}; expected ${describeExpected(issue.expected)}` }];
+  }
+  if (issue.code === 'invalid_value' && typeof value === 'string') {
+    return [{ path, message: `${show(value)} ${issue.message}${didYouMean(value, issue.values.map(String))}` }];
   }
   if (issue.code === 'invalid_union') {
     return [{ path, message: `${show(value)} does not match any allowed form` }];

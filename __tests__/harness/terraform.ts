@@ -38,7 +38,7 @@ export interface ValidateResult {
   readonly diagnostics: string[];
 }
 
-async function validateStackDir(dir: string, stack: string): Promise<ValidateResult> {
+export async function validateStackDir(dir: string, stack: string): Promise<ValidateResult> {
   const pluginDir = process.env.TF_PLUGIN_DIR;
   const init = ['init', '-backend=false', '-input=false', '-no-color', ...(pluginDir ? [`-plugin-dir=${pluginDir}`] : [])];
   try {
