@@ -44,6 +44,17 @@ export function findingsTopicName({ orgName }: NamingInput): string {
   return `${orgName}-security-findings`;
 }
 
+/** Folder of the central log bucket under which every account's AWS Config deliveries land (for the bucket policy: `config/*`). */
+export const CONFIG_KEY_PREFIX_ROOT = 'config';
+
+/**
+ * Key prefix of one account's AWS Config deliveries in the central log bucket: `config/<account-name>`;
+ * Config appends `/AWSLogs/<account-id>/Config/<region>/...`.
+ */
+export function configKeyPrefix(accountName: string): string {
+  return `${CONFIG_KEY_PREFIX_ROOT}/${accountName}`;
+}
+
 /** Every length-limited name, for the meaning checks. */
 export function physicalNames(input: NamingInput): Record<PhysicalNameKind, string> {
   return {
