@@ -1,6 +1,122 @@
 import { z } from 'zod';
+import { Target } from './common';
+
+const RoleName = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' });
+
+/** One enforced tag key of the tag-policy catalogue entry. */
+export const EnforcedTag = z.strictObject({
+  values: z
+    .array(z.string().min(1).max(256))
+    .optional()
+    .describe('Allowed values (wildcard "*" allowed at the end). Omitted: any value is compliant.'),
+  enforcedFor: z
+    .array(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9*-]+$/, { error: 'is not a resource type; write "service:type", e.g. "ec2:instance" or "s3:*"' }))
+    .optional()
+    .describe('Resource types ("ec2:instance", "s3:*") where noncompliant tagging operations are blocked. Omitted: only reported.'),
+});
+
+/**
+ * Options of catalogue entries. Each entry reads the options that apply to it; the meaning checks
+ * report an option given to an entry that does not use it.
+ */
+export const GuardrailOptions = z
+  .strictObject({
+    exemptRoleNames: z
+      .array(RoleName)
+      .optional()
+      .describe('More exempt roles, besides organization.accessRoleName and breakGlassRoleNames (any account: arn:aws:iam::*:role/<name>).'),
+    allowedRegions: z
+      .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'is not an AWS Region code, e.g. "us-east-1"' }))
+      .optional()
+      .describe('region-deny: Regions allowed besides organization.governedRegions. Omitted: only the governed Regions.'),
+    vpcBlockPublicAccess: z
+      .enum(['block_bidirectional', 'block_ingress', 'off'], { error: 'is not a VPC BPA mode; use block_bidirectional, block_ingress or off' })
+      .optional()
+      .describe('ec2-block-public-access: VPC Block Public Access mode for internet gateways. Omitted: block_bidirectional.'),
+    vpcExclusionsAllowed: z
+      .boolean()
+      .optional()
+      .describe('ec2-block-public-access: whether accounts may create VPC BPA exclusions. Omitted: false (no exclusions).'),
+    imageBlockPublicAccess: z
+      .boolean()
+      .optional()
+      .describe('ec2-block-public-access: block public sharing of AMIs. Omitted: true.'),
+    snapshotBlockPublicAccess: z
+      .enum(['block_all_sharing', 'block_new_sharing', 'unblocked'], {
+        error: 'is not an EBS snapshot BPA mode; use block_all_sharing, block_new_sharing or unblocked',
+      })
+      .optional()
+      .describe('ec2-block-public-access: EBS snapshot Block Public Access mode. Omitted: block_all_sharing.'),
+    imdsv2Required: z
+      .boolean()
+      .optional()
+      .describe('ec2-block-public-access: require IMDSv2 (tokens) on new instances. Omitted: true.'),
+    tags: z
+      .record(z.string().min(1).max(128), EnforcedTag)
+      .optional()
+      .describe('tag-policy: tag keys (exact capitalization) with allowed values and enforced resource types. Omitted: CostCenter, reported only.'),
+    optInServices: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, { error: 'is not an AI service name, e.g. "lex" or "rekognition"' }))
+      .optional()
+      .describe('ai-opt-out: AI services left opted in (service names from the AI opt-out policy syntax). Omitted: every service opts out.'),
+  })
+  .describe('Options of a catalogue entry; each entry uses only the options named for it.');
+
+export type GuardrailOptionsConfig = z.infer<typeof GuardrailOptions>;
+
+/** One guardrail: a catalogue entry (`policy`) or a custom document (`file` or `document`). */
+export const GuardrailEntry = z
+  .strictObject({
+    policy: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Catalogue name (e.g. region-deny). Listing a catalogue entry that is on by default replaces its targets, options and switch.'),
+    file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Custom policy: JSON file, relative to the folder of the config file. Checked for grammar and unknown actions.'),
+    document: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Custom policy written inline (the loader fills this from `file`).'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][\w+=,.@-]{0,127}$/, { error: 'is not a policy name (letters, digits and +=,.@_-, at most 128)' })
+      .optional()
+      .describe('Policy name in Organizations. Default: the catalogue name, or the file name without .json.'),
+    description: z.string().max(512).optional().describe('Policy description. Default: what the catalogue entry denies, or "Custom policy <file>".'),
+    enabled: z.boolean().default(true).describe('false switches the entry off (also a default one).'),
+    targets: z
+      .array(Target)
+      .optional()
+      .describe('Where it is attached: "Root", OU paths or account names. Default for catalogue entries: their default targets; required for custom ones.'),
+    options: GuardrailOptions.optional(),
+  })
+  .describe('A catalogue entry by `policy` name, or a custom policy by `file` / `document`.');
+
+export type GuardrailEntryConfig = z.infer<typeof GuardrailEntry>;
+
+const entries = (what: string) => z.array(GuardrailEntry).default([]).describe(what);
 
 /** Preventive controls: catalogue policies and custom policy files, with their targets (seed 004). */
-export const GuardrailsSchema = z.strictObject({});
+export const GuardrailsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('false: no organization policies at all (none created, none attached).'),
+    defaults: z
+      .boolean()
+      .default(true)
+      .describe('Switch on the seed 004 set: SCPs and RCPs and the EC2 declarative policy at Root, protect-log-archive, deny-all on Suspended.'),
+    scp: entries('Service control policies (catalogue or custom).'),
+    rcp: entries('Resource control policies (catalogue or custom).'),
+    declarative: entries('Declarative policies for EC2 (catalogue or custom).'),
+    tag: entries('Tag policies (catalogue or custom).'),
+    aiOptOut: entries('AI services opt-out policies (catalogue or custom).'),
+    backup: entries('Backup policies (custom only).'),
+  })
+  .describe('Organization policies from the tested catalogue and custom files, and where they are attached.');
 
 export type GuardrailsConfig = z.infer<typeof GuardrailsSchema>;
