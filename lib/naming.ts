@@ -13,6 +13,13 @@ export const PHYSICAL_NAME_LIMITS = {
   accessLogBucket: 63,
   logKeyAlias: 256,
   findingsTopic: 256,
+  findingsKeyAlias: 256,
+  organizationTrail: 128,
+  eventDataStore: 128,
+  configAggregator: 256,
+  externalAccessAnalyzer: 255,
+  unusedAccessAnalyzer: 255,
+  securityHubPolicy: 128,
 } as const;
 
 export type PhysicalNameKind = keyof typeof PHYSICAL_NAME_LIMITS;
@@ -44,15 +51,71 @@ export function findingsTopicName({ orgName }: NamingInput): string {
   return `${orgName}-security-findings`;
 }
 
-/** Folder of the central log bucket under which every account's AWS Config deliveries land (for the bucket policy: `config/*`). */
+/**
+ * Key prefix of every workload account's AWS Config delivery channel (the account baseline); Config appends
+ * `/AWSLogs/<account-id>/Config/<region>/...`, which keeps each account apart. Same value as CONFIG_DELIVERY_PREFIX.
+ */
 export const CONFIG_KEY_PREFIX_ROOT = 'config';
 
 /**
- * Key prefix of one account's AWS Config deliveries in the central log bucket: `config/<account-name>`;
- * Config appends `/AWSLogs/<account-id>/Config/<region>/...`.
+ * ARN of the log-archive key's alias in `region` of the log-archive account. CloudTrail, Config
+ * delivery channels and S3 accept it wherever a key ARN is asked; GuardDuty's publishing
+ * destination needs the key ARN itself (the log-archive stack's `logKey.keyArn`).
  */
-export function configKeyPrefix(accountName: string): string {
-  return `${CONFIG_KEY_PREFIX_ROOT}/${accountName}`;
+export function logKeyAliasArn(input: NamingInput, region: string, logArchiveAccountId: string): string {
+  return `arn:aws:kms:${region}:${logArchiveAccountId}:${logKeyAliasName(input)}`;
+}
+
+/**
+ * Key prefix under which every account's AWS Config delivery channel writes to the central log bucket
+ * (`config/AWSLogs/<account-id>/Config/...`). The bucket policy lets config.amazonaws.com write only there.
+ */
+export const CONFIG_DELIVERY_PREFIX = 'config';
+
+/** The same prefix as a function, for callers that build delivery channels. */
+export function configDeliveryPrefix(): string {
+  return CONFIG_DELIVERY_PREFIX;
+}
+
+/**
+ * Key prefix of GuardDuty findings exported from the security account
+ * (`guardduty/AWSLogs/<account-id>/GuardDuty/<region>/...`).
+ */
+export const GUARDDUTY_FINDINGS_PREFIX = 'guardduty';
+
+/** The organization trail (CloudTrail writes it under `AWSLogs/<org-id>/` with no prefix). */
+export function organizationTrailName({ orgName }: NamingInput): string {
+  return `${orgName}-organization-trail`;
+}
+
+/** The optional CloudTrail Lake event data store of the organization. */
+export function eventDataStoreName({ orgName }: NamingInput): string {
+  return `${orgName}-organization-events`;
+}
+
+/** Alias of the security account's key that encrypts the findings topic. */
+export function findingsKeyAliasName({ orgName }: NamingInput): string {
+  return `alias/${orgName}-security-findings`;
+}
+
+/** AWS Config organization aggregator in the security account. */
+export function configAggregatorName({ orgName }: NamingInput): string {
+  return `${orgName}-organization`;
+}
+
+/** IAM Access Analyzer organization analyzer for external access (one per region). */
+export function externalAccessAnalyzerName({ orgName }: NamingInput): string {
+  return `${orgName}-external-access`;
+}
+
+/** IAM Access Analyzer organization analyzer for unused access (home region). */
+export function unusedAccessAnalyzerName({ orgName }: NamingInput): string {
+  return `${orgName}-unused-access`;
+}
+
+/** Security Hub central configuration policy. */
+export function securityHubPolicyName({ orgName }: NamingInput): string {
+  return `${orgName}-baseline`;
 }
 
 /** Every length-limited name, for the meaning checks. */
@@ -62,6 +125,13 @@ export function physicalNames(input: NamingInput): Record<PhysicalNameKind, stri
     accessLogBucket: accessLogBucketName(input),
     logKeyAlias: logKeyAliasName(input),
     findingsTopic: findingsTopicName(input),
+    findingsKeyAlias: findingsKeyAliasName(input),
+    organizationTrail: organizationTrailName(input),
+    eventDataStore: eventDataStoreName(input),
+    configAggregator: configAggregatorName(input),
+    externalAccessAnalyzer: externalAccessAnalyzerName(input),
+    unusedAccessAnalyzer: unusedAccessAnalyzerName(input),
+    securityHubPolicy: securityHubPolicyName(input),
   };
 }
 
