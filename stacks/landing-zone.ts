@@ -28,9 +28,12 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
   const management = new ManagementStack(app, 'management', { config });
   if (bootstrap) management.addDependency(bootstrap);
 
+  const securityAccount = management.accounts.get(coreAccount(config, 'security').name);
   const logArchive = new LogArchiveStack(app, 'log-archive', {
     config,
     account: management.accounts.get(coreAccount(config, 'log-archive').name),
+    organizationId: management.organization.organizationId,
+    securityAccountId: securityAccount.id,
   });
   logArchive.addDependency(management);
 

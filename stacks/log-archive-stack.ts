@@ -1,25 +1,62 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
-import { SecureBucket } from '../constructs/storage';
-import { logBucketName, namingOf } from '../lib/naming';
+import { LogArchiveBucket, LogArchiveKey } from '../constructs/logging';
+import { accessLogBucketName, logBucketName, logKeyAliasName, namingOf } from '../lib/naming';
 
 export interface LogArchiveStackProps extends LandingZoneStackProps {
   /** The log-archive account (`management.accounts.get(<log-archive name>)`). */
   readonly account: TargetAccount;
+  /** Organization id (o-...) from the management stack; services write only for this organization. */
+  readonly organizationId: string;
+  /**
+   * The security account's id: its GuardDuty exports findings here and its principals may decrypt logs.
+   * @default - GuardDuty export and security-account reads are not allowed
+   */
+  readonly securityAccountId?: string;
 }
 
-/** The log-archive account's stack: the central CloudTrail + Config log bucket. */
+/**
+ * The log-archive account's stack (seed 004, 1B): the KMS key and the central, tamper-proof log bucket
+ * that the organization trail, every account's Config delivery channel and GuardDuty write into.
+ */
 export class LogArchiveStack extends LandingZoneStack {
-  readonly logBucket: SecureBucket;
+  readonly logKey: LogArchiveKey;
+  readonly logBucket: LogArchiveBucket;
 
   constructor(scope: Construct, id: string, props: LogArchiveStackProps) {
     super(scope, id, props);
-    const { config, account } = props;
-    const provider = this.providerFor(account, config.organization.homeRegion);
-    this.logBucket = new SecureBucket(this, 'LogBucket', {
+    const { config, account, organizationId, securityAccountId } = props;
+    const { organization, logging } = config;
+    const naming = namingOf(config);
+    const provider = this.providerFor(account, organization.homeRegion);
+
+    this.logKey = new LogArchiveKey(this, 'LogKey', {
       provider,
-      bucketName: logBucketName(namingOf(config)),
+      aliasName: logKeyAliasName(naming),
+      accountId: account.id,
+      organizationId,
+      trailAccountIds: securityAccountId ? [organization.managementAccountId, securityAccountId] : [organization.managementAccountId],
+      guardDutyAccountId: securityAccountId,
+      readerAccountIds: securityAccountId ? [securityAccountId] : [],
+    });
+
+    this.logBucket = new LogArchiveBucket(this, 'LogBucket', {
+      provider,
+      bucketName: logBucketName(naming),
+      accessLogBucketName: accessLogBucketName(naming),
+      kmsKeyArn: this.logKey.keyArn,
+      policy: {
+        accountId: account.id,
+        organizationId,
+        adminRoleNames: [organization.accessRoleName, ...organization.breakGlassRoleNames],
+        guardDutyAccountId: securityAccountId,
+      },
+      retentionDays: logging.retentionDays,
+      coldStorage: logging.coldStorage,
+      noncurrentVersionDays: logging.noncurrentVersionDays,
+      objectLock: logging.objectLock.enabled ? logging.objectLock : undefined,
+      accessLogRetentionDays: logging.accessLogs.retentionDays,
     });
   }
 }

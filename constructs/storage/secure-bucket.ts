@@ -44,6 +44,8 @@ export class SecureBucket extends Construct {
   readonly bucketArn: string;
   /** Other constructs that must wait for the bucket policy (e.g. trails) depend on this. */
   readonly policy: S3BucketPolicy;
+  /** Versioning; lifecycle configurations of a versioned bucket depend on it. */
+  readonly versioning: S3BucketVersioningA;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -61,7 +63,7 @@ export class SecureBucket extends Construct {
     this.bucketArn = this.resource.arn;
     const bucket = this.resource.id;
 
-    new S3BucketVersioningA(this, 'Versioning', {
+    this.versioning = new S3BucketVersioningA(this, 'Versioning', {
       provider,
       bucket,
       versioningConfiguration: { status: 'Enabled' },

@@ -1,0 +1,2 @@
+export * from './log-archive-key';
+export * from './log-archive-bucket';

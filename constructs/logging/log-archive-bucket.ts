@@ -1,0 +1,257 @@
+import { Construct } from 'constructs';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { SecureBucket } from '../storage/secure-bucket';
+import type { Statement } from '../../lib/policy-document';
+import { CONFIG_DELIVERY_PREFIX, GUARDDUTY_FINDINGS_PREFIX } from '../../lib/naming';
+
+/** What the central log bucket's policy statements are built from. */
+export interface LogArchiveBucketPolicyInput {
+  /** ARN of the log bucket. */
+  readonly bucketArn: string;
+  /** The log-archive account, owner of the bucket. */
+  readonly accountId: string;
+  /** Organization id (o-...): services write only on behalf of this organization. */
+  readonly organizationId: string;
+  /** Roles (names in the log-archive account) that may still change the bucket's configuration: the access role Terraform uses, break-glass roles. */
+  readonly adminRoleNames: readonly string[];
+  /**
+   * Account whose GuardDuty exports findings into the bucket (the security account).
+   * @default - GuardDuty may not write
+   */
+  readonly guardDutyAccountId?: string;
+}
+
+/** Actions nobody may perform on the log bucket or its objects: logs are write-once. */
+export const LOG_DELETION_ACTIONS = [
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:BypassGovernanceRetention',
+  's3:DeleteBucket',
+] as const;
+
+/** Actions that could weaken the bucket, allowed only to the admin roles (Terraform's access role). */
+export const LOG_BUCKET_CONFIGURATION_ACTIONS = [
+  's3:PutBucketPolicy',
+  's3:DeleteBucketPolicy',
+  's3:PutBucketVersioning',
+  's3:PutBucketObjectLockConfiguration',
+  's3:PutLifecycleConfiguration',
+  's3:PutEncryptionConfiguration',
+  's3:PutBucketPublicAccessBlock',
+  's3:PutBucketOwnershipControls',
+  's3:PutBucketLogging',
+  's3:PutBucketAcl',
+  's3:PutObjectAcl',
+] as const;
+
+/**
+ * Bucket policy statements of the central log bucket (added after SecureBucket's TLS-only deny):
+ * CloudTrail writes only this organization's trail logs (`AWSLogs/<org-id>/`), Config only this
+ * organization's deliveries (`config/AWSLogs/<account>/Config/`), GuardDuty only the security
+ * account's findings (`guardduty/`); nobody deletes logs, and only the admin roles change the bucket.
+ */
+export function logArchiveBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
+  const arn = input.bucketArn;
+  const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
+  const statements: Statement[] = [
+    {
+      Sid: 'CloudTrailAclCheck',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:GetBucketAcl',
+      Resource: arn,
+      Condition: orgOnly,
+    },
+    {
+      Sid: 'CloudTrailWritesOrganizationTrail',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `${arn}/AWSLogs/${input.organizationId}/*`,
+      Condition: orgOnly,
+    },
+    {
+      Sid: 'ConfigBucketChecks',
+      Effect: 'Allow',
+      Principal: { Service: 'config.amazonaws.com' },
+      Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+      Resource: arn,
+      Condition: orgOnly,
+    },
+    {
+      Sid: 'ConfigDelivers',
+      Effect: 'Allow',
+      Principal: { Service: 'config.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `${arn}/${CONFIG_DELIVERY_PREFIX}/AWSLogs/*/Config/*`,
+      Condition: orgOnly,
+    },
+  ];
+  if (input.guardDutyAccountId) {
+    const fromSecurity = { StringEquals: { 'aws:SourceAccount': input.guardDutyAccountId } };
+    statements.push(
+      {
+        Sid: 'GuardDutyLocatesBucket',
+        Effect: 'Allow',
+        Principal: { Service: 'guardduty.amazonaws.com' },
+        Action: 's3:GetBucketLocation',
+        Resource: arn,
+        Condition: fromSecurity,
+      },
+      {
+        Sid: 'GuardDutyExportsFindings',
+        Effect: 'Allow',
+        Principal: { Service: 'guardduty.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${arn}/${GUARDDUTY_FINDINGS_PREFIX}/*`,
+        Condition: fromSecurity,
+      },
+    );
+  }
+  statements.push(
+    {
+      Sid: 'DenyLogDeletion',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: [...LOG_DELETION_ACTIONS],
+      Resource: [arn, `${arn}/*`],
+    },
+    {
+      Sid: 'DenyWeakeningExceptAdminRoles',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: [...LOG_BUCKET_CONFIGURATION_ACTIONS],
+      Resource: [arn, `${arn}/*`],
+      Condition: {
+        ArnNotLike: { 'aws:PrincipalArn': input.adminRoleNames.map((name) => `arn:aws:iam::${input.accountId}:role/${name}`) },
+      },
+    },
+  );
+  return statements;
+}
+
+export interface LogArchiveBucketProps {
+  /** Provider of the log-archive account in the home region. */
+  readonly provider: AwsProvider;
+  /** Physical name of the log bucket (naming helper). */
+  readonly bucketName: string;
+  /** Physical name of its access-log bucket (naming helper). */
+  readonly accessLogBucketName: string;
+  /** KMS key (ARN) for SSE-KMS with an S3 bucket key. */
+  readonly kmsKeyArn: string;
+  /** Inputs of the bucket policy (everything but the bucket ARN). */
+  readonly policy: Omit<LogArchiveBucketPolicyInput, 'bucketArn'>;
+  /** Days before log objects expire. */
+  readonly retentionDays: number;
+  /** Transition to colder storage. */
+  readonly coldStorage: { readonly afterDays: number; readonly storageClass: string };
+  /** Days a noncurrent version is kept. */
+  readonly noncurrentVersionDays: number;
+  /**
+   * Default Object Lock retention; Object Lock is turned on at creation when set.
+   * @default - no Object Lock
+   */
+  readonly objectLock?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly retentionDays: number };
+  /**
+   * Days the server access logs are kept.
+   * @default 365
+   */
+  readonly accessLogRetentionDays?: number;
+}
+
+/**
+ * The central log bucket (seed 004, 1B): versioned, SSE-KMS with a bucket key, Object Lock, lifecycle to
+ * colder storage then expiry, public access blocked, BucketOwnerEnforced, TLS only, server access logs
+ * to its own access-log bucket, and an organization-scoped policy. Both buckets are `prevent_destroy`.
+ */
+export class LogArchiveBucket extends Construct {
+  readonly bucket: SecureBucket;
+  readonly accessLogBucket: SecureBucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+
+  constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
+    super(scope, id);
+    const { provider } = props;
+
+    this.accessLogBucket = new SecureBucket(this, 'AccessLogs', {
+      provider,
+      bucketName: props.accessLogBucketName,
+      // Server access logging delivers only to SSE-S3 buckets.
+      policyStatements: (accessArn) => [
+        {
+          Sid: 'S3ServerAccessLogs',
+          Effect: 'Allow',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: `${accessArn}/*`,
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': props.policy.accountId },
+            ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${props.bucketName}` },
+          },
+        },
+      ],
+    });
+    new S3BucketLifecycleConfiguration(this, 'AccessLogsLifecycle', {
+      provider,
+      bucket: this.accessLogBucket.resource.id,
+      rule: [
+        {
+          id: 'expire',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          expiration: [{ days: props.accessLogRetentionDays ?? 365 }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+      dependsOn: [this.accessLogBucket.versioning],
+    });
+
+    this.bucket = new SecureBucket(this, 'Logs', {
+      provider,
+      bucketName: props.bucketName,
+      kmsKeyArn: props.kmsKeyArn,
+      objectLockEnabled: props.objectLock !== undefined,
+      policyStatements: (bucketArn) => logArchiveBucketStatements({ ...props.policy, bucketArn }),
+    });
+    this.bucketName = this.bucket.bucketName;
+    this.bucketArn = this.bucket.bucketArn;
+    const bucket = this.bucket.resource.id;
+
+    if (props.objectLock) {
+      new S3BucketObjectLockConfigurationA(this, 'ObjectLock', {
+        provider,
+        bucket,
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.retentionDays } },
+        dependsOn: [this.bucket.versioning],
+      });
+    }
+    new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
+      provider,
+      bucket,
+      rule: [
+        {
+          id: 'archive-then-expire',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          transition: [{ days: props.coldStorage.afterDays, storageClass: props.coldStorage.storageClass }],
+          expiration: [{ days: props.retentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+      dependsOn: [this.bucket.versioning],
+    });
+    new S3BucketLoggingA(this, 'AccessLogging', {
+      provider,
+      bucket,
+      targetBucket: this.accessLogBucket.resource.id,
+      targetPrefix: `${props.bucketName}/`,
+      dependsOn: [this.accessLogBucket.policy],
+    });
+  }
+}
