@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { LandingZoneSchema, type LandingZoneConfig } from './schema';
 import { ConfigError, didYouMean, show, type PathSegment, type Problem } from './problems';
 import { knownKeysAt } from './schema-walk';
 import { checkMeaning } from './validate';
+import { loadStackSetTemplates } from './stacksets-loader';
 
 /** A parsed config and where it came from. */
 export interface LoadedConfig {
@@ -46,7 +48,8 @@ export function parseConfig(text: string, file = 'landing-zone.yaml'): LandingZo
     const problems = parsed.error.issues.flatMap((i) => issueToProblems(i, raw));
     throw new ConfigError(file, withLines(problems, lineOf));
   }
-  const meaning = checkMeaning(parsed.data);
+  // StackSet templates are read here (relative to the config file), never in constructs.
+  const meaning = [...loadStackSetTemplates(parsed.data, dirname(file)), ...checkMeaning(parsed.data)];
   if (meaning.length > 0) throw new ConfigError(file, withLines(meaning, lineOf));
   return parsed.data;
 }

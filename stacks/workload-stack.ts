@@ -1,9 +1,11 @@
 import type { Construct } from 'constructs';
-import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
 import type { AccountConfig } from '../config/schema';
-import { governedRegions } from '../config/model';
+import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
+import { addBillingGuards } from './workload/billing';
+import { addConfigRecorders } from './workload/config-recorder';
+import { addHardening } from './workload/hardening';
 
 export interface WorkloadStackProps extends LandingZoneStackProps {
   /** The account's entry in the config. */
@@ -12,16 +14,21 @@ export interface WorkloadStackProps extends LandingZoneStackProps {
   readonly account: TargetAccount;
 }
 
-/** A member account's baseline, in every governed region, applied through the access role. */
+/**
+ * A member account's baseline (docs/baseline.md), applied through the access role: billing alarm and
+ * budget in us-east-1, AWS Config in every governed region, and account hardening. Values come from
+ * the top-level baseline, the account's OU overrides and the account itself (config/effective-baseline.ts).
+ */
 export class WorkloadStack extends LandingZoneStack {
+  /** The effective baseline this stack was built from. */
+  readonly baseline: EffectiveBaseline;
+
   constructor(scope: Construct, id: string, props: WorkloadStackProps) {
     super(scope, id, props);
-    const { config, account } = props;
-    for (const region of governedRegions(config)) {
-      new EbsEncryptionByDefault(this, `EbsEncryption-${region}`, {
-        provider: this.providerFor(account, region),
-        enabled: config.baseline.ebsEncryptionByDefault,
-      });
-    }
+    const { config, account, accountConfig } = props;
+    this.baseline = effectiveBaseline(config, accountConfig.name);
+    addBillingGuards(this, account, this.baseline);
+    addConfigRecorders(this, account, this.baseline);
+    addHardening(this, account, this.baseline);
   }
 }

@@ -5,6 +5,8 @@ import { checkCoreAccounts } from './core-accounts';
 import { checkOrganizationalUnits } from './organizational-units';
 import { checkRegions } from './regions';
 import { checkPhysicalNames } from './physical-names';
+import { checkBaseline } from './baseline';
+import { checkStackSets } from './stacksets';
 
 /** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
 export type Rule = (config: LandingZoneConfig) => Problem[];
@@ -16,6 +18,8 @@ export const RULES: readonly Rule[] = [
   checkCoreAccounts,
   checkOrganizationalUnits,
   checkPhysicalNames,
+  checkBaseline,
+  checkStackSets,
 ];
 
 export function checkMeaning(config: LandingZoneConfig): Problem[] {

@@ -1,4 +1,36 @@
 import type { ManagementStack } from '../management-stack';
+import { AccountBudget, AlternateContacts, BillingAlarm } from '../../constructs/baseline';
+import { BILLING_REGION } from '../../config/regions';
 
-/** The management account's own alternate contacts, budget and billing alarm. Issue 7 fills this in. */
-export function addManagementAccountHygiene(_stack: ManagementStack): void {}
+/**
+ * The management account's own hygiene (issue 4): its alternate contacts (organization.alternateContacts)
+ * through the stack's default provider, and a budget and the seed 003 billing alarm in us-east-1
+ * (baseline.management). In the payer account both figures are the whole organization's bill.
+ * With no e-mail (baseline.management.email, else organization.alternateContacts.billing.email) the
+ * topic and budget are still created, without subscribers.
+ */
+export function addManagementAccountHygiene(stack: ManagementStack): void {
+  const { config } = stack;
+  const contacts = config.organization.alternateContacts;
+  if (contacts && Object.values(contacts).some(Boolean)) {
+    new AlternateContacts(stack, 'ManagementAlternateContacts', { provider: stack.defaultProvider, contacts });
+  }
+
+  const billing = config.baseline.management;
+  if (!billing.enabled) return;
+  const provider = stack.providerForRegion(BILLING_REGION);
+  const email = billing.email ?? contacts?.billing?.email;
+  new BillingAlarm(stack, 'ManagementBillingAlarm', {
+    provider,
+    thresholdUsd: billing.thresholdUsd ?? billing.monthlyUsd,
+    email,
+  });
+  new AccountBudget(stack, 'ManagementBudget', {
+    provider,
+    budgetName: `${config.organization.name}-organization-monthly-cost`,
+    monthlyUsd: billing.monthlyUsd,
+    actualPercent: billing.actualPercent,
+    forecastPercent: billing.forecastPercent,
+    emails: email ? [email] : undefined,
+  });
+}

@@ -1,0 +1,78 @@
+import { Construct } from 'constructs';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
+import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
+import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
+
+export type SnapshotFrequency = 'One_Hour' | 'Three_Hours' | 'Six_Hours' | 'Twelve_Hours' | 'TwentyFour_Hours';
+
+export interface ConfigRecorderProps {
+  /** Provider of the account in the recorder's region. */
+  readonly provider: AwsProvider;
+  /** ARN of AWSServiceRoleForConfig (ConfigServiceLinkedRole). */
+  readonly roleArn: string;
+  /** Central log bucket in the log-archive account. */
+  readonly bucketName: string;
+  /** Key prefix of this account's deliveries; objects land under `<prefix>/AWSLogs/<account-id>/Config/<region>/`. */
+  readonly keyPrefix: string;
+  /**
+   * Record global resource types (IAM users, roles, policies ...). Turn it on in one region only
+   * (the home region), or every region records the same IAM changes and bills them again.
+   * @default false
+   */
+  readonly includeGlobalResourceTypes?: boolean;
+  /**
+   * How often a configuration snapshot is delivered.
+   * @default 'TwentyFour_Hours'
+   */
+  readonly snapshotFrequency?: SnapshotFrequency;
+  /**
+   * CONTINUOUS records every change; DAILY records once a day (cheaper, coarser).
+   * @default 'CONTINUOUS'
+   */
+  readonly recordingFrequency?: 'CONTINUOUS' | 'DAILY';
+  /**
+   * KMS key (or alias) ARN Config encrypts deliveries with.
+   * @default - the bucket's default encryption applies
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * AWS Config in one region of one account: a recorder of all supported resource types, a delivery
+ * channel to the central log bucket, and the recorder switched on (after the channel exists, as
+ * Config requires).
+ * @see https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html
+ */
+export class ConfigRecorder extends Construct {
+  readonly recorder: ConfigConfigurationRecorder;
+  readonly deliveryChannel: ConfigDeliveryChannel;
+  readonly status: ConfigConfigurationRecorderStatus;
+
+  constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
+    super(scope, id);
+    const { provider } = props;
+    this.recorder = new ConfigConfigurationRecorder(this, 'Recorder', {
+      provider,
+      name: 'default',
+      roleArn: props.roleArn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: props.includeGlobalResourceTypes ?? false },
+      recordingMode: { recordingFrequency: props.recordingFrequency ?? 'CONTINUOUS' },
+    });
+    this.deliveryChannel = new ConfigDeliveryChannel(this, 'DeliveryChannel', {
+      provider,
+      name: 'default',
+      s3BucketName: props.bucketName,
+      s3KeyPrefix: props.keyPrefix,
+      s3KmsKeyArn: props.kmsKeyArn,
+      snapshotDeliveryProperties: { deliveryFrequency: props.snapshotFrequency ?? 'TwentyFour_Hours' },
+      dependsOn: [this.recorder],
+    });
+    this.status = new ConfigConfigurationRecorderStatus(this, 'Status', {
+      provider,
+      name: this.recorder.name,
+      isEnabled: true,
+      dependsOn: [this.deliveryChannel],
+    });
+  }
+}

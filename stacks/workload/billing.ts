@@ -1,0 +1,34 @@
+import type { LandingZoneStack } from '../landing-zone-stack';
+import type { TargetAccount } from '../../constructs/core/providers';
+import { AccountBudget, BillingAlarm } from '../../constructs/baseline';
+import type { EffectiveBaseline } from '../../config/effective-baseline';
+import { BILLING_REGION } from '../../config/regions';
+
+/**
+ * The account's cost guards: the seed 003 billing alarm and a monthly AWS Budget, both through the
+ * account's provider in us-east-1 (billing metrics exist only there; us-east-1 need not be governed,
+ * the region-deny guardrail exempts the access role).
+ */
+export function addBillingGuards(stack: LandingZoneStack, account: TargetAccount, baseline: EffectiveBaseline): void {
+  const provider = stack.providerFor(account, BILLING_REGION);
+  const { billingAlarm, budget } = baseline;
+  if (billingAlarm.enabled) {
+    new BillingAlarm(stack, 'BillingAlarm', {
+      provider,
+      thresholdUsd: billingAlarm.thresholdUsd,
+      email: billingAlarm.email,
+      topicName: billingAlarm.topicName,
+      alarmName: billingAlarm.alarmName,
+    });
+  }
+  if (budget.enabled) {
+    new AccountBudget(stack, 'Budget', {
+      provider,
+      budgetName: `${account.name}-monthly-cost`,
+      monthlyUsd: budget.monthlyUsd,
+      actualPercent: budget.actualPercent,
+      forecastPercent: budget.forecastPercent,
+      emails: budget.emails,
+    });
+  }
+}
