@@ -39,7 +39,10 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
 
   const security = new SecurityStack(app, 'security', {
     config,
-    account: management.accounts.get(coreAccount(config, 'security').name),
+    account: securityAccount,
+    logKeyArn: logArchive.logKey.keyArn,
+    organization: { rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
+    memberAccountIds: config.accounts.filter((a) => a.state === 'active').map((a) => management.accounts.get(a.name).id),
   });
   security.addDependency(logArchive);
 

@@ -1,27 +1,60 @@
 import type { Construct } from 'constructs';
-import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
-import { governedRegions } from '../config/model';
+import { namingOf } from '../lib/naming';
+import type { SecurityContext } from './security/context';
+import { securityRegions } from './security/regions';
+import { addOrganizationTrail } from './security/trail';
+import { addGuardDuty } from './security/guardduty';
+import { addSecurityHub, type OrganizationTargets } from './security/security-hub';
+import { addConfig } from './security/config';
+import { addAccessAnalyzers } from './security/access-analyzer';
+import { addOptionalServices } from './security/optional-services';
+import { addNotifications } from './security/notifications';
 
 export interface SecurityStackProps extends LandingZoneStackProps {
   /** The security account, delegated administrator of the organization's security services. */
   readonly account: TargetAccount;
+  /** ARN of the log-archive KMS key (`logArchive.logKey.keyArn`): the trail and GuardDuty export encrypt with it. */
+  readonly logKeyArn: string;
+  /** Root and OU ids from the management stack, for Security Hub policy associations. */
+  readonly organization: OrganizationTargets;
+  /**
+   * Ids of the organization's member accounts, for services whose auto-enable covers only accounts that join later (Inspector).
+   * @default - only the security account is enabled now
+   */
+  readonly memberAccountIds?: readonly string[];
 }
 
-/** The security account's stack: organization-wide detective services, in every governed region. */
+/**
+ * The security account's stack (seed 004, 1B-1D and "everything delegated to the security account"): the
+ * organization trail, Config aggregator and organization rules, GuardDuty, Security Hub central
+ * configuration, IAM Access Analyzer, optional Detective / Inspector / Macie, and finding notifications,
+ * in every region where they are regional.
+ */
 export class SecurityStack extends LandingZoneStack {
+  /** Regions of the regional services, home first. */
+  readonly regions: readonly string[];
+
   constructor(scope: Construct, id: string, props: SecurityStackProps) {
     super(scope, id, props);
     const { config, account } = props;
-    if (config.security.guardDuty.enabled) {
-      for (const region of governedRegions(config)) {
-        new GuarddutyDetector(this, `GuardDuty-${region}`, {
-          provider: this.providerFor(account, region),
-          enable: true,
-          findingPublishingFrequency: 'FIFTEEN_MINUTES',
-        });
-      }
-    }
+    this.regions = securityRegions(config);
+    const ctx: SecurityContext = {
+      config,
+      naming: namingOf(config),
+      account,
+      homeRegion: config.organization.homeRegion,
+      regions: this.regions,
+      allRegions: config.security.regions === 'all',
+      providerIn: (region) => this.providerFor(account, region),
+    };
+    addOrganizationTrail(this, ctx, props.logKeyArn);
+    addConfig(this, ctx);
+    addGuardDuty(this, ctx, props.logKeyArn);
+    addSecurityHub(this, ctx, props.organization);
+    addAccessAnalyzers(this, ctx);
+    addOptionalServices(this, ctx, props.memberAccountIds ?? []);
+    addNotifications(this, ctx);
   }
 }

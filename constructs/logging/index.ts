@@ -1,2 +1,4 @@
 export * from './log-archive-key';
 export * from './log-archive-bucket';
+export * from './organization-trail';
+export * from './organization-event-data-store';
