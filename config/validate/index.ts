@@ -5,6 +5,9 @@ import { checkCoreAccounts } from './core-accounts';
 import { checkOrganizationalUnits } from './organizational-units';
 import { checkRegions } from './regions';
 import { checkPhysicalNames } from './physical-names';
+import { checkLoggingRetention } from './logging-retention';
+import { checkSecurityTargets } from './security-targets';
+import { checkSecurityServices } from './security-services';
 import { checkBaseline } from './baseline';
 import { checkStackSets } from './stacksets';
 
@@ -18,6 +21,9 @@ export const RULES: readonly Rule[] = [
   checkCoreAccounts,
   checkOrganizationalUnits,
   checkPhysicalNames,
+  checkLoggingRetention,
+  checkSecurityTargets,
+  checkSecurityServices,
   checkBaseline,
   checkStackSets,
 ];
