@@ -52,12 +52,6 @@ export function findingsTopicName({ orgName }: NamingInput): string {
 }
 
 /**
- * Key prefix of every workload account's AWS Config delivery channel (the account baseline); Config appends
- * `/AWSLogs/<account-id>/Config/<region>/...`, which keeps each account apart. Same value as CONFIG_DELIVERY_PREFIX.
- */
-export const CONFIG_KEY_PREFIX_ROOT = 'config';
-
-/**
  * ARN of the log-archive key's alias in `region` of the log-archive account. CloudTrail, Config
  * delivery channels and S3 accept it wherever a key ARN is asked; GuardDuty's publishing
  * destination needs the key ARN itself (the log-archive stack's `logKey.keyArn`).

@@ -3,7 +3,7 @@ import type { TargetAccount } from '../../constructs/core/providers';
 import { ConfigRecorder, ConfigServiceLinkedRole, configServiceLinkedRoleArn } from '../../constructs/baseline';
 import type { EffectiveBaseline } from '../../config/effective-baseline';
 import { governedRegions } from '../../config/model';
-import { CONFIG_KEY_PREFIX_ROOT, logBucketName, namingOf } from '../../lib/naming';
+import { CONFIG_DELIVERY_PREFIX, logBucketName, namingOf } from '../../lib/naming';
 
 /**
  * AWS Config in every governed region of the account (seed 004: Config everywhere, delivered to the
@@ -23,7 +23,7 @@ export function addConfigRecorders(stack: LandingZoneStack, account: TargetAccou
       provider: stack.providerFor(account, region),
       roleArn,
       bucketName: logBucketName(namingOf(config)),
-      keyPrefix: CONFIG_KEY_PREFIX_ROOT,
+      keyPrefix: CONFIG_DELIVERY_PREFIX,
       includeGlobalResourceTypes: region === home,
       snapshotFrequency: settings.snapshotFrequency,
       recordingFrequency: settings.recordingFrequency,
