@@ -7,6 +7,7 @@ import { ConfigError, didYouMean, show, type PathSegment, type Problem } from '.
 import { knownKeysAt } from './schema-walk';
 import { checkMeaning } from './validate';
 import { loadStackSetTemplates } from './stacksets-loader';
+import { loadCustomPolicies } from './guardrails-loader';
 
 /** A parsed config and where it came from. */
 export interface LoadedConfig {
@@ -49,7 +50,12 @@ export function parseConfig(text: string, file = 'landing-zone.yaml'): LandingZo
     throw new ConfigError(file, withLines(problems, lineOf));
   }
   // StackSet templates are read here (relative to the config file), never in constructs.
-  const meaning = [...loadStackSetTemplates(parsed.data, dirname(file)), ...checkMeaning(parsed.data)];
+  // Custom guardrail policy files are read here too, before the meaning checks look at their documents.
+  const meaning = [
+    ...loadStackSetTemplates(parsed.data, dirname(file)),
+    ...loadCustomPolicies(parsed.data, dirname(file)),
+    ...checkMeaning(parsed.data),
+  ];
   if (meaning.length > 0) throw new ConfigError(file, withLines(meaning, lineOf));
   return parsed.data;
 }

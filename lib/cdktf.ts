@@ -20,3 +20,4 @@ export {
   Token,
 } from 'cdktf';
 export type { IAspect, TerraformResource, TerraformProvider, AppConfig } from 'cdktf';
+export type { ITerraformDependable } from 'cdktf';

@@ -34,6 +34,8 @@ export interface EffectiveGuardrail {
   readonly file?: string;
   readonly description?: string;
   readonly targets: readonly string[];
+  /** Whether the config entry lists its targets (else they are the catalogue default). */
+  readonly explicitTargets?: boolean;
   readonly options: GuardrailOptionsConfig;
   /** Where it came from in the config (`guardrails.scp[2]`), or undefined for a default. */
   readonly path?: readonly (string | number)[];
@@ -91,6 +93,7 @@ export function effectiveGuardrails(config: LandingZoneConfig): EffectiveGuardra
         file: entry.file,
         description: entry.description,
         targets: entry.targets ?? fallback ?? (entry.policy ? [ROOT_TARGET] : []),
+        explicitTargets: entry.targets !== undefined,
         options: entry.options ?? {},
         path: ['guardrails', kind, i],
       });

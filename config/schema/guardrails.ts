@@ -38,7 +38,7 @@ export const GuardrailOptions = z
     vpcExclusionsAllowed: z
       .boolean()
       .optional()
-      .describe('ec2-block-public-access: whether accounts may create VPC BPA exclusions. Omitted: false (no exclusions).'),
+      .describe('ec2-block-public-access: whether account admins may exclude VPCs or subnets that must face the internet. Omitted: true.'),
     imageBlockPublicAccess: z
       .boolean()
       .optional()

@@ -10,6 +10,10 @@ import { checkSecurityTargets } from './security-targets';
 import { checkSecurityServices } from './security-services';
 import { checkBaseline } from './baseline';
 import { checkStackSets } from './stacksets';
+import { checkGuardrailEntries } from './guardrails-entries';
+import { checkGuardrailTargets } from './guardrails-targets';
+import { checkCustomGuardrails } from './guardrails-custom';
+import { checkGuardrailQuotas } from './guardrails-quotas';
 
 /** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
 export type Rule = (config: LandingZoneConfig) => Problem[];
@@ -26,6 +30,10 @@ export const RULES: readonly Rule[] = [
   checkSecurityServices,
   checkBaseline,
   checkStackSets,
+  checkGuardrailEntries,
+  checkGuardrailTargets,
+  checkCustomGuardrails,
+  checkGuardrailQuotas,
 ];
 
 export function checkMeaning(config: LandingZoneConfig): Problem[] {

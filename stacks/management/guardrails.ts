@@ -1,4 +1,32 @@
 import type { ManagementStack } from '../management-stack';
+import { ROOT_TARGET } from '../../config/schema';
+import { OrganizationPolicy, type OrganizationPolicyType } from '../../constructs/guardrails';
+import { planGuardrailsOrThrow } from '../../policies/plan';
+import { ORGANIZATION_ID_PLACEHOLDER } from '../../policies/common';
 
-/** Organization policies (SCP, RCP, declarative, tag, AI opt-out) and their attachments. Issue 5 fills this in. */
-export function addGuardrails(_stack: ManagementStack): void {}
+/**
+ * Organization policies (SCP, RCP, declarative, tag, AI opt-out, backup) and their attachments,
+ * from the guardrail plan: catalogue and custom documents within AWS quotas, packed where needed
+ * (policies/plan.ts). Construct ids are `Policy-<kind>-<name>` and `Attachment-<target>`, from
+ * config names only.
+ */
+export function addGuardrails(stack: ManagementStack): void {
+  const { config, organization } = stack;
+  const policies = planGuardrailsOrThrow(config);
+  const targetId = (target: string): string => {
+    if (target === ROOT_TARGET) return organization.rootId;
+    if (stack.accounts.has(target)) return stack.accounts.get(target).id;
+    return stack.ouId(target);
+  };
+  const organizationId = config.organization.id ?? organization.organizationId;
+  for (const p of policies) {
+    const policy = new OrganizationPolicy(stack, `Policy-${p.kind}-${p.name}`, {
+      name: p.name,
+      type: p.type as OrganizationPolicyType,
+      content: p.content.split(ORGANIZATION_ID_PLACEHOLDER).join(organizationId),
+      description: p.description,
+      dependsOn: [organization.resource],
+    });
+    for (const target of p.targets) policy.attachTo(target, targetId(target));
+  }
+}

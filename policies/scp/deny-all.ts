@@ -1,0 +1,21 @@
+import { policyDocument, type PolicyDocument } from '../../lib/policy-document';
+import { exceptRoles } from '../common';
+
+export interface DenyAllOptions {
+  /** The access role: Terraform still has to manage (and later close) the suspended account. */
+  readonly accessRoleName: string;
+}
+
+/**
+ * Denies every action to everyone but the access role. Attached to the Suspended OU, where
+ * `state: suspended` moves an account, so nothing runs there until it is closed or returned.
+ */
+export function denyAll(options: DenyAllOptions): PolicyDocument {
+  return policyDocument({
+    Sid: 'DenyAllButAccessRole',
+    Effect: 'Deny',
+    Action: '*',
+    Resource: '*',
+    Condition: exceptRoles([options.accessRoleName]),
+  });
+}
