@@ -1,0 +1,144 @@
+import { parse } from 'yaml';
+import { configFrom, MINIMAL_YAML } from '../harness/config';
+import type { LandingZoneConfig } from '../../config/schema';
+import { accountIdOf, evaluate, ORG_ID, OTHER_ORG_ID } from './simulate';
+
+/** The minimal example plus a suspended account: every default guardrail is on. */
+let config: LandingZoneConfig;
+beforeAll(() => {
+  const input = parse(MINIMAL_YAML);
+  input.organization.breakGlassRoleNames = ['BreakGlass'];
+  input.accounts.push({ name: 'old-app', email: 'aws+old@acme.example', ou: 'Workloads/Dev', state: 'suspended' });
+  config = configFrom(input);
+});
+
+const role = (account: string, name: string) => `arn:aws:iam::${accountIdOf(config, account)}:role/${name}`;
+const admin = () => role('shop-prod', 'WorkloadAdmin');
+const accessRole = () => role('shop-prod', 'OrganizationAccountAccessRole');
+
+describe('SCP effects (simulated)', () => {
+  it('denies leaving the organization to a member admin, and to the access role', async () => {
+    const req = { principalAccount: 'shop-prod', action: 'organizations:LeaveOrganization', resource: '*' };
+    expect(await evaluate(config, { ...req, principal: admin() })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('ExplicitlyDenied');
+  });
+
+  it('allows ec2:RunInstances in a governed region and denies it outside', async () => {
+    const req = { principalAccount: 'shop-prod', principal: admin(), action: 'ec2:RunInstances', resource: `arn:aws:ec2:ap-northeast-1:${accountIdOf(config, 'shop-prod')}:instance/*` };
+    expect(await evaluate(config, { ...req, context: { 'aws:RequestedRegion': 'ap-northeast-1' } })).toBe('Allowed');
+    expect(await evaluate(config, { ...req, resource: req.resource.replace('ap-northeast-1', 'eu-west-1'), context: { 'aws:RequestedRegion': 'eu-west-1' } })).toBe('ExplicitlyDenied');
+  });
+
+  it('lets the access role and a break-glass role work outside the governed regions', async () => {
+    const req = { principalAccount: 'shop-prod', action: 'ec2:RunInstances', resource: `arn:aws:ec2:eu-west-1:${accountIdOf(config, 'shop-prod')}:instance/*`, context: { 'aws:RequestedRegion': 'eu-west-1' } };
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
+    expect(await evaluate(config, { ...req, principal: role('shop-prod', 'BreakGlass') })).toBe('Allowed');
+  });
+
+  it('allows global services (iam:CreateRole, sts:AssumeRole) whatever region the request names', async () => {
+    for (const region of ['us-east-1', 'eu-west-1', 'us-west-2']) {
+      const context = { 'aws:RequestedRegion': region };
+      expect(
+        await evaluate(config, { principalAccount: 'shop-prod', principal: admin(), action: 'iam:CreateRole', resource: `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:role/app`, context }),
+      ).toBe('Allowed');
+      expect(
+        await evaluate(config, { principalAccount: 'shop-prod', principal: admin(), action: 'sts:AssumeRole', resource: role('shop-dev', 'Deployer'), resourceAccount: 'shop-dev', context, resourcePolicy: trustAccount('shop-prod') }),
+      ).toBe('Allowed');
+    }
+  });
+
+  const securityActions: [string, string][] = [
+    ['cloudtrail:StopLogging', 'arn:aws:cloudtrail:ap-northeast-1:ACCOUNT:trail/org-trail'],
+    ['config:StopConfigurationRecorder', '*'],
+    ['guardduty:DeleteDetector', 'arn:aws:guardduty:ap-northeast-1:ACCOUNT:detector/12abc34d567e8fa901bc2d34e56789f0'],
+    ['securityhub:DisableSecurityHub', 'arn:aws:securityhub:ap-northeast-1:ACCOUNT:hub/default'],
+  ];
+  it.each(securityActions)('denies %s to a workload admin and allows it to the access role', async (action, resource) => {
+    const req = { principalAccount: 'shop-prod', action, resource: resource.replace('ACCOUNT', accountIdOf(config, 'shop-prod')), context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, { ...req, principal: admin() })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
+  });
+
+  it("denies any action by a member account's root user", async () => {
+    const root = `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:root`;
+    for (const [action, resource] of [
+      ['s3:ListAllMyBuckets', '*'],
+      ['ec2:DescribeInstances', '*'],
+      ['iam:CreateUser', `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:user/x`],
+    ]) {
+      expect(await evaluate(config, { principalAccount: 'shop-prod', principal: root, action, resource, context: { 'aws:RequestedRegion': 'us-east-1' } })).toBe('ExplicitlyDenied');
+    }
+  });
+
+  it('denies IAM users and access keys to a workload admin, not to the access role', async () => {
+    const req = { principalAccount: 'shop-prod', action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:user/bob`, context: { 'aws:RequestedRegion': 'us-east-1' } };
+    expect(await evaluate(config, { ...req, principal: admin() })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
+  });
+
+  it('denies everything in the Suspended OU except the access role', async () => {
+    const req = { principalAccount: 'old-app', action: 'ec2:DescribeInstances', resource: '*', context: { 'aws:RequestedRegion': 'us-east-1' } };
+    expect(await evaluate(config, { ...req, principal: role('old-app', 'WorkloadAdmin') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('old-app', 'BreakGlass') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('old-app', 'OrganizationAccountAccessRole') })).toBe('Allowed');
+  });
+
+  it('protects the log buckets in the log-archive account from everyone but the access role', async () => {
+    const req = { principalAccount: 'log-archive', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::acme-logs-111111111111', context: { 'aws:RequestedRegion': 'us-east-1' } };
+    expect(await evaluate(config, { ...req, principal: role('log-archive', 'Admin') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('log-archive', 'BreakGlass') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('log-archive', 'OrganizationAccountAccessRole') })).toBe('Allowed');
+  });
+});
+
+function trustAccount(account: string) {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountIdOf(config, account)}:root` }, Action: 'sts:AssumeRole' }] };
+}
+
+describe('RCP effects (simulated)', () => {
+  const bucket = 'arn:aws:s3:::shop-data';
+  const object = `${bucket}/report.csv`;
+  /** A bucket policy that lets anyone read: the RCP, not the bucket policy, must keep outsiders out. */
+  const openBucket = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${bucket}/*` }] };
+
+  it('denies s3:GetObject on an organization bucket to a principal of another organization', async () => {
+    expect(
+      await evaluate(config, {
+        principal: 'arn:aws:iam::999999999999:role/Outsider',
+        resourceAccount: 'shop-prod',
+        action: 's3:GetObject',
+        resource: object,
+        resourcePolicy: openBucket,
+        context: { 'aws:PrincipalOrgID': OTHER_ORG_ID, 'aws:PrincipalAccount': '999999999999' },
+      }),
+    ).toBe('ExplicitlyDenied');
+  });
+
+  it('allows it to a principal inside the organization', async () => {
+    expect(
+      await evaluate(config, {
+        principalAccount: 'shop-dev',
+        principal: role('shop-dev', 'App'),
+        resourceAccount: 'shop-prod',
+        action: 's3:GetObject',
+        resource: object,
+        resourcePolicy: openBucket,
+        context: { 'aws:RequestedRegion': 'us-east-1' },
+      }),
+    ).toBe('Allowed');
+  });
+
+  it('allows an AWS service acting for this organization, and denies one acting for another', async () => {
+    const servicePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetObject', Resource: `${bucket}/*` }] };
+    const req = { principal: 'cloudtrail.amazonaws.com', resourceAccount: 'shop-prod', action: 's3:GetObject', resource: object, resourcePolicy: servicePolicy };
+    const service = { 'aws:PrincipalIsAWSService': 'true', 'aws:SourceAccount': accountIdOf(config, 'shop-prod') };
+    expect(await evaluate(config, { ...req, context: { ...service, 'aws:SourceOrgID': ORG_ID } })).toBe('Allowed');
+    expect(await evaluate(config, { ...req, context: { ...service, 'aws:SourceAccount': '999999999999', 'aws:SourceOrgID': OTHER_ORG_ID } })).toBe('ExplicitlyDenied');
+  });
+
+  it('denies a request without TLS, even from inside the organization', async () => {
+    const req = { principalAccount: 'shop-prod', principal: admin(), action: 's3:GetObject', resource: object, context: { 'aws:RequestedRegion': 'us-east-1' } };
+    expect(await evaluate(config, req)).toBe('Allowed');
+    expect(await evaluate(config, { ...req, context: { ...req.context, 'aws:SecureTransport': 'false' } })).toBe('ExplicitlyDenied');
+  });
+});
