@@ -1,0 +1,130 @@
+import { parse } from 'yaml';
+import { configFrom, MINIMAL_YAML, problemsOf as problemsWithLines } from '../harness/config';
+import { onlyResource, resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
+
+const base = () => parse(MINIMAL_YAML);
+
+function byName(json: StackJson, type: string, bucket: string): Record<string, any> {
+  const found = Object.entries(resourcesOf(json, type)).filter(([name]) => name.includes(bucket));
+  if (found.length !== 1) throw new Error(`expected one ${type} for ${bucket}, found ${found.length}`);
+  return found[0][1];
+}
+
+describe('log-archive stack', () => {
+  let json: StackJson;
+  beforeAll(() => {
+    json = synthLandingZone(configFrom(base())).stack('log-archive');
+  });
+
+  it('creates everything in the log-archive account in the home region', () => {
+    for (const [type, resources] of Object.entries(json.resource ?? {})) {
+      for (const [name, r] of Object.entries(resources)) expect([type, name, r.provider]).toEqual([type, name, 'aws.log-archive-us-east-1']);
+    }
+  });
+
+  it('has a rotating KMS key under alias/<org>-logs, protected from destroy', () => {
+    const key = onlyResource(json, 'aws_kms_key');
+    expect(key).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+    expect(onlyResource(json, 'aws_kms_alias').name).toBe('alias/acme-logs');
+  });
+
+  it('creates the log bucket with Object Lock and the access-log bucket, both protected from destroy', () => {
+    const logs = byName(json, 'aws_s3_bucket', 'LogBucket_Logs');
+    expect(logs).toMatchObject({ bucket: 'acme-logs-111111111111', object_lock_enabled: true, lifecycle: { prevent_destroy: true } });
+    const access = byName(json, 'aws_s3_bucket', 'AccessLogs');
+    expect(access).toMatchObject({ bucket: 'acme-access-logs-111111111111', lifecycle: { prevent_destroy: true } });
+    expect(access.object_lock_enabled).toBeUndefined();
+  });
+
+  it('encrypts the log bucket with the key and a bucket key; the access-log bucket with SSE-S3', () => {
+    const logs = byName(json, 'aws_s3_bucket_server_side_encryption_configuration', 'LogBucket_Logs');
+    expect(logs.rule[0]).toEqual({
+      apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.LogKey.*\.arn\}$/) },
+      bucket_key_enabled: true,
+    });
+    expect(byName(json, 'aws_s3_bucket_server_side_encryption_configuration', 'AccessLogs').rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
+  });
+
+  it('sets the default Object Lock retention from the config (GOVERNANCE, 365 days by default)', () => {
+    expect(onlyResource(json, 'aws_s3_bucket_object_lock_configuration').rule).toEqual({ default_retention: { mode: 'GOVERNANCE', days: 365 } });
+  });
+
+  it('moves logs to colder storage, then expires them and old versions', () => {
+    const rule = byName(json, 'aws_s3_bucket_lifecycle_configuration', 'LogBucket_Lifecycle').rule[0];
+    expect(rule).toMatchObject({
+      status: 'Enabled',
+      transition: [{ days: 90, storage_class: 'GLACIER_IR' }],
+      expiration: [{ days: 3650 }],
+      noncurrent_version_expiration: [{ noncurrent_days: 365 }],
+    });
+  });
+
+  it('blocks public access and enforces bucket ownership on both buckets', () => {
+    for (const r of Object.values(resourcesOf(json, 'aws_s3_bucket_public_access_block'))) {
+      expect(r).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    }
+    for (const r of Object.values(resourcesOf(json, 'aws_s3_bucket_ownership_controls'))) expect(r.rule.object_ownership).toBe('BucketOwnerEnforced');
+    expect(Object.keys(resourcesOf(json, 'aws_s3_bucket_public_access_block'))).toHaveLength(2);
+  });
+
+  it('sends the log bucket\'s server access logs to the access-log bucket', () => {
+    const logging = onlyResource(json, 'aws_s3_bucket_logging');
+    expect(logging.bucket).toMatch(/LogBucket_Logs/);
+    expect(logging.target_bucket).toMatch(/AccessLogs/);
+    expect(logging.target_prefix).toBe('acme-logs-111111111111/');
+  });
+
+  it('scopes the bucket policy to the organization from the management stack and denies non-TLS', () => {
+    const policy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_Logs').policy);
+    const sids = policy.Statement.map((s: any) => s.Sid);
+    expect(sids).toEqual(expect.arrayContaining(['DenyInsecureTransport', 'CloudTrailWritesOrganizationTrail', 'ConfigDelivers', 'DenyLogDeletion']));
+    const trail = policy.Statement.find((s: any) => s.Sid === 'CloudTrailWritesOrganizationTrail');
+    expect(trail.Condition.StringEquals['aws:SourceOrgID']).toMatch(/terraform_remote_state\.cross-stack-reference-input-management.*aws_organizations_organization/);
+  });
+
+  it('applies COMPLIANCE mode and other retentions from the config', () => {
+    const config = configFrom({ ...base(), logging: { retentionDays: 2555, objectLock: { mode: 'COMPLIANCE', retentionDays: 730 }, coldStorage: { afterDays: 30, storageClass: 'STANDARD_IA' } } });
+    const custom = synthLandingZone(config).stack('log-archive');
+    expect(onlyResource(custom, 'aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 730 });
+    expect(byName(custom, 'aws_s3_bucket_lifecycle_configuration', 'LogBucket_Lifecycle').rule[0]).toMatchObject({
+      transition: [{ days: 30, storage_class: 'STANDARD_IA' }],
+      expiration: [{ days: 2555 }],
+    });
+  });
+
+  it('leaves Object Lock off when the config turns it off', () => {
+    const custom = synthLandingZone(configFrom({ ...base(), logging: { objectLock: { enabled: false } } })).stack('log-archive');
+    expect(resourcesOf(custom, 'aws_s3_bucket_object_lock_configuration')).toEqual({});
+    expect(byName(custom, 'aws_s3_bucket', 'LogBucket_Logs').object_lock_enabled).toBeUndefined();
+  });
+});
+
+describe('logging config', () => {
+  const withLogging = (logging: unknown) => JSON.stringify({ ...base(), logging });
+  /** The problems, without the line numbers (the JSON text is one line). */
+  const problemsOf = (text: string) => problemsWithLines(text).replace(/ \(line \d+\)/g, '');
+
+  it('fails when Object Lock retention outlives the lifecycle expiry', () => {
+    expect(problemsOf(withLogging({ retentionDays: 365, objectLock: { retentionDays: 400 } }))).toContain(
+      'logging.objectLock.retentionDays: 400 days is longer than logging.retentionDays (365); locked versions could not expire: lower it to at most 365 or raise logging.retentionDays',
+    );
+  });
+
+  it('fails when a retention is out of range', () => {
+    expect(problemsOf(withLogging({ retentionDays: 0 }))).toContain('logging.retentionDays: 0 must be at least 1 day');
+    expect(problemsOf(withLogging({ trail: { lake: { enabled: true, retentionDays: 5000 } } }))).toContain('logging.trail.lake.retentionDays: 5000 must be at most 3653 days');
+  });
+
+  it('fails when logs would expire before moving to colder storage, or move too early', () => {
+    expect(problemsOf(withLogging({ retentionDays: 60, objectLock: { retentionDays: 30 }, coldStorage: { afterDays: 90 } }))).toContain(
+      'logging.coldStorage.afterDays: 90 days is not before logging.retentionDays (60); objects would expire before moving to GLACIER_IR: use fewer days than 60',
+    );
+    expect(problemsOf(withLogging({ coldStorage: { afterDays: 10, storageClass: 'STANDARD_IA' } }))).toContain(
+      'logging.coldStorage.afterDays: 10 days is too early for STANDARD_IA; S3 moves objects there after at least 30 days',
+    );
+  });
+
+  it('fails on an Object Lock mode that does not exist', () => {
+    expect(problemsOf(withLogging({ objectLock: { mode: 'STRICT' } }))).toContain('logging.objectLock.mode: "STRICT" must be GOVERNANCE or COMPLIANCE');
+  });
+});
