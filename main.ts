@@ -12,14 +12,15 @@ function main(): number {
   const file = process.env.LZ_CONFIG ?? 'landing-zone.yaml';
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   try {
-    const { config } = loadConfigFile(file);
-    const result = synthesize({ config, outdir });
+    const { config, inventoryFile } = loadConfigFile(file);
+    const result = synthesize({ config, outdir, inventoryFile });
     const total = result.stacks.reduce((n, s) => n + s.resources, 0);
     const width = Math.max(...result.stacks.map((s) => s.id.length));
     for (const s of result.stacks) console.log(`  ${s.id.padEnd(width)}  ${String(s.resources).padStart(5)} resources`);
     console.log(
       `Synthesized ${result.stacks.length} stacks (${total} resources) from ${file} into ${result.outdir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+    if (result.inventoryUpdated) console.log(`Updated the account inventory ${inventoryFile}; commit it with the config.`);
     return 0;
   } catch (e) {
     if (e instanceof ConfigError) {

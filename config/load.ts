@@ -8,11 +8,14 @@ import { knownKeysAt } from './schema-walk';
 import { checkMeaning } from './validate';
 import { loadStackSetTemplates } from './stacksets-loader';
 import { loadCustomPolicies } from './guardrails-loader';
+import { checkInventory, inventoryFileFor, readInventory } from './inventory';
 
 /** A parsed config and where it came from. */
 export interface LoadedConfig {
   readonly file: string;
   readonly config: LandingZoneConfig;
+  /** The account inventory beside the config (config/inventory.ts); synth updates it. */
+  readonly inventoryFile: string;
 }
 
 /** Reads and checks a config file; throws a ConfigError listing every problem. */
@@ -25,7 +28,12 @@ export function loadConfigFile(file: string): LoadedConfig {
       { path: [], message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); create it from examples/minimal.yaml or set LZ_CONFIG to your file` },
     ]);
   }
-  return { file, config: parseConfig(text, file) };
+  const config = parseConfig(text, file);
+  // An account that vanished from the file since the last synth stops here, before any plan.
+  const inventoryFile = inventoryFileFor(file);
+  const lost = checkInventory(config, readInventory(inventoryFile), inventoryFile);
+  if (lost.length > 0) throw new ConfigError(file, lost);
+  return { file, config, inventoryFile };
 }
 
 /**

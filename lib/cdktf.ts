@@ -14,6 +14,7 @@ export {
   LocalBackend,
   NamedCloudWorkspace,
   S3Backend,
+  TerraformElement,
   TerraformOutput,
   TerraformStack,
   Testing,

@@ -3,12 +3,18 @@ import { dirname, join, resolve } from 'node:path';
 import { App } from './cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { buildLandingZone } from '../stacks/landing-zone';
+import { nextInventory, readInventory, writeInventory } from '../config/inventory';
 
 export interface SynthOptions {
   /** Checked config. */
   readonly config: LandingZoneConfig;
   /** Output folder (cdktf.out). Written only when every stack synthesizes. */
   readonly outdir: string;
+  /**
+   * Account inventory to bring up to date after a successful synth (config/inventory.ts).
+   * @default - no inventory is written
+   */
+  readonly inventoryFile?: string;
 }
 
 export interface StackSummary {
@@ -20,13 +26,15 @@ export interface StackSummary {
 export interface SynthResult {
   readonly outdir: string;
   readonly stacks: StackSummary[];
+  /** True when the account inventory changed and was written. */
+  readonly inventoryUpdated: boolean;
 }
 
 /**
  * Synthesizes the landing zone into a scratch folder beside `outdir` and swaps it in only when
  * every stack synthesized, so a failure never leaves a half-written output folder.
  */
-export function synthesize({ config, outdir }: SynthOptions): SynthResult {
+export function synthesize({ config, outdir, inventoryFile }: SynthOptions): SynthResult {
   const target = resolve(outdir);
   const scratch = `${target}.partial-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
@@ -41,7 +49,8 @@ export function synthesize({ config, outdir }: SynthOptions): SynthResult {
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(scratch, target);
-  return { outdir: target, stacks: summarize(target) };
+  const inventoryUpdated = inventoryFile ? writeInventory(inventoryFile, nextInventory(config, readInventory(inventoryFile))) : false;
+  return { outdir: target, stacks: summarize(target), inventoryUpdated };
 }
 
 /** Resource and data-source counts per stack of a synthesized output folder. */

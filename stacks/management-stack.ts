@@ -1,22 +1,19 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
-import { AccountDirectory, MemberAccount, Organization, OrganizationalUnit } from '../constructs/organization';
+import { AccountDirectory, ClosedAccount, MemberAccount, Organization, OrganizationalUnit, RootAccessManagement } from '../constructs/organization';
 import { allOuPaths, effectiveOu, parentOf } from '../config/model';
+import { policyTypesInUse } from '../policies/policy-types';
+import { serviceAccessPrincipals } from './management/service-access';
+import { addDelegatedAdministrators } from './management/delegated-admins';
+import { addIdentityCenter, type IdentityCenterResources } from './management/identity-center';
 import { addGuardrails } from './management/guardrails';
 import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
 
-/** Service principals the foundation always trusts across the organization. */
-const BASE_SERVICE_ACCESS_PRINCIPALS = [
-  'cloudtrail.amazonaws.com',
-  'config.amazonaws.com',
-  'config-multiaccountsetup.amazonaws.com',
-  'guardduty.amazonaws.com',
-];
-
 /**
- * The management account's stack: the organization, its OU tree and member accounts.
- * Runs with the management account's own credentials (CI role).
+ * The management account's stack: the organization, its OU tree and member accounts,
+ * delegated administrators, root access management, Identity Center, and the families in
+ * stacks/management/. Runs with the management account's own credentials (CI role).
  */
 export class ManagementStack extends LandingZoneStack {
   readonly organization: Organization;
@@ -26,14 +23,18 @@ export class ManagementStack extends LandingZoneStack {
   readonly accounts = new AccountDirectory();
   /** Member account constructs by name. */
   readonly memberAccounts = new Map<string, MemberAccount>();
+  /** Centralized root access management (no root credentials in member accounts). */
+  readonly rootAccess: RootAccessManagement;
+  /** Identity Center permission sets, groups and assignments; undefined when identityCenter.enabled is false. */
+  readonly identityCenter?: IdentityCenterResources;
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
     super(scope, id, props);
     const { config } = props;
 
     this.organization = new Organization(this, 'Organization', {
-      serviceAccessPrincipals: BASE_SERVICE_ACCESS_PRINCIPALS,
-      enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
+      serviceAccessPrincipals: serviceAccessPrincipals(config),
+      enabledPolicyTypes: policyTypesInUse(config),
       existingOrganizationId: config.organization.id,
     });
 
@@ -42,7 +43,7 @@ export class ManagementStack extends LandingZoneStack {
       const parentId = parent === undefined ? this.organization.rootId : this.ouId(parent);
       this.organizationalUnits.set(
         path,
-        new OrganizationalUnit(this, `OU-${path}`, { name: path.split('/').pop()!, parentId }),
+        new OrganizationalUnit(this, `OU-${path}`, { name: path.split('/').pop()!, parentId, existingId: config.organization.ouIds[path] }),
       );
     }
 
@@ -58,6 +59,12 @@ export class ManagementStack extends LandingZoneStack {
       this.memberAccounts.set(account.name, member);
       this.accounts.add({ name: account.name, id: member.accountId });
     }
+    // Same construct id as the account had, so the `removed` block forgets that very address.
+    for (const closed of config.closedAccounts) new ClosedAccount(this, `Account-${closed.name}`, { accountName: closed.name });
+
+    this.rootAccess = new RootAccessManagement(this, 'RootAccessManagement', { dependsOn: [this.organization.resource] });
+    addDelegatedAdministrators(this);
+    this.identityCenter = addIdentityCenter(this);
 
     addGuardrails(this);
     addStackSets(this);

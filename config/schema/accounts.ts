@@ -19,7 +19,7 @@ export const AccountSchema = z.strictObject({
   state: z
     .enum(['active', 'suspended'], { error: 'must be active or suspended' })
     .default('active')
-    .describe('suspended moves the account to the Suspended OU under a deny-all SCP. Removing an account from the file is an error.'),
+    .describe('suspended moves the account to the Suspended OU under a deny-all SCP (its workload stack stays). Removing an account from the file is an error: to close one, move it to closedAccounts (docs/accounts.md).'),
   budget: z
     .strictObject({
       monthlyUsd: z.number({ error: 'must be a number of US dollars, e.g. 500' }).positive({ error: 'must be more than 0 USD' }),
@@ -31,3 +31,22 @@ export const AccountSchema = z.strictObject({
 });
 
 export type AccountConfig = z.infer<typeof AccountSchema>;
+
+/**
+ * An account the landing zone used to manage and that was closed (or is being closed) outside
+ * Terraform. Terraform forgets it (a `removed` block with `destroy = false`) instead of trying
+ * to remove or re-create it, and the inventory remembers it as closed.
+ */
+export const ClosedAccountSchema = z.strictObject({
+  name: Name.describe('Name the account had under accounts; the inventory knows it by this name.'),
+  id: AccountId.optional().describe('Account id, for the record.'),
+  note: z.string().max(500).optional().describe('Why and when it was closed, for the record.'),
+});
+
+export const ClosedAccountsSchema = z
+  .array(ClosedAccountSchema)
+  .describe(
+    'Accounts taken out of the landing zone on purpose: Terraform forgets them without touching them (close the account itself with `aws organizations close-account`). See docs/accounts.md.',
+  );
+
+export type ClosedAccountConfig = z.infer<typeof ClosedAccountSchema>;

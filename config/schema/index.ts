@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OuPath } from './common';
 import { OrganizationSchema } from './organization';
 import { StateSchema } from './state';
-import { AccountSchema } from './accounts';
+import { AccountSchema, ClosedAccountsSchema } from './accounts';
 import { BaselineSchema } from './baseline';
 import { SecuritySchema } from './security';
 import { LoggingSchema } from './logging';
@@ -24,6 +24,7 @@ export const LandingZoneSchema = z
       .default([])
       .describe('OU paths; parents are implied (Workloads/Prod creates Workloads). Nesting is at most 5 deep.'),
     accounts: z.array(AccountSchema).min(2, { error: 'needs at least the log-archive and the security account' }),
+    closedAccounts: ClosedAccountsSchema.default([]),
     baseline: BaselineSchema.prefault({}),
     security: SecuritySchema.prefault({}),
     logging: LoggingSchema.prefault({}),

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { AccountId, Email, Name, Region } from './common';
+import { AccountId, Email, Name, OuPath, Region } from './common';
 
 export const OrganizationId = z
   .string()
   .regex(/^o-[a-z0-9]{10,32}$/, { error: 'is not an organization id; it looks like "o-abc123defg" (Organizations console, Settings)' });
+
+export const OrganizationalUnitId = z
+  .string()
+  .regex(/^ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}$/, { error: 'is not an OU id; it looks like "ou-ab12-cd34ef56" (Organizations console, the OU\'s details)' });
 
 export const AlternateContact = z.strictObject({
   name: z.string().min(1).max(64).describe('Contact name.'),
@@ -32,6 +36,10 @@ export const OrganizationSchema = z.strictObject({
     .array(Region)
     .min(1, { error: 'needs at least one region, e.g. [us-east-1]' })
     .describe('Regions where workloads may run; the region-deny guardrail denies the rest.'),
+  ouIds: z
+    .record(OuPath, OrganizationalUnitId)
+    .default({})
+    .describe('Adopt existing OUs: OU path to its id (ou-...), e.g. { Workloads/Prod: ou-ab12-cd34ef56 }; each generates an import block instead of a create.'),
   accessRoleName: z
     .string()
     .regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' })

@@ -10,6 +10,9 @@ import { checkSecurityTargets } from './security-targets';
 import { checkSecurityServices } from './security-services';
 import { checkBaseline } from './baseline';
 import { checkStackSets } from './stacksets';
+import { checkOuIds } from './ou-ids';
+import { checkClosedAccounts } from './closed-accounts';
+import { checkIdentityCenter } from './identity-center';
 import { checkGuardrailEntries } from './guardrails-entries';
 import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
@@ -24,12 +27,15 @@ export const RULES: readonly Rule[] = [
   checkUniqueAccounts,
   checkCoreAccounts,
   checkOrganizationalUnits,
+  checkOuIds,
+  checkClosedAccounts,
   checkPhysicalNames,
   checkLoggingRetention,
   checkSecurityTargets,
   checkSecurityServices,
   checkBaseline,
   checkStackSets,
+  checkIdentityCenter,
   checkGuardrailEntries,
   checkGuardrailTargets,
   checkCustomGuardrails,

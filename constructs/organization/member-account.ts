@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 
+/** Arguments of aws_organizations_account that AWS cannot change in place (ForceNew in provider 5.100). */
+export const MEMBER_ACCOUNT_IGNORED_CHANGES = ['name', 'email', 'role_name', 'iam_user_access_to_billing'] as const;
+
 export interface MemberAccountProps {
   /** Account name. */
   readonly accountName: string;
@@ -15,13 +18,17 @@ export interface MemberAccountProps {
    * @default - the account is created (CreateAccount)
    */
   readonly existingAccountId?: string;
-  /** Tags on the account. */
+  /**
+   * Tags on the account.
+   * @default - no tags besides the providers' default tags
+   */
   readonly tags?: Record<string, string>;
 }
 
 /**
- * A member account (seed 003 CreateAccount). Never closed by Terraform: `close_on_deletion`
- * is off and `prevent_destroy` is on, so removing it from code fails the plan instead.
+ * A member account (seed 003 CreateAccount: name, e-mail, `IamUserAccessToBilling`, role name).
+ * Never closed by Terraform: `close_on_deletion` is off and `prevent_destroy` is on, so removing
+ * it from code fails the plan instead. Changing `parentId` moves the account in place (MoveAccount).
  */
 export class MemberAccount extends Construct {
   readonly resource: OrganizationsAccount;
@@ -42,8 +49,11 @@ export class MemberAccount extends Construct {
       tags: props.tags,
       lifecycle: {
         preventDestroy: true,
-        // AWS sets these only at CreateAccount; an adopted account reads back empty values.
-        ignoreChanges: ['role_name', 'iam_user_access_to_billing'],
+        // Provider 5.100 forces replacement on every one of these (ForceNew), and AWS sets
+        // role_name and iam_user_access_to_billing only at CreateAccount (an adopted account
+        // reads them back empty). Name and e-mail of an existing account are changed in the
+        // Account Management console, never by replacing the account (docs/accounts.md).
+        ignoreChanges: [...MEMBER_ACCOUNT_IGNORED_CHANGES],
       },
     });
     if (props.existingAccountId) this.resource.importFrom(props.existingAccountId);

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { AcceptHandshakeCommand, DescribeHandshakeCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
+
+export interface AcceptResult {
+  readonly handshakeId: string;
+  readonly state: string;
+  /** Organization the account joined (o-...), when AWS says. */
+  readonly organizationId?: string;
+  /** The invited account (the one whose credentials accepted). */
+  readonly accountId?: string;
+}
+
+/**
+ * Accepts an invitation with the INVITED account's credentials. Looks the handshake up first
+ * so that a wrong id, wrong credentials or an expired invitation get a clear message.
+ */
+export async function acceptInvitation(client: OrganizationsClient, handshakeId: string): Promise<AcceptResult> {
+  if (!/^h-[0-9a-z]{8,32}$/.test(handshakeId)) throw new CliError(`"${handshakeId}" is not a handshake id; it looks like h-abcd1234ef (printed by lz invite).`);
+  const context = `accepting invitation ${handshakeId}`;
+  let described;
+  try {
+    described = (await client.send(new DescribeHandshakeCommand({ HandshakeId: handshakeId }))).Handshake;
+  } catch (e) {
+    throw explainOrganizationsError(e, context);
+  }
+  if (described?.Action && described.Action !== 'INVITE') {
+    throw new CliError(`Handshake ${handshakeId} is a ${described.Action} request, not an invitation to join; nothing was accepted.`);
+  }
+  if (described?.State && described.State !== 'OPEN') {
+    throw new CliError(`Invitation ${handshakeId} is ${described.State}, no longer open; ask for a new one (lz invite).`);
+  }
+  try {
+    const out = await client.send(new AcceptHandshakeCommand({ HandshakeId: handshakeId }));
+    const parties = out.Handshake?.Parties ?? described?.Parties ?? [];
+    return {
+      handshakeId,
+      state: out.Handshake?.State ?? 'ACCEPTED',
+      organizationId: parties.find((p) => p.Type === 'ORGANIZATION')?.Id,
+      accountId: parties.find((p) => p.Type === 'ACCOUNT')?.Id,
+    };
+  } catch (e) {
+    throw explainOrganizationsError(e, context);
+  }
+}
+
+/** `lz accept --handshake-id ID` */
+export function register(program: Command): void {
+  program
+    .command('accept')
+    .description('Accept an invitation to join the organization (run with the INVITED account\'s credentials).')
+    .requiredOption('--handshake-id <id>', 'handshake id printed by lz invite (h-...)')
+    .addHelpText('after', '\nAfterwards add id: to the account in landing-zone.yaml and run npm run synth to adopt it (docs/accounts.md).')
+    .action(
+      runAction(async (opts: { handshakeId: string }) => {
+        const result = await acceptInvitation(organizationsClient(), opts.handshakeId);
+        const who = result.accountId ? `Account ${result.accountId}` : 'The account';
+        const org = result.organizationId ? ` ${result.organizationId}` : '';
+        console.log(`${who} joined the organization${org} (handshake ${result.handshakeId} ${result.state}).`);
+        if (result.accountId) console.log(`Now add id: "${result.accountId}" to the account in landing-zone.yaml and run npm run synth.`);
+      }),
+    );
+}

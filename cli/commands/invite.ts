@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { DescribeAccountCommand, InviteAccountToOrganizationCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
+
+export interface InviteOptions {
+  /** 12-digit id of the existing account to invite. */
+  readonly accountId: string;
+  /**
+   * Text shown to the account's owner with the invitation.
+   * @default - no notes
+   */
+  readonly notes?: string;
+}
+
+export interface InviteResult {
+  readonly handshakeId: string;
+  readonly accountId: string;
+  readonly state: string;
+  readonly expires?: Date;
+}
+
+/**
+ * Sends an invitation (handshake) to an existing account from the management account (seed 000,
+ * "inviting an account"). Terraform cannot do this: the provider has no handshake resource.
+ * Refuses an account that is already a member of this organization.
+ */
+export async function inviteAccount(client: OrganizationsClient, options: InviteOptions): Promise<InviteResult> {
+  const { accountId } = options;
+  if (!/^\d{12}$/.test(accountId)) throw new CliError(`"${accountId}" is not a 12-digit AWS account id.`);
+  const context = `inviting account ${accountId}`;
+
+  try {
+    const existing = await client.send(new DescribeAccountCommand({ AccountId: accountId }));
+    const name = existing.Account?.Name ? ` (${existing.Account.Name})` : '';
+    throw new CliError(
+      `Account ${accountId}${name} is already a member of this organization; nothing to invite. Add id: "${accountId}" to the account in landing-zone.yaml to adopt it.`,
+    );
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    // AccountNotFoundException: not a member yet, which is what we want.
+    if ((e as { name?: string }).name !== 'AccountNotFoundException') throw explainOrganizationsError(e, context);
+  }
+
+  try {
+    const out = await client.send(
+      new InviteAccountToOrganizationCommand({ Target: { Type: 'ACCOUNT', Id: accountId }, Notes: options.notes }),
+    );
+    const handshake = out.Handshake;
+    if (!handshake?.Id) throw new CliError(`Failed ${context}: AWS returned no handshake id.`);
+    return { handshakeId: handshake.Id, accountId, state: handshake.State ?? 'OPEN', expires: handshake.ExpirationTimestamp };
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw explainOrganizationsError(e, context);
+  }
+}
+
+/** What to tell the person after a successful invitation. */
+export function inviteInstructions(result: InviteResult, accessRoleName = 'OrganizationAccountAccessRole'): string {
+  const expires = result.expires ? ` It expires ${result.expires.toISOString()}.` : '';
+  return [
+    `Invited account ${result.accountId}: handshake ${result.handshakeId} (${result.state}).${expires}`,
+    '',
+    'Next, in the invited account:',
+    `  1. Accept: with that account's credentials run   lz accept --handshake-id ${result.handshakeId}`,
+    '     (or Organizations console of the account > Invitations > Accept).',
+    `  2. Create the role ${accessRoleName} there, trusting the management account, with AdministratorAccess:`,
+    '     invited accounts do not get it automatically (only created accounts do); see docs/accounts.md.',
+    `  3. Add the account to landing-zone.yaml with id: "${result.accountId}" and run npm run synth:`,
+    '     an import block adopts it into Terraform instead of creating a new account.',
+  ].join('\n');
+}
+
+/** `lz invite --account-id ID [--notes TEXT]` */
+export function register(program: Command): void {
+  program
+    .command('invite')
+    .description('Invite an existing AWS account into the organization (run with the management account\'s credentials).')
+    .requiredOption('--account-id <id>', '12-digit id of the account to invite')
+    .option('--notes <text>', 'message shown to the account owner with the invitation')
+    .option('--access-role-name <name>', 'role Terraform assumes in member accounts (organization.accessRoleName)', 'OrganizationAccountAccessRole')
+    .addHelpText(
+      'after',
+      '\nThe provider cannot send invitations, so this sends the handshake with the AWS SDK.\nThen accept it from the member account (lz accept), and add id: to the account in the config to adopt it.',
+    )
+    .action(
+      runAction(async (opts: { accountId: string; notes?: string; accessRoleName: string }) => {
+        const result = await inviteAccount(organizationsClient(), { accountId: opts.accountId, notes: opts.notes });
+        console.log(inviteInstructions(result, opts.accessRoleName));
+      }),
+    );
+}

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { LandingZoneConfig } from './schema';
+import { ConfigError, show, type Problem } from './problems';
+
+/*
+ * The account inventory: every account the landing zone has ever synthesized, kept in
+ * `<config name>.inventory.json` next to the config (landing-zone.inventory.json) and committed
+ * with it. `npm run synth` updates it after a successful synth; loading the config compares the
+ * file against it, so an account that silently disappears from the file (a bad merge, a
+ * deleted line) stops the synth before Terraform plans to remove it from the organization.
+ * Taking an account out on purpose is explicit: move it to `closedAccounts` (docs/accounts.md).
+ */
+
+export const INVENTORY_VERSION = 1;
+
+export type InventoryState = 'active' | 'suspended' | 'closed';
+
+export interface InventoryEntry {
+  readonly state: InventoryState;
+  /** Account id when known (adopted accounts, closed accounts with an id). */
+  readonly id?: string;
+  /** Root e-mail, to recognize a renamed account. */
+  readonly email?: string;
+}
+
+export interface Inventory {
+  readonly version: typeof INVENTORY_VERSION;
+  /** Entries by account name, sorted by name. */
+  readonly accounts: Readonly<Record<string, InventoryEntry>>;
+}
+
+const NOTE =
+  'Written by npm run synth: every account this landing zone has managed. Commit it with the config. An account listed here may not silently disappear from the config; see docs/accounts.md.';
+
+/** `landing-zone.yaml` → `landing-zone.inventory.json` in the same folder. */
+export function inventoryFileFor(configFile: string): string {
+  const base = basename(configFile, extname(configFile));
+  return join(dirname(configFile), `${base}.inventory.json`);
+}
+
+/** Reads an inventory; undefined when the file does not exist yet (first synth). */
+export function readInventory(file: string): Inventory | undefined {
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(file, [{ path: [], message: `is not valid JSON (${(e as Error).message}); restore it from git` }]);
+  }
+  const problems = inventoryShapeProblems(raw);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return raw as Inventory;
+}
+
+function inventoryShapeProblems(raw: unknown): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: [], message: 'is not an inventory (a JSON object); restore it from git' }];
+  const { version, accounts } = raw as Record<string, unknown>;
+  if (version !== INVENTORY_VERSION) return [{ path: ['version'], message: `${show(version)} is not a known inventory version; expected ${INVENTORY_VERSION}` }];
+  if (typeof accounts !== 'object' || accounts === null || Array.isArray(accounts)) return [{ path: ['accounts'], message: 'must be an object of accounts by name; restore it from git' }];
+  const problems: Problem[] = [];
+  for (const [name, entry] of Object.entries(accounts)) {
+    const state = (entry as Record<string, unknown> | null)?.state;
+    if (state !== 'active' && state !== 'suspended' && state !== 'closed') {
+      problems.push({ path: ['accounts', name, 'state'], message: `${show(state)} must be active, suspended or closed` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Accounts the inventory knows that the config lost: each is a problem naming the account and
+ * the ways out. Closed accounts may be absent; a closed account that comes back is a new one.
+ */
+export function checkInventory(config: LandingZoneConfig, inventory: Inventory | undefined, inventoryFile: string): Problem[] {
+  if (!inventory) return [];
+  const inConfig = new Set([...config.accounts.map((a) => a.name), ...config.closedAccounts.map((a) => a.name)]);
+  const problems: Problem[] = [];
+  for (const [name, entry] of Object.entries(inventory.accounts)) {
+    if (entry.state === 'closed' || inConfig.has(name)) continue;
+    const renamed = entry.email && config.accounts.find((a) => a.email.toLowerCase() === entry.email!.toLowerCase() && !(a.name in inventory.accounts));
+    const id = entry.id ? ` (${entry.id})` : '';
+    const why = renamed
+      ? `looks renamed to ${show(renamed.name)} (same email); an account's name is its identity in code and renaming it would replace the account, so change the name back`
+      : `is missing from accounts, but ${basename(inventoryFile)} records it as ${entry.state}; applying would remove it from the organization. Put it back under accounts, set state: suspended to park it in the Suspended OU, or, to close it for good, move it to closedAccounts (docs/accounts.md)`;
+    problems.push({ path: ['accounts'], message: `account ${show(name)}${id} ${why}` });
+  }
+  return problems;
+}
+
+/** The inventory after synthesizing `config`: every account of the config, plus every earlier entry. */
+export function nextInventory(config: LandingZoneConfig, previous: Inventory | undefined): Inventory {
+  const accounts: Record<string, InventoryEntry> = { ...(previous?.accounts ?? {}) };
+  for (const a of config.accounts) {
+    const before = accounts[a.name];
+    accounts[a.name] = { state: a.state, ...((a.id ?? before?.id) ? { id: a.id ?? before?.id } : {}), email: a.email };
+  }
+  for (const c of config.closedAccounts) {
+    const before = accounts[c.name];
+    const id = c.id ?? before?.id;
+    accounts[c.name] = { state: 'closed', ...(id ? { id } : {}), ...(before?.email ? { email: before.email } : {}) };
+  }
+  const sorted = Object.fromEntries(Object.keys(accounts).sort().map((name) => [name, accounts[name]]));
+  return { version: INVENTORY_VERSION, accounts: sorted };
+}
+
+/** Serialized form: stable key order, a note for whoever opens it. */
+export function renderInventory(inventory: Inventory): string {
+  return `${JSON.stringify({ $comment: NOTE, version: inventory.version, accounts: inventory.accounts }, null, 2)}\n`;
+}
+
+/** Writes the inventory when its content changed (atomically); returns true when it wrote. */
+export function writeInventory(file: string, inventory: Inventory): boolean {
+  const text = renderInventory(inventory);
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+  return true;
+}

@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
+import { IdentitystoreGroup } from '@cdktf/provider-aws/lib/identitystore-group';
+
+export interface IdentityGroupProps {
+  /** Identity store id (d-...). */
+  readonly identityStoreId: string;
+  /** Display name of the group. */
+  readonly displayName: string;
+  /**
+   * Description of a created group.
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Look up an existing group by display name (e.g. one an external IdP synchronizes by SCIM)
+   * instead of creating it.
+   * @default false - the group is created in the identity store
+   */
+  readonly existing?: boolean;
+}
+
+/** A group in the Identity Center identity store: created, or an existing one looked up by name. */
+export class IdentityGroup extends Construct {
+  /** Group id in the identity store: the principal of account assignments. */
+  readonly groupId: string;
+
+  constructor(scope: Construct, id: string, props: IdentityGroupProps) {
+    super(scope, id);
+    if (props.existing) {
+      const found = new DataAwsIdentitystoreGroup(this, 'Lookup', {
+        identityStoreId: props.identityStoreId,
+        alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: props.displayName } },
+      });
+      this.groupId = found.groupId;
+    } else {
+      const group = new IdentitystoreGroup(this, 'Resource', {
+        identityStoreId: props.identityStoreId,
+        displayName: props.displayName,
+        description: props.description,
+      });
+      this.groupId = group.groupId;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Construct } from 'constructs';
+import { DetectiveOrganizationAdminAccount } from '@cdktf/provider-aws/lib/detective-organization-admin-account';
+import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
+import { Inspector2DelegatedAdminAccount } from '@cdktf/provider-aws/lib/inspector2-delegated-admin-account';
+import { Macie2OrganizationAdminAccount } from '@cdktf/provider-aws/lib/macie2-organization-admin-account';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
+import type { TerraformResource } from '../../lib/cdktf';
+
+/** Security services whose own API designates the administrator account (and registers it in Organizations). */
+export const SERVICES_WITH_ADMIN_API = ['guardduty', 'securityhub', 'detective', 'inspector2', 'macie2'] as const;
+export type ServiceWithAdminApi = (typeof SERVICES_WITH_ADMIN_API)[number];
+
+export interface ServiceAdministratorProps {
+  /** Which service: guardduty, securityhub, detective, inspector2 or macie2. */
+  readonly service: ServiceWithAdminApi;
+  /** Account that administers the service (the security account). */
+  readonly accountId: string;
+  /**
+   * Provider of the region to designate in (these designations are regional).
+   * @default - the stack's default provider (home region)
+   */
+  readonly provider?: AwsProvider;
+  /**
+   * Resources that must exist first (the organization, whose trusted access the service needs).
+   * @default - no explicit dependency
+   */
+  readonly dependsOn?: readonly TerraformResource[];
+}
+
+/**
+ * Designates a security service's delegated administrator through the service's own API
+ * (e.g. guardduty:EnableOrganizationAdminAccount). That call also registers the account in
+ * Organizations, so no `aws_organizations_delegated_administrator` is added for these services
+ * (registering twice fails with AccountAlreadyRegisteredException).
+ */
+export class ServiceAdministrator extends Construct {
+  readonly resource: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: ServiceAdministratorProps) {
+    super(scope, id);
+    const meta = { provider: props.provider, dependsOn: props.dependsOn ? [...props.dependsOn] : undefined };
+    const { accountId } = props;
+    switch (props.service) {
+      case 'guardduty':
+        this.resource = new GuarddutyOrganizationAdminAccount(this, 'Resource', { ...meta, adminAccountId: accountId });
+        break;
+      case 'securityhub':
+        this.resource = new SecurityhubOrganizationAdminAccount(this, 'Resource', { ...meta, adminAccountId: accountId });
+        break;
+      case 'detective':
+        this.resource = new DetectiveOrganizationAdminAccount(this, 'Resource', { ...meta, accountId });
+        break;
+      case 'inspector2':
+        this.resource = new Inspector2DelegatedAdminAccount(this, 'Resource', { ...meta, accountId });
+        break;
+      case 'macie2':
+        this.resource = new Macie2OrganizationAdminAccount(this, 'Resource', { ...meta, adminAccountId: accountId });
+        break;
+    }
+  }
+}

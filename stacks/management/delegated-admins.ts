@@ -1,0 +1,77 @@
+import type { LandingZoneConfig } from '../../config/schema';
+import { coreAccount, governedRegions } from '../../config/model';
+import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
+import type { ManagementStack } from '../management-stack';
+
+/** Regions enabled by default in every account (no opt-in), where `security.regions: all` reaches. */
+export const DEFAULT_ENABLED_REGIONS = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+  'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
+  'ca-central-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'sa-east-1',
+] as const;
+
+/** Regions where regional security services run: governed ones, or (regions: all) every default-enabled one too. */
+export function securityServiceRegions(config: LandingZoneConfig): string[] {
+  const governed = governedRegions(config);
+  if (config.security.regions !== 'all') return governed;
+  return [...governed, ...DEFAULT_ENABLED_REGIONS.filter((r) => !governed.includes(r))];
+}
+
+interface ServiceDesignation {
+  readonly service: ServiceWithAdminApi;
+  readonly enabled: (config: LandingZoneConfig) => boolean;
+  /** every: designate in each region the service runs in; home: once, in the home region. */
+  readonly regions: 'every' | 'home';
+}
+
+/**
+ * Services designated through their own API, in the management account. GuardDuty, Detective,
+ * Inspector and Macie designate per region. Security Hub designates once, in the home region:
+ * with central configuration the home (aggregation) region's administrator applies to the linked regions.
+ */
+const DESIGNATIONS: readonly ServiceDesignation[] = [
+  { service: 'guardduty', enabled: (c) => c.security.guardDuty.enabled, regions: 'every' },
+  { service: 'securityhub', enabled: (c) => c.security.securityHub.enabled, regions: 'home' },
+  { service: 'detective', enabled: (c) => c.security.detective.enabled, regions: 'every' },
+  { service: 'inspector2', enabled: (c) => c.security.inspector.enabled, regions: 'every' },
+  { service: 'macie2', enabled: (c) => c.security.macie.enabled, regions: 'every' },
+];
+
+/** Services without their own admin API: registered in Organizations (global, once). */
+const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: LandingZoneConfig) => boolean }[] = [
+  { principal: 'cloudtrail.amazonaws.com', enabled: () => true },
+  { principal: 'config.amazonaws.com', enabled: (c) => c.security.config.enabled },
+  { principal: 'config-multiaccountsetup.amazonaws.com', enabled: (c) => c.security.config.enabled },
+  { principal: 'access-analyzer.amazonaws.com', enabled: (c) => c.security.accessAnalyzer.enabled },
+];
+
+/**
+ * Delegated administration of every enabled security service to the security account, so the
+ * management account runs nothing but the organization (seed 001 / 004). Each service is
+ * registered exactly once: the service-specific resources already register the account in
+ * Organizations, so `aws_organizations_delegated_administrator` is only for the others.
+ */
+export function addDelegatedAdministrators(stack: ManagementStack): void {
+  const { config } = stack;
+  const accountId = stack.accounts.get(coreAccount(config, 'security').name).id;
+  const dependsOn = [stack.organization.resource];
+
+  for (const { principal, enabled } of ORGANIZATIONS_REGISTRATIONS) {
+    if (!enabled(config)) continue;
+    new DelegatedAdministrator(stack, `DelegatedAdmin-${principal}`, { servicePrincipal: principal, accountId, dependsOn });
+  }
+
+  const home = config.organization.homeRegion;
+  const regions = securityServiceRegions(config);
+  for (const { service, enabled, regions: where } of DESIGNATIONS) {
+    if (!enabled(config)) continue;
+    for (const region of where === 'home' ? [home] : regions) {
+      new ServiceAdministrator(stack, `ServiceAdmin-${service}-${region}`, {
+        service,
+        accountId,
+        provider: stack.providerForRegion(region),
+        dependsOn,
+      });
+    }
+  }
+}
