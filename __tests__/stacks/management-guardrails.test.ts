@@ -111,3 +111,16 @@ describe('management stack guardrails, enterprise example', () => {
     for (const p of Object.values(policies(mgmt))) expect(p.content.length).toBeLessThanOrEqual(max[p.type]);
   });
 });
+
+describe('management stack guardrails, stable construct ids', () => {
+  it('keeps resource addresses when entries and targets are reordered', () => {
+    const base = parse(MINIMAL_YAML);
+    const custom = (name: string) => ({ name, targets: ['Workloads/Prod', 'shop-dev'], document: { Version: '2012-10-17', Statement: [{ Sid: name.replace(/-/g, ''), Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' }] } });
+    const a = synthManagement(configFrom({ ...base, guardrails: { scp: [custom('c-one'), custom('c-two')] } }));
+    const reordered = [custom('c-two'), custom('c-one')].map((c) => ({ ...c, targets: [...c.targets].reverse() }));
+    const b = synthManagement(configFrom({ ...base, guardrails: { scp: reordered } }));
+    expect(Object.keys(attachments(b)).sort()).toEqual(Object.keys(attachments(a)).sort());
+    expect(Object.keys(policies(b)).sort()).toEqual(Object.keys(policies(a)).sort());
+    expect(Object.keys(attachments(a)).filter((k) => k.includes('c-one'))).toHaveLength(2);
+  });
+});
