@@ -112,7 +112,7 @@ describe('logging config', () => {
 
   it('fails when a retention is out of range', () => {
     expect(problemsOf(withLogging({ retentionDays: 0 }))).toContain('logging.retentionDays: 0 must be at least 1 day');
-    expect(problemsOf(withLogging({ trail: { lake: { enabled: true, retentionDays: 5000 } } }))).toContain('logging.trail.lake.retentionDays: 5000 must be at most 3653 days');
+    expect(problemsOf(withLogging({ trail: { lake: { enabled: true, retentionDays: 5000 } } }))).toContain('logging.trail.lake.retentionDays: 5000 must be at most 2555 days');
   });
 
   it('fails when logs would expire before moving to colder storage, or move too early', () => {

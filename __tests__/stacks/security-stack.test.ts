@@ -125,7 +125,7 @@ describe('security stack (options)', () => {
   beforeAll(() => {
     const config = configFrom({
       ...base(),
-      logging: { trail: { s3DataEvents: true, lake: { enabled: true, retentionDays: 2557 } } },
+      logging: { trail: { s3DataEvents: true, lake: { enabled: true, retentionDays: 2555 } } },
       security: {
         regions: 'all',
         guardDuty: { features: ['S3_DATA_EVENTS', 'RUNTIME_MONITORING'] },
@@ -173,7 +173,7 @@ describe('security stack (options)', () => {
         { field: 'resources.type', equals: ['AWS::S3::Object'] },
       ],
     });
-    expect(onlyResource(json, 'aws_cloudtrail_event_data_store')).toMatchObject({ organization_enabled: true, multi_region_enabled: true, retention_period: 2557, termination_protection_enabled: true });
+    expect(onlyResource(json, 'aws_cloudtrail_event_data_store')).toMatchObject({ organization_enabled: true, multi_region_enabled: true, retention_period: 2555, termination_protection_enabled: true });
   });
 
   it('switches on Detective, Inspector and Macie in every region', () => {

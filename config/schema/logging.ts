@@ -71,9 +71,9 @@ export const LoggingSchema = z.strictObject({
       lake: z
         .strictObject({
           enabled: z.boolean().default(false).describe('Create an organization CloudTrail Lake event data store for SQL queries over management events.'),
-          retentionDays: Days('CloudTrail Lake retention', 7, 3653)
+          retentionDays: Days('CloudTrail Lake retention', 7, 2555)
             .default(366)
-            .describe('Days the event data store keeps events (7-3653; billed by ingestion and retention).'),
+            .describe('Days the event data store keeps events (7-2555, the range the pinned AWS provider accepts; billed by ingestion and retention).'),
         })
         .prefault({})
         .describe('Optional CloudTrail Lake event data store (seed 004: query logs with Athena or CloudTrail Lake).'),

@@ -7,7 +7,7 @@ export interface OrganizationEventDataStoreProps {
   readonly provider: AwsProvider;
   /** Event data store name (naming helper). */
   readonly name: string;
-  /** Days events are kept (7-3653). */
+  /** Days events are kept (7-2555). */
   readonly retentionDays: number;
 }
 
