@@ -1,5 +1,5 @@
 import type { AccountConfig, AccountRole, LandingZoneConfig } from './schema';
-import { BILLING_REGION } from './regions';
+import { BILLING_REGION, DEFAULT_ENABLED_REGIONS } from './regions';
 
 /** OU that suspended accounts move to; created whenever an account is suspended. */
 export const SUSPENDED_OU = 'Suspended';
@@ -63,4 +63,15 @@ export function governedRegions(config: LandingZoneConfig): string[] {
 /** Stack id of a workload account's stack. */
 export function workloadStackId(accountName: string): string {
   return `workload-${accountName}`;
+}
+
+/**
+ * Regions where the regional security services run (GuardDuty, Security Hub, Detective, Inspector,
+ * Macie) and their delegated administrators are registered, home region first: the governed
+ * regions, or with `security.regions: all` (seed 004) also every region enabled by default.
+ */
+export function securityRegions(config: LandingZoneConfig): string[] {
+  const governed = governedRegions(config);
+  if (config.security.regions !== 'all') return governed;
+  return [...governed, ...DEFAULT_ENABLED_REGIONS.filter((r) => !governed.includes(r))];
 }

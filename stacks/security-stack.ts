@@ -1,9 +1,9 @@
 import type { Construct } from 'constructs';
+import { securityRegions } from '../config/model';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
 import { namingOf } from '../lib/naming';
 import type { SecurityContext } from './security/context';
-import { securityRegions } from './security/regions';
 import { addOrganizationTrail } from './security/trail';
 import { addGuardDuty } from './security/guardduty';
 import { addSecurityHub, type OrganizationTargets } from './security/security-hub';

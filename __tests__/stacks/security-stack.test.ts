@@ -1,7 +1,10 @@
 import { parse } from 'yaml';
 import { configFrom, MINIMAL_YAML, problemsOf as problemsWithLines } from '../harness/config';
 import { onlyResource, resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
-import { AWS_REGIONS } from '../../config/regions';
+import { DEFAULT_ENABLED_REGIONS } from '../../config/regions';
+
+/** Governed regions of base() plus the default-enabled ones: where `security.regions: all` reaches. */
+const ALL_SECURITY_REGIONS = [...new Set(['us-east-1', 'ap-northeast-1', ...DEFAULT_ENABLED_REGIONS])];
 
 const base = () => parse(MINIMAL_YAML);
 /** The problems of a one-line JSON config, without line numbers. */
@@ -139,8 +142,9 @@ describe('security stack (options)', () => {
     json = synthLandingZone(config).stack('security');
   });
 
-  it('runs GuardDuty in every AWS region when security.regions is all', () => {
-    expect(providersOf(json, 'aws_guardduty_organization_configuration')).toEqual(AWS_REGIONS.map((r) => `aws.security-${r}`).sort());
+  it('runs GuardDuty in the governed regions and every default-enabled region when security.regions is all', () => {
+    const expected = ALL_SECURITY_REGIONS.map((r) => `aws.security-${r}`).sort();
+    expect(providersOf(json, 'aws_guardduty_organization_configuration')).toEqual(expected);
     expect(onlyResource(json, 'aws_securityhub_finding_aggregator').linking_mode).toBe('ALL_REGIONS');
     expect(onlyResource(json, 'aws_config_configuration_aggregator').organization_aggregation_source.all_regions).toBe(true);
   });
@@ -177,11 +181,11 @@ describe('security stack (options)', () => {
   });
 
   it('switches on Detective, Inspector and Macie in every region', () => {
-    expect(Object.keys(resourcesOf(json, 'aws_detective_organization_configuration'))).toHaveLength(AWS_REGIONS.length);
+    expect(Object.keys(resourcesOf(json, 'aws_detective_organization_configuration'))).toHaveLength(ALL_SECURITY_REGIONS.length);
     const inspector = Object.values(resourcesOf(json, 'aws_inspector2_organization_configuration'));
     expect(inspector[0].auto_enable).toEqual({ ec2: true, ecr: false, lambda: true, lambda_code: false });
     expect(Object.values(resourcesOf(json, 'aws_inspector2_enabler'))[0].account_ids).toHaveLength(4);
-    expect(Object.keys(resourcesOf(json, 'aws_macie2_organization_configuration'))).toHaveLength(AWS_REGIONS.length);
+    expect(Object.keys(resourcesOf(json, 'aws_macie2_organization_configuration'))).toHaveLength(ALL_SECURITY_REGIONS.length);
   });
 
   it('subscribes every notification e-mail', () => {

@@ -1,21 +1,7 @@
 import type { LandingZoneConfig } from '../../config/schema';
-import { coreAccount, governedRegions } from '../../config/model';
+import { coreAccount, securityRegions } from '../../config/model';
 import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
 import type { ManagementStack } from '../management-stack';
-
-/** Regions enabled by default in every account (no opt-in), where `security.regions: all` reaches. */
-export const DEFAULT_ENABLED_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-  'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ca-central-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'sa-east-1',
-] as const;
-
-/** Regions where regional security services run: governed ones, or (regions: all) every default-enabled one too. */
-export function securityServiceRegions(config: LandingZoneConfig): string[] {
-  const governed = governedRegions(config);
-  if (config.security.regions !== 'all') return governed;
-  return [...governed, ...DEFAULT_ENABLED_REGIONS.filter((r) => !governed.includes(r))];
-}
 
 interface ServiceDesignation {
   readonly service: ServiceWithAdminApi;
@@ -62,7 +48,7 @@ export function addDelegatedAdministrators(stack: ManagementStack): void {
   }
 
   const home = config.organization.homeRegion;
-  const regions = securityServiceRegions(config);
+  const regions = securityRegions(config);
   for (const { service, enabled, regions: where } of DESIGNATIONS) {
     if (!enabled(config)) continue;
     for (const region of where === 'home' ? [home] : regions) {
