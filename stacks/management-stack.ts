@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
-import { AccountDirectory, ClosedAccount, MemberAccount, Organization, OrganizationalUnit, RootAccessManagement } from '../constructs/organization';
+import { AccountDirectory, ClosedAccount, type DelegatedAdministrator, MemberAccount, Organization, OrganizationalUnit, RootAccessManagement } from '../constructs/organization';
 import { allOuPaths, effectiveOu, parentOf } from '../config/model';
 import { policyTypesInUse } from '../policies/policy-types';
 import { serviceAccessPrincipals } from './management/service-access';
@@ -25,6 +25,8 @@ export class ManagementStack extends LandingZoneStack {
   readonly memberAccounts = new Map<string, MemberAccount>();
   /** Centralized root access management (no root credentials in member accounts). */
   readonly rootAccess: RootAccessManagement;
+  /** Organizations delegated-administrator registrations by service principal. */
+  readonly delegatedAdministrators: ReadonlyMap<string, DelegatedAdministrator>;
   /** Identity Center permission sets, groups and assignments; undefined when identityCenter.enabled is false. */
   readonly identityCenter?: IdentityCenterResources;
 
@@ -63,7 +65,7 @@ export class ManagementStack extends LandingZoneStack {
     for (const closed of config.closedAccounts) new ClosedAccount(this, `Account-${closed.name}`, { accountName: closed.name });
 
     this.rootAccess = new RootAccessManagement(this, 'RootAccessManagement', { dependsOn: [this.organization.resource] });
-    addDelegatedAdministrators(this);
+    this.delegatedAdministrators = addDelegatedAdministrators(this);
     this.identityCenter = addIdentityCenter(this);
 
     addGuardrails(this);

@@ -108,6 +108,13 @@ describe('StackSets from a config folder', () => {
     const prodInstances = instances.filter((i) => i.stack_set_name.includes('StackSet-prod-only_'));
     expect(prodInstances).toHaveLength(2);
     expect(prodInstances.every((i) => i.call_as === 'DELEGATED_ADMIN' && i.deployment_targets.organizational_unit_ids.length === 2)).toBe(true);
+
+    // The security account is registered as StackSets delegated administrator before the StackSet is made.
+    const registrations = Object.entries(resourcesOf(stack, 'aws_organizations_delegated_administrator'));
+    const stackSetsAdmin = registrations.find(([, r]) => r.service_principal === 'member.org.stacksets.cloudformation.amazonaws.com');
+    expect(stackSetsAdmin).toBeDefined();
+    expect(delegated.depends_on).toEqual([`aws_organizations_delegated_administrator.${stackSetsAdmin![0]}`]);
+    expect(alerts.depends_on).toBeUndefined();
   });
 
   it('accepts an inline JSON templateBody', () => {

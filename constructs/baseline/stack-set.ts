@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from '../../lib/cdktf';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudformationStackSet } from '@cdktf/provider-aws/lib/cloudformation-stack-set';
 import { CloudformationStackSetInstance } from '@cdktf/provider-aws/lib/cloudformation-stack-set-instance';
@@ -48,6 +49,11 @@ export interface ServiceManagedStackSetProps {
    */
   readonly callAs?: 'SELF' | 'DELEGATED_ADMIN';
   /**
+   * Resources the StackSet waits for, e.g. the StackSets delegated-administrator registration.
+   * @default - none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+  /**
    * Percent of accounts per region deployed to at once.
    * @default 25
    */
@@ -91,6 +97,7 @@ export class ServiceManagedStackSet extends Construct {
 
     this.resource = new CloudformationStackSet(this, 'Resource', {
       provider,
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       name: props.stackSetName,
       description: props.description,
       templateBody: escapeTemplateSequences(props.templateBody),

@@ -3,6 +3,9 @@ import { coreAccount, securityRegions } from '../../config/model';
 import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
 import type { ManagementStack } from '../management-stack';
 
+/** StackSets' delegated administration (needed for `callAs: DELEGATED_ADMIN` StackSets). */
+export const STACKSETS_PRINCIPAL = 'member.org.stacksets.cloudformation.amazonaws.com';
+
 interface ServiceDesignation {
   readonly service: ServiceWithAdminApi;
   readonly enabled: (config: LandingZoneConfig) => boolean;
@@ -29,6 +32,7 @@ const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: La
   { principal: 'config.amazonaws.com', enabled: (c) => c.security.config.enabled },
   { principal: 'config-multiaccountsetup.amazonaws.com', enabled: (c) => c.security.config.enabled },
   { principal: 'access-analyzer.amazonaws.com', enabled: (c) => c.security.accessAnalyzer.enabled },
+  { principal: STACKSETS_PRINCIPAL, enabled: (c) => c.stackSets.some((s) => s.callAs === 'DELEGATED_ADMIN') },
 ];
 
 /**
@@ -37,14 +41,15 @@ const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: La
  * registered exactly once: the service-specific resources already register the account in
  * Organizations, so `aws_organizations_delegated_administrator` is only for the others.
  */
-export function addDelegatedAdministrators(stack: ManagementStack): void {
+export function addDelegatedAdministrators(stack: ManagementStack): ReadonlyMap<string, DelegatedAdministrator> {
+  const registrations = new Map<string, DelegatedAdministrator>();
   const { config } = stack;
   const accountId = stack.accounts.get(coreAccount(config, 'security').name).id;
   const dependsOn = [stack.organization.resource];
 
   for (const { principal, enabled } of ORGANIZATIONS_REGISTRATIONS) {
     if (!enabled(config)) continue;
-    new DelegatedAdministrator(stack, `DelegatedAdmin-${principal}`, { servicePrincipal: principal, accountId, dependsOn });
+    registrations.set(principal, new DelegatedAdministrator(stack, `DelegatedAdmin-${principal}`, { servicePrincipal: principal, accountId, dependsOn }));
   }
 
   const home = config.organization.homeRegion;
@@ -60,4 +65,5 @@ export function addDelegatedAdministrators(stack: ManagementStack): void {
       });
     }
   }
+  return registrations;
 }

@@ -2,6 +2,7 @@ import type { ManagementStack } from '../management-stack';
 import { ServiceManagedStackSet } from '../../constructs/baseline';
 import { coreAccount, governedRegions } from '../../config/model';
 import { ROOT_TARGET } from '../../config/schema';
+import { STACKSETS_PRINCIPAL } from './delegated-admins';
 
 /**
  * Service-managed CloudFormation StackSets from `stackSets` (seed 001: a baseline kept as CloudFormation
@@ -16,6 +17,7 @@ export function addStackSets(stack: ManagementStack): void {
     if (stackSet.templateBody === undefined) {
       throw new Error(`stackSets "${stackSet.name}" has no templateBody; load the config with config/load.ts, which reads the template file`);
     }
+    const delegated = stackSet.callAs === 'DELEGATED_ADMIN' ? stack.delegatedAdministrators.get(STACKSETS_PRINCIPAL) : undefined;
     const provider =
       stackSet.callAs === 'DELEGATED_ADMIN'
         ? stack.providerFor(stack.accounts.get(coreAccount(config, 'security').name), home)
@@ -32,6 +34,7 @@ export function addStackSets(stack: ManagementStack): void {
       autoDeploymentEnabled: stackSet.autoDeployment.enabled,
       retainStacksOnAccountRemoval: stackSet.autoDeployment.retainStacksOnAccountRemoval,
       callAs: stackSet.callAs,
+      dependsOn: delegated ? [delegated.resource] : undefined,
       maxConcurrentPercentage: stackSet.maxConcurrentPercentage,
       failureTolerancePercentage: stackSet.failureTolerancePercentage,
     });
