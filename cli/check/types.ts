@@ -1,0 +1,51 @@
+import type { StackJson } from '../lib/synth-output';
+
+/** What every checklist rule reads: the synthesized stacks and a few facts from the config. */
+export interface CheckContext {
+  /** Parsed cdk.tf.json by stack id. */
+  readonly stacks: Readonly<Record<string, StackJson>>;
+  /** organization.governedRegions (home region first). */
+  readonly governedRegions: readonly string[];
+  /**
+   * organization.managementAccountId, to tell delegated administrators apart from the management account.
+   * @default - delegated administrators are only checked to exist
+   */
+  readonly managementAccountId?: string;
+}
+
+/** A resource that proves (or breaks) an item: stack id and Terraform address. */
+export interface Evidence {
+  readonly stack: string;
+  readonly address: string;
+  /** Short note on what the resource shows, e.g. "is_multi_region_trail = true". */
+  readonly note?: string;
+}
+
+export type CheckStatus = 'pass' | 'fail';
+
+/** The verdict of one checklist item. */
+export interface CheckResult {
+  readonly status: CheckStatus;
+  /** Resources that satisfy the item. */
+  readonly evidence: readonly Evidence[];
+  /** What is missing, written for a person, with the config key that fixes it. Non-empty when failing. */
+  readonly problems: readonly string[];
+  /** Gaps that do not fail the item (outside what the landing zone manages, or advice). */
+  readonly warnings: readonly string[];
+}
+
+/** One seed 004 target-state item, as a pure function over the synthesized stacks (cdk-nag style). */
+export interface CheckRule {
+  /** Stable id, e.g. `organization-trail`. */
+  readonly id: string;
+  /** The checklist item, as the seed states it. */
+  readonly title: string;
+  /** Seed 004 target state it belongs to (1-A ... 3). */
+  readonly seedItem: string;
+  readonly check: (ctx: CheckContext) => CheckResult;
+}
+
+/** Builds a result: failing exactly when there are problems. */
+export function verdict(evidence: Evidence[], problems: string[], warnings: string[] = []): CheckResult {
+  return { status: problems.length === 0 ? 'pass' : 'fail', evidence, problems, warnings };
+}

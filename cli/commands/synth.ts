@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { workloadAccounts } from '../../config/model';
+import type { LandingZoneConfig } from '../../config/schema';
+import { synthesize, type StackSummary } from '../../lib/synth';
+import { runAction } from '../aws/organizations';
+import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
+
+/** Accounts from which a synth counts as long and gets a progress line first. */
+export const LONG_RUN_ACCOUNTS = 50;
+
+/** Stack count a config synthesizes to (bootstrap, management, log-archive, security, one per workload). */
+export function expectedStacks(config: LandingZoneConfig): number {
+  const bootstrap = config.state.backend === 's3' && config.state.bootstrap ? 1 : 0;
+  return bootstrap + 3 + workloadAccounts(config).length;
+}
+
+/** The table `lz synth` prints: resources per stack, then totals, time and folder. */
+export function formatSynthSummary(stacks: readonly StackSummary[], file: string, outdir: string, seconds: number): string {
+  const width = Math.max(5, ...stacks.map((s) => s.id.length));
+  const total = stacks.reduce((n, s) => n + s.resources, 0);
+  return [
+    `  ${'stack'.padEnd(width)}  resources  data sources`,
+    ...stacks.map((s) => `  ${s.id.padEnd(width)}  ${String(s.resources).padStart(9)}  ${String(s.dataSources).padStart(12)}`),
+    `Synthesized ${stacks.length} stack${stacks.length === 1 ? '' : 's'} (${total} resources) from ${file} into ${outdir} in ${seconds.toFixed(1)} s`,
+  ].join('\n');
+}
+
+/** `lz synth [--config file] [--out dir] [--stacks a,b]` */
+export function register(program: Command): void {
+  program
+    .command('synth')
+    .description('Synthesize the config into Terraform JSON (one folder per stack), as npm run synth does.')
+    .option(...CONFIG_OPTION)
+    .option('-o, --out <dir>', 'output folder (default: $CDKTF_OUTDIR or cdktf.out)')
+    .option('--quiet', 'print only the last summary line')
+    .addHelpText(
+      'after',
+      '\nPrints the resources per stack, the total, the time taken and the output folder, and updates the\naccount inventory beside the config (commit it). Nothing is written when the config has problems.',
+    )
+    .action(
+      runAction(async (opts: { config?: string; out?: string; quiet?: boolean }) => {
+        const started = Date.now();
+        const file = configFileOf(opts.config);
+        const { config, inventoryFile } = loadConfigOrFail(file);
+        const outdir = opts.out ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+        if (config.accounts.length >= LONG_RUN_ACCOUNTS && !opts.quiet) {
+          console.error(`Synthesizing ${expectedStacks(config)} stacks for ${config.accounts.length} accounts from ${file} ...`);
+        }
+        const result = synthesize({ config, outdir, inventoryFile });
+        const summary = formatSynthSummary(result.stacks, file, result.outdir, (Date.now() - started) / 1000);
+        console.log(opts.quiet ? summary.split('\n').pop() : summary);
+        if (result.inventoryUpdated) console.log(`Updated the account inventory ${inventoryFile}; commit it with the config.`);
+      }),
+    );
+}

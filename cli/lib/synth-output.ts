@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LandingZoneConfig } from '../../config/schema';
+import { synthesize, type SynthResult } from '../../lib/synth';
+import { CliError } from '../aws/organizations';
+
+/** Terraform JSON of one synthesized stack (cdk.tf.json), as far as the lz commands read it. */
+export interface StackJson {
+  readonly terraform?: Record<string, any>;
+  readonly provider?: { readonly aws?: ReadonlyArray<Record<string, any>> };
+  readonly resource?: Record<string, Record<string, Record<string, any>>>;
+  readonly data?: Record<string, Record<string, Record<string, any>>>;
+  readonly import?: ReadonlyArray<{ readonly to: string; readonly id: string }>;
+  readonly [key: string]: unknown;
+}
+
+/** One stack entry of cdktf.out/manifest.json. */
+export interface ManifestStack {
+  readonly dependencies: readonly string[];
+  readonly workingDirectory?: string;
+  readonly synthesizedStackPath?: string;
+}
+
+/** cdktf.out/manifest.json */
+export interface Manifest {
+  readonly stacks: Readonly<Record<string, ManifestStack>>;
+}
+
+/** A synthesized output folder, parsed: the manifest and every stack's JSON by stack id. */
+export interface SynthOutput {
+  readonly outdir: string;
+  readonly manifest: Manifest;
+  readonly stacks: Readonly<Record<string, StackJson>>;
+}
+
+/** Reads cdktf.out (or another output folder); a CliError when it was never synthesized. */
+export function readSynthOutput(outdir: string): SynthOutput {
+  const manifestFile = join(outdir, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    throw new CliError(`${outdir} has no manifest.json; synthesize first (lz synth or npm run synth), or leave out --out to synthesize now.`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  const stacks: Record<string, StackJson> = {};
+  for (const [id, entry] of Object.entries(manifest.stacks)) {
+    const file = join(outdir, entry.synthesizedStackPath ?? join('stacks', id, 'cdk.tf.json'));
+    stacks[id] = JSON.parse(readFileSync(file, 'utf8')) as StackJson;
+  }
+  return { outdir, manifest, stacks };
+}
+
+/**
+ * Synthesizes the config into a scratch folder (no account inventory is written), parses it and
+ * removes the folder again.
+ */
+export function synthesizeToMemory(config: LandingZoneConfig): SynthOutput & { readonly result: SynthResult } {
+  const dir = mkdtempSync(join(tmpdir(), 'lz-'));
+  try {
+    const outdir = join(dir, 'cdktf.out');
+    const result = synthesize({ config, outdir });
+    return { ...readSynthOutput(outdir), result };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `aws_cloudtrail.OrganizationTrail_7F291DBA`: the Terraform address of a resource. */
+export function address(type: string, name: string): string {
+  return `${type}.${name}`;
+}
+
+/** Every resource of a type in a stack as [name, body] pairs. */
+export function resourcesOf(stack: StackJson | undefined, type: string): Array<[string, Record<string, any>]> {
+  return Object.entries(stack?.resource?.[type] ?? {});
+}
+
+/** The region a resource runs in: its provider alias's region, or the default provider's. */
+export function regionOf(stack: StackJson, resource: Record<string, any>): string | undefined {
+  const ref = typeof resource.provider === 'string' ? resource.provider : 'aws';
+  const alias = ref.includes('.') ? ref.slice(ref.indexOf('.') + 1) : undefined;
+  const provider = (stack.provider?.aws ?? []).find((p) => p.alias === alias);
+  return provider?.region;
+}

@@ -1,0 +1,36 @@
+import type { Manifest } from './synth-output';
+import { CliError } from '../aws/organizations';
+
+/**
+ * The stacks in dependency waves: every stack of wave n depends only on stacks of earlier waves,
+ * and lands in the earliest wave it can. Stacks of one wave can plan and apply in parallel.
+ * Stack ids inside a wave are sorted, so the output is stable.
+ */
+export function dependencyWaves(manifest: Manifest): string[][] {
+  const ids = Object.keys(manifest.stacks);
+  const known = new Set(ids);
+  for (const id of ids) {
+    for (const dep of manifest.stacks[id].dependencies) {
+      if (!known.has(dep)) throw new CliError(`stack "${id}" depends on "${dep}", which is not in the manifest; synthesize again.`);
+    }
+  }
+  const wave = new Map<string, number>();
+  const visiting = new Set<string>();
+  const waveOf = (id: string, chain: string[]): number => {
+    const done = wave.get(id);
+    if (done !== undefined) return done;
+    if (visiting.has(id)) throw new CliError(`the stacks depend on each other in a cycle: ${[...chain, id].join(' -> ')}`);
+    visiting.add(id);
+    const deps = manifest.stacks[id].dependencies;
+    const n = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((d) => waveOf(d, [...chain, id])));
+    visiting.delete(id);
+    wave.set(id, n);
+    return n;
+  };
+  const waves: string[][] = [];
+  for (const id of [...ids].sort()) {
+    const n = waveOf(id, []);
+    (waves[n] ??= []).push(id);
+  }
+  return waves.map((w) => [...w].sort());
+}
