@@ -1,8 +1,10 @@
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
 import { LogArchiveBucket, LogArchiveKey } from '../constructs/logging';
 import { accessLogBucketName, logBucketName, logKeyAliasName, namingOf } from '../lib/naming';
+import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
+import { addAccountBaseline } from './baseline/account-baseline';
 
 export interface LogArchiveStackProps extends LandingZoneStackProps {
   /** The log-archive account (`management.accounts.get(<log-archive name>)`). */
@@ -18,11 +20,15 @@ export interface LogArchiveStackProps extends LandingZoneStackProps {
 
 /**
  * The log-archive account's stack (seed 004, 1B): the KMS key and the central, tamper-proof log bucket
- * that the organization trail, every account's Config delivery channel and GuardDuty write into.
+ * that the organization trail, every account's Config delivery channel and GuardDuty write into, and the
+ * account's own baseline (stacks/baseline/account-baseline.ts), whose Config delivery channels wait for
+ * the bucket policy and key made here.
  */
 export class LogArchiveStack extends LandingZoneStack {
   readonly logKey: LogArchiveKey;
   readonly logBucket: LogArchiveBucket;
+  /** The effective baseline of the log-archive account. */
+  readonly baseline: EffectiveBaseline;
 
   constructor(scope: Construct, id: string, props: LogArchiveStackProps) {
     super(scope, id, props);
@@ -57,6 +63,12 @@ export class LogArchiveStack extends LandingZoneStack {
       noncurrentVersionDays: logging.noncurrentVersionDays,
       objectLock: logging.objectLock.enabled ? logging.objectLock : undefined,
       accessLogRetentionDays: logging.accessLogs.retentionDays,
+    });
+
+    this.baseline = effectiveBaseline(config, account.name);
+    addAccountBaseline(this, account, this.baseline, {
+      scope: new Construct(this, 'Baseline'),
+      configDeliveryDependsOn: [this.logBucket.policy, this.logKey.resource],
     });
   }
 }

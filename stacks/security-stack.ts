@@ -1,4 +1,4 @@
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { securityRegions } from '../config/model';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
@@ -11,6 +11,8 @@ import { addConfig } from './security/config';
 import { addAccessAnalyzers } from './security/access-analyzer';
 import { addOptionalServices } from './security/optional-services';
 import { addNotifications } from './security/notifications';
+import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
+import { addAccountBaseline } from './baseline/account-baseline';
 
 export interface SecurityStackProps extends LandingZoneStackProps {
   /** The security account, delegated administrator of the organization's security services. */
@@ -28,13 +30,16 @@ export interface SecurityStackProps extends LandingZoneStackProps {
 
 /**
  * The security account's stack (seed 004, 1B-1D and "everything delegated to the security account"): the
- * organization trail, Config aggregator and organization rules, GuardDuty, Security Hub central
- * configuration, IAM Access Analyzer, optional Detective / Inspector / Macie, and finding notifications,
- * in every region where they are regional.
+ * organization trail, Config aggregator, GuardDuty, Security Hub central configuration, IAM Access Analyzer,
+ * optional Detective / Inspector / Macie, and finding notifications, in every region where they are
+ * regional; and the security account's own baseline (stacks/baseline/account-baseline.ts), with its
+ * Config recorders and rules.
  */
 export class SecurityStack extends LandingZoneStack {
   /** Regions of the regional services, home first. */
   readonly regions: readonly string[];
+  /** The effective baseline of the security account. */
+  readonly baseline: EffectiveBaseline;
 
   constructor(scope: Construct, id: string, props: SecurityStackProps) {
     super(scope, id, props);
@@ -56,5 +61,7 @@ export class SecurityStack extends LandingZoneStack {
     addAccessAnalyzers(this, ctx);
     addOptionalServices(this, ctx, props.memberAccountIds ?? []);
     addNotifications(this, ctx);
+    this.baseline = effectiveBaseline(config, account.name);
+    addAccountBaseline(this, account, this.baseline, { scope: new Construct(this, 'Baseline') });
   }
 }

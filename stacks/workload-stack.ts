@@ -3,9 +3,7 @@ import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-sta
 import type { TargetAccount } from '../constructs/core/providers';
 import type { AccountConfig } from '../config/schema';
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
-import { addBillingGuards } from './workload/billing';
-import { addConfigRecorders } from './workload/config-recorder';
-import { addHardening } from './workload/hardening';
+import { addAccountBaseline } from './baseline/account-baseline';
 
 export interface WorkloadStackProps extends LandingZoneStackProps {
   /** The account's entry in the config. */
@@ -15,9 +13,10 @@ export interface WorkloadStackProps extends LandingZoneStackProps {
 }
 
 /**
- * A member account's baseline (docs/baseline.md), applied through the access role: billing alarm and
- * budget in us-east-1, AWS Config in every governed region, and account hardening. Values come from
- * the top-level baseline, the account's OU overrides and the account itself (config/effective-baseline.ts).
+ * A workload account's baseline (docs/baseline.md, stacks/baseline/account-baseline.ts), applied through
+ * the access role: billing alarm and budget in us-east-1, AWS Config recorders and rules in every governed
+ * region, and account hardening. Values come from the top-level baseline, the account's OU overrides and
+ * the account itself (config/effective-baseline.ts).
  */
 export class WorkloadStack extends LandingZoneStack {
   /** The effective baseline this stack was built from. */
@@ -27,8 +26,6 @@ export class WorkloadStack extends LandingZoneStack {
     super(scope, id, props);
     const { config, account, accountConfig } = props;
     this.baseline = effectiveBaseline(config, accountConfig.name);
-    addBillingGuards(this, account, this.baseline);
-    addConfigRecorders(this, account, this.baseline);
-    addHardening(this, account, this.baseline);
+    addAccountBaseline(this, account, this.baseline);
   }
 }

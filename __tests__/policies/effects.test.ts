@@ -50,6 +50,11 @@ describe('SCP effects (simulated)', () => {
   const securityActions: [string, string][] = [
     ['cloudtrail:StopLogging', 'arn:aws:cloudtrail:ap-northeast-1:ACCOUNT:trail/org-trail'],
     ['config:StopConfigurationRecorder', '*'],
+    // The baseline's per-account Config rules, recorder and delivery channel (stacks/baseline/config.ts).
+    ['config:PutConfigRule', 'arn:aws:config:ap-northeast-1:ACCOUNT:config-rule/config-rule-a1b2c3'],
+    ['config:DeleteConfigRule', 'arn:aws:config:ap-northeast-1:ACCOUNT:config-rule/config-rule-a1b2c3'],
+    ['config:DeleteConfigurationRecorder', '*'],
+    ['config:DeleteDeliveryChannel', '*'],
     ['guardduty:DeleteDetector', 'arn:aws:guardduty:ap-northeast-1:ACCOUNT:detector/12abc34d567e8fa901bc2d34e56789f0'],
     ['securityhub:DisableSecurityHub', 'arn:aws:securityhub:ap-northeast-1:ACCOUNT:hub/default'],
   ];

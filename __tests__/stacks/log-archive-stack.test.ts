@@ -1,8 +1,10 @@
 import { parse } from 'yaml';
 import { configFrom, MINIMAL_YAML, problemsOf as problemsWithLines } from '../harness/config';
 import { onlyResource, resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
+import { expectAccountConfig } from './baseline-expectations';
 
 const base = () => parse(MINIMAL_YAML);
+const GOVERNED = ['us-east-1', 'ap-northeast-1'];
 
 function byName(json: StackJson, type: string, bucket: string): Record<string, any> {
   const found = Object.entries(resourcesOf(json, type)).filter(([name]) => name.includes(bucket));
@@ -16,10 +18,48 @@ describe('log-archive stack', () => {
     json = synthLandingZone(configFrom(base())).stack('log-archive');
   });
 
-  it('creates everything in the log-archive account in the home region', () => {
+  it('creates the log storage in the log-archive account in the home region, and the account baseline through its governed-region aliases', () => {
+    let baseline = 0;
     for (const [type, resources] of Object.entries(json.resource ?? {})) {
-      for (const [name, r] of Object.entries(resources)) expect([type, name, r.provider]).toEqual([type, name, 'aws.log-archive-us-east-1']);
+      for (const [name, r] of Object.entries(resources)) {
+        const inBaseline = r['//'].metadata.path.startsWith('log-archive/Baseline/');
+        if (inBaseline) baseline++;
+        const expected = inBaseline ? expect.stringMatching(/^aws\.log-archive-(us-east-1|ap-northeast-1)$/) : 'aws.log-archive-us-east-1';
+        expect([type, name, r.provider]).toEqual([type, name, expected]);
+      }
     }
+    expect(baseline).toBeGreaterThan(0);
+  });
+
+  it("gives the log-archive account its own Config: recorders and rules in every governed region, rules after the region's recorder", () => {
+    expectAccountConfig(json, 'log-archive', GOVERNED, 'us-east-1');
+    expect(onlyResource(json, 'aws_iam_service_linked_role')).toMatchObject({ aws_service_name: 'config.amazonaws.com', provider: 'aws.log-archive-us-east-1' });
+  });
+
+  it('delivers its Config to its own log bucket only after the bucket policy and the KMS key (with its policy) exist', () => {
+    const bucketPolicy = Object.keys(resourcesOf(json, 'aws_s3_bucket_policy')).find((name) => name.startsWith('LogBucket_Logs_Policy_'));
+    const key = Object.keys(resourcesOf(json, 'aws_kms_key'))[0];
+    const channels = Object.values(resourcesOf(json, 'aws_config_delivery_channel'));
+    expect(channels).toHaveLength(GOVERNED.length);
+    for (const c of channels) {
+      expect(c).toMatchObject({ s3_bucket_name: byName(json, 'aws_s3_bucket', 'LogBucket_Logs').bucket, s3_key_prefix: 'config' });
+      expect(c.depends_on).toEqual([
+        expect.stringMatching(/^aws_config_configuration_recorder\.Baseline_Config-(us-east-1|ap-northeast-1)_Recorder_/),
+        `aws_s3_bucket_policy.${bucketPolicy}`,
+        `aws_kms_key.${key}`,
+      ]);
+    }
+  });
+
+  it('gives the log-archive account the billing alarm, budget and hardening of the baseline, without a second analyzer', () => {
+    expect(onlyResource(json, 'aws_sns_topic')).toMatchObject({ name: 'DefaultBillingAlertTopic', provider: 'aws.log-archive-us-east-1' });
+    expect(onlyResource(json, 'aws_sns_topic_subscription').endpoint).toBe('aws+log@acme.example');
+    expect(onlyResource(json, 'aws_cloudwatch_metric_alarm')).toMatchObject({ alarm_name: 'DefaultBillingAlart', threshold: 100 });
+    expect(onlyResource(json, 'aws_budgets_budget').name).toBe('log-archive-monthly-cost');
+    expect(onlyResource(json, 'aws_iam_account_password_policy').minimum_password_length).toBe(14);
+    expect(onlyResource(json, 'aws_s3_account_public_access_block').provider).toBe('aws.log-archive-us-east-1');
+    expect(Object.values(resourcesOf(json, 'aws_ebs_encryption_by_default')).map((r) => r.provider).sort()).toEqual(GOVERNED.map((r) => `aws.log-archive-${r}`).sort());
+    expect(resourcesOf(json, 'aws_accessanalyzer_analyzer')).toEqual({});
   });
 
   it('has a rotating KMS key under alias/<org>-logs, protected from destroy', () => {

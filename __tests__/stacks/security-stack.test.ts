@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { configFrom, MINIMAL_YAML, problemsOf as problemsWithLines } from '../harness/config';
 import { onlyResource, resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
 import { DEFAULT_ENABLED_REGIONS } from '../../config/regions';
+import { expectAccountConfig } from './baseline-expectations';
 
 /** Governed regions of base() plus the default-enabled ones: where `security.regions: all` reaches. */
 const ALL_SECURITY_REGIONS = [...new Set(['us-east-1', 'ap-northeast-1', ...DEFAULT_ENABLED_REGIONS])];
@@ -75,15 +76,32 @@ describe('security stack (defaults)', () => {
     expect(onlyResource(json, 'aws_securityhub_finding_aggregator')).toMatchObject({ linking_mode: 'SPECIFIED_REGIONS', specified_regions: ['ap-northeast-1'] });
   });
 
-  it('aggregates Config over the organization and deploys the organization rules, account-wide ones in the home region only', () => {
+  it('aggregates Config over the organization in the home region and leaves the rules to the account baselines', () => {
     const aggregator = onlyResource(json, 'aws_config_configuration_aggregator');
     expect(aggregator.organization_aggregation_source.regions).toEqual(GOVERNED);
+    expect(aggregator.provider).toBe('aws.security-us-east-1');
     expect(onlyResource(json, 'aws_iam_role_policy_attachment').policy_arn).toBe('arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations');
-    const rules = Object.values(resourcesOf(json, 'aws_config_organization_managed_rule'));
-    const inRegion = (region: string) => rules.filter((r) => r.provider === `aws.security-${region}`).map((r) => r.rule_identifier);
-    expect(inRegion('us-east-1')).toEqual(expect.arrayContaining(['ROOT_ACCOUNT_MFA_ENABLED', 'IAM_ROOT_ACCESS_KEY_CHECK', 'CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED', 'ENCRYPTED_VOLUMES', 'S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC']));
-    expect(inRegion('ap-northeast-1')).toContain('ENCRYPTED_VOLUMES');
-    expect(inRegion('ap-northeast-1')).not.toContain('ROOT_ACCOUNT_MFA_ENABLED');
+    expect(resourcesOf(json, 'aws_config_organization_managed_rule')).toEqual({});
+  });
+
+  it("gives the security account its own baseline: Config recorders and rules in every governed region, rules after the region's recorder", () => {
+    expectAccountConfig(json, 'security', GOVERNED, 'us-east-1');
+    for (const c of Object.values(resourcesOf(json, 'aws_config_delivery_channel'))) {
+      expect(c).toMatchObject({ s3_bucket_name: 'acme-logs-111111111111', s3_key_prefix: 'config' });
+      expect(c.depends_on).toEqual([expect.stringMatching(/^aws_config_configuration_recorder\.Baseline_Config-/)]);
+    }
+    expect(onlyResource(json, 'aws_iam_service_linked_role')).toMatchObject({ aws_service_name: 'config.amazonaws.com', provider: 'aws.security-us-east-1' });
+  });
+
+  it('gives the security account the billing alarm, budget and hardening of the baseline', () => {
+    const alarm = onlyResource(json, 'aws_cloudwatch_metric_alarm');
+    expect(alarm).toMatchObject({ alarm_name: 'DefaultBillingAlart', metric_name: 'EstimatedCharges', threshold: 100, provider: 'aws.security-us-east-1' });
+    expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.Baseline_BillingAlarm_Topic_[0-9A-F]{8}\.arn\}$/)]);
+    expect(onlyResource(json, 'aws_budgets_budget')).toMatchObject({ name: 'security-monthly-cost', limit_amount: '100.0', provider: 'aws.security-us-east-1' });
+    expect(onlyResource(json, 'aws_iam_account_password_policy')).toMatchObject({ minimum_password_length: 14, provider: 'aws.security-us-east-1' });
+    expect(onlyResource(json, 'aws_s3_account_public_access_block').provider).toBe('aws.security-us-east-1');
+    expect(providersOf(json, 'aws_ebs_encryption_by_default')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
+    expect(providersOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
   });
 
   it('creates organization external-access analyzers per region and one unused-access analyzer', () => {
@@ -92,6 +110,8 @@ describe('security stack (defaults)', () => {
     expect(analyzers.filter((a) => a.type === 'ORGANIZATION_UNUSED_ACCESS')).toEqual([
       expect.objectContaining({ configuration: { unused_access: { unused_access_age: 90 } }, provider: 'aws.security-us-east-1' }),
     ]);
+    // The baseline's accessAnalyzer auto: the organization analyzer covers the security account too.
+    expect(analyzers).toHaveLength(GOVERNED.length + 1);
   });
 
   it('leaves Detective, Inspector and Macie off by default', () => {
@@ -101,8 +121,10 @@ describe('security stack (defaults)', () => {
   });
 
   it('sends findings to a KMS-encrypted SNS topic whose key lets EventBridge use it', () => {
-    const topic = onlyResource(json, 'aws_sns_topic');
-    expect(topic.name).toBe('acme-security-findings');
+    const topics = Object.values(resourcesOf(json, 'aws_sns_topic'));
+    // The findings topic, and the baseline's billing alarm topic under its own name.
+    expect(topics.map((t) => t.name).sort()).toEqual(['DefaultBillingAlertTopic', 'acme-security-findings']);
+    const topic = topics.find((t) => t.name === 'acme-security-findings')!;
     expect(topic.kms_master_key_id).toMatch(/^\$\{aws_kms_key\.FindingsTopic_Key.*\.arn\}$/);
     const key = JSON.parse(onlyResource(json, 'aws_kms_key').policy);
     expect(key.Statement).toEqual(expect.arrayContaining([expect.objectContaining({ Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'] })]));
@@ -188,12 +210,31 @@ describe('security stack (options)', () => {
     expect(Object.keys(resourcesOf(json, 'aws_macie2_organization_configuration'))).toHaveLength(ALL_SECURITY_REGIONS.length);
   });
 
-  it('subscribes every notification e-mail', () => {
+  it('subscribes every notification e-mail to the findings topic, and the account e-mail to the billing alarm topic', () => {
     const subs = Object.values(resourcesOf(json, 'aws_sns_topic_subscription'));
-    expect(subs.map((s) => [s.protocol, s.endpoint]).sort()).toEqual([
+    const to = (topic: RegExp) => subs.filter((s) => topic.test(s.topic_arn)).map((s) => [s.protocol, s.endpoint]).sort();
+    expect(to(/^\$\{aws_sns_topic\.FindingsTopic_/)).toEqual([
       ['email', 'ciso@acme.example'],
       ['email', 'secops@acme.example'],
     ]);
+    expect(to(/^\$\{aws_sns_topic\.Baseline_BillingAlarm_Topic_/)).toEqual([['email', 'aws+sec@acme.example']]);
+    expect(subs).toHaveLength(3);
+  });
+
+  it('keeps the baseline\'s Config in the governed regions when security services run in all regions', () => {
+    expectAccountConfig(json, 'security', GOVERNED, 'us-east-1');
+  });
+});
+
+describe("security stack (the security account's own baseline settings)", () => {
+  it('adds account analyzers beside the organization analyzers when the account sets accessAnalyzer: always', () => {
+    const input = base();
+    input.accounts[1].baseline = { accessAnalyzer: 'always' };
+    const json = synthLandingZone(configFrom(input)).stack('security');
+    const analyzers = Object.values(resourcesOf(json, 'aws_accessanalyzer_analyzer'));
+    const ofType = (type: string) => analyzers.filter((a) => a.type === type);
+    expect(ofType('ORGANIZATION').map((a) => a.provider).sort()).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
+    expect(ofType('ACCOUNT').map((a) => [a.provider, a.analyzer_name]).sort()).toEqual(GOVERNED.map((r) => [`aws.security-${r}`, 'acme-account']).sort());
   });
 });
 

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { configFrom, exampleConfig, MINIMAL_YAML } from '../harness/config';
 import { awsProvider, onlyResource, resourcesOf, synthLandingZone, type StackJson, type SynthesizedLandingZone } from '../harness/synth';
+import { expectAccountConfig } from './baseline-expectations';
 
 /** Resources of `type` in a stack keyed by their construct path below the stack (e.g. `Config-us-east-1/Recorder`). */
 function byPath(stack: StackJson, type: string): Record<string, Record<string, any>> {
@@ -99,7 +100,27 @@ describe('workload stack baseline (examples/minimal.yaml, account shop-prod)', (
         expect(status.is_enabled).toBe(true);
         expect(status.provider).toBe(`aws.shop-prod-${region}`);
         expect(status.depends_on).toEqual([expect.stringMatching(new RegExp(`^aws_config_delivery_channel\\.Config-${region}_DeliveryChannel_`))]);
+        expect(channel.depends_on).toEqual([expect.stringMatching(new RegExp(`^aws_config_configuration_recorder\\.Config-${region}_Recorder_`))]);
       }
+    });
+
+    it("deploys the managed rules in every governed region through the account's alias after that region's recorder, account-wide ones only in the home region", () => {
+      expectAccountConfig(stack, 'shop-prod', ['us-east-1', 'ap-northeast-1'], 'us-east-1');
+      const rules = byPath(stack, 'aws_config_config_rule');
+      expect(rules['ConfigRules-us-east-1/iam-password-policy']).toEqual(
+        expect.objectContaining({
+          name: 'lz-iam-password-policy',
+          source: { owner: 'AWS', source_identifier: 'IAM_PASSWORD_POLICY' },
+          maximum_execution_frequency: 'TwentyFour_Hours',
+          provider: 'aws.shop-prod-us-east-1',
+        }),
+      );
+      expect(JSON.parse(rules['ConfigRules-us-east-1/iam-password-policy'].input_parameters)).toMatchObject({ MinimumPasswordLength: '14', PasswordReusePrevention: '24' });
+      expect(rules['ConfigRules-ap-northeast-1/encrypted-volumes']).toEqual(
+        expect.objectContaining({ name: 'lz-encrypted-volumes', source: { owner: 'AWS', source_identifier: 'ENCRYPTED_VOLUMES' }, provider: 'aws.shop-prod-ap-northeast-1' }),
+      );
+      expect(rules['ConfigRules-ap-northeast-1/encrypted-volumes'].maximum_execution_frequency).toBeUndefined();
+      expect(rules['ConfigRules-ap-northeast-1/iam-password-policy']).toBeUndefined();
     });
   });
 
@@ -185,6 +206,21 @@ describe('workload stack baseline (examples/enterprise.yaml: OU and account over
     const global = recorders.filter((r) => r.recording_group.include_global_resource_types).map((r) => r.provider);
     expect(global).toEqual(['aws.network-ap-northeast-1']);
   });
+
+  it('deploys the Config rules per account in the three governed regions, account-wide ones only in the home region ap-northeast-1', () => {
+    const governed = lz.stacks.management.config.organization.governedRegions;
+    expect(governed).toHaveLength(3);
+    expectAccountConfig(lz.stack('workload-network'), 'network', governed, 'ap-northeast-1');
+    expectAccountConfig(lz.stack('log-archive'), 'log-archive', governed, 'ap-northeast-1');
+  });
+
+  it('has no organization Config rules in any stack', () => {
+    for (const [id, json] of Object.entries(lz.json)) {
+      expect([id, resourcesOf(json, 'aws_config_organization_managed_rule')]).toEqual([id, {}]);
+      expect([id, resourcesOf(json, 'aws_config_organization_custom_rule')]).toEqual([id, {}]);
+    }
+    for (const id of ['log-archive', 'security', 'workload-web-prod']) expect([id, Object.keys(resourcesOf(lz.stack(id), 'aws_config_config_rule')).length > 0]).toEqual([id, true]);
+  });
 });
 
 describe('workload stack baseline switches', () => {
@@ -227,6 +263,7 @@ describe('workload stack baseline switches', () => {
     });
     expect(resourcesOf(noConfig, 'aws_config_configuration_recorder')).toEqual({});
     expect(resourcesOf(noConfig, 'aws_iam_service_linked_role')).toEqual({});
+    expect(resourcesOf(noConfig, 'aws_config_config_rule')).toEqual({}); // no recorder, no rules
 
     const adopted = synthWith((input) => {
       input.accounts[3].id = '333333333333';
@@ -235,6 +272,25 @@ describe('workload stack baseline switches', () => {
     expect(resourcesOf(adopted, 'aws_iam_service_linked_role')).toEqual({});
     for (const r of Object.values(resourcesOf(adopted, 'aws_config_configuration_recorder'))) {
       expect(r.role_arn).toBe('arn:aws:iam::333333333333:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig');
+    }
+  });
+
+  it('deploys only the chosen Config rules, and none when security.config is off, keeping the recorders', () => {
+    const some = synthWith((input) => {
+      input.security = { config: { rules: ['root-account-mfa-enabled', 'restricted-ssh'] } };
+    });
+    const rules = Object.values(resourcesOf(some, 'aws_config_config_rule'));
+    expect(rules.map((r) => [r.provider, r.name]).sort()).toEqual([
+      ['aws.shop-dev-ap-northeast-1', 'lz-restricted-ssh'],
+      ['aws.shop-dev-us-east-1', 'lz-restricted-ssh'],
+      ['aws.shop-dev-us-east-1', 'lz-root-account-mfa-enabled'],
+    ]);
+    for (const input of [{ config: { rules: [] } }, { config: { enabled: false } }]) {
+      const stack = synthWith((i) => {
+        i.security = input;
+      });
+      expect([input, resourcesOf(stack, 'aws_config_config_rule')]).toEqual([input, {}]);
+      expect(Object.keys(resourcesOf(stack, 'aws_config_configuration_recorder'))).toHaveLength(2);
     }
   });
 

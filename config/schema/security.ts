@@ -31,7 +31,7 @@ export const GUARDDUTY_FEATURES = [
 export type GuardDutyFeature = (typeof GUARDDUTY_FEATURES)[number];
 
 /**
- * AWS Config managed rules deployed as organization rules: the seed 004 checks (root user, trail,
+ * AWS Config managed rules every account's baseline deploys: the seed 004 checks (root user, trail,
  * encryption, public S3, detective services). Names are the managed rules' documented names.
  * @see https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
  */
@@ -110,14 +110,14 @@ export const SecuritySchema = z.strictObject({
     .describe('AWS Security Hub central configuration.'),
   config: z
     .strictObject({
-      enabled: enabled(true, 'AWS Config organization aggregator and rules (recorders are in each account baseline).'),
+      enabled: enabled(true, 'The organization aggregator in the security account, and the rules below in every account (recorders are in each account baseline: baseline.config).'),
       rules: z
         .array(z.enum(CONFIG_RULES, { error: `is not a managed rule in the catalogue; use one of ${CONFIG_RULES.join(', ')}` }))
         .default([...CONFIG_RULES])
-        .describe('Organization Config rules (managed rules); [] on the very first apply of a new organization, before the account baselines have recorders (docs/logging-and-security.md).'),
+        .describe('AWS Config managed rules (lz-<rule>) that every account baseline deploys in each governed region after its recorder, account-wide ones in the home region only; the security account sees their compliance through the aggregator (docs/baseline.md).'),
     })
     .prefault({})
-    .describe('AWS Config across the organization.'),
+    .describe('AWS Config across the organization: per-account rules and the organization aggregator.'),
   accessAnalyzer: z
     .strictObject({
       enabled: enabled(true, 'IAM Access Analyzer for the organization (external and unused access).'),

@@ -3,6 +3,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
+import type { ITerraformDependable } from '../../lib/cdktf';
 
 export type SnapshotFrequency = 'One_Hour' | 'Three_Hours' | 'Six_Hours' | 'Twelve_Hours' | 'TwentyFour_Hours';
 
@@ -36,6 +37,13 @@ export interface ConfigRecorderProps {
    * @default - the bucket's default encryption applies
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Resources the delivery channel waits for besides the recorder: Config checks on creation that it
+   * may write to the bucket, so where the bucket is made in the same apply (the log-archive account),
+   * pass its bucket policy and KMS key.
+   * @default - only the recorder
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -66,7 +74,7 @@ export class ConfigRecorder extends Construct {
       s3KeyPrefix: props.keyPrefix,
       s3KmsKeyArn: props.kmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: props.snapshotFrequency ?? 'TwentyFour_Hours' },
-      dependsOn: [this.recorder],
+      dependsOn: [this.recorder, ...(props.dependsOn ?? [])],
     });
     this.status = new ConfigConfigurationRecorderStatus(this, 'Status', {
       provider,

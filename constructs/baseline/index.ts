@@ -2,6 +2,8 @@ export * from './billing-alarm';
 export * from './account-budget';
 export * from './config-service-linked-role';
 export * from './config-recorder';
+export * from './config-rule-catalogue';
+export * from './account-config-rules';
 export * from './password-policy';
 export * from './ebs-defaults';
 export * from './s3-account-public-access-block';

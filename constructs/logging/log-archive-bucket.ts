@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
@@ -172,6 +173,8 @@ export class LogArchiveBucket extends Construct {
   readonly accessLogBucket: SecureBucket;
   readonly bucketName: string;
   readonly bucketArn: string;
+  /** The log bucket's policy: writers that check access on creation (Config delivery channels) wait for it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
     super(scope, id);
@@ -220,6 +223,7 @@ export class LogArchiveBucket extends Construct {
     });
     this.bucketName = this.bucket.bucketName;
     this.bucketArn = this.bucket.bucketArn;
+    this.policy = this.bucket.policy;
     const bucket = this.bucket.resource.id;
 
     if (props.objectLock) {

@@ -2,7 +2,6 @@ export * from './catalogue';
 export * from './guardduty-organization';
 export * from './security-hub-central-configuration';
 export * from './config-organization-aggregator';
-export * from './organization-config-rules';
 export * from './organization-access-analyzer';
 export * from './detective-organization';
 export * from './inspector-organization';

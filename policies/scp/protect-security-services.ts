@@ -22,6 +22,7 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
   'config:DeleteConformancePack',
   'config:DeleteDeliveryChannel',
   'config:DeleteRetentionConfiguration',
+  'config:PutConfigRule',
   'config:PutConfigurationRecorder',
   'config:PutDeliveryChannel',
   'config:StopConfigurationRecorder',

@@ -1,27 +1,18 @@
 import type { Construct } from 'constructs';
-import { ConfigOrganizationAggregator, OrganizationConfigRules } from '../../constructs/security';
-import { governedRegions } from '../../config/model';
+import { ConfigOrganizationAggregator } from '../../constructs/security';
 import { configAggregatorName } from '../../lib/naming';
 import type { SecurityContext } from './context';
 
 /**
- * AWS Config across the organization: one aggregator in the home region, and the organization rules in
- * every governed region (where the account baselines record; account-wide rules in the home region only).
+ * AWS Config across the organization: one aggregator in the home region, so the security account sees
+ * the configuration and compliance of every account. The recorders and rules themselves are in each
+ * account's baseline (stacks/baseline/config.ts), which orders every rule after its region's recorder.
  */
 export function addConfig(scope: Construct, ctx: SecurityContext): void {
-  const settings = ctx.config.security.config;
-  if (!settings.enabled) return;
+  if (!ctx.config.security.config.enabled) return;
   new ConfigOrganizationAggregator(scope, 'ConfigAggregator', {
     provider: ctx.providerIn(ctx.homeRegion),
     name: configAggregatorName(ctx.naming),
     regions: ctx.allRegions ? 'ALL' : [...ctx.regions],
   });
-  if (settings.rules.length === 0) return;
-  for (const region of governedRegions(ctx.config)) {
-    new OrganizationConfigRules(scope, `ConfigRules-${region}`, {
-      provider: ctx.providerIn(region),
-      rules: settings.rules,
-      homeRegion: region === ctx.homeRegion,
-    });
-  }
 }

@@ -1,4 +1,6 @@
 import { ConfigRecorder, ConfigServiceLinkedRole, configServiceLinkedRoleArn } from '../../../constructs/baseline';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { onlyResource } from '../../harness/synth';
 import { synthWith } from './helpers';
 
@@ -39,5 +41,17 @@ describe('ConfigRecorder', () => {
     expect(onlyResource(json, 'aws_config_configuration_recorder').role_arn).toBe('arn:aws:iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig');
     expect(onlyResource(json, 'aws_config_configuration_recorder').recording_group.include_global_resource_types).toBe(true);
     expect(onlyResource(json, 'aws_config_delivery_channel').s3_kms_key_arn).toBe('arn:aws:kms:us-east-1:210987654321:alias/acme-logs');
+  });
+
+  it('makes the delivery channel wait for the given resources too (a bucket policy made in the same stack)', () => {
+    const json = synthWith((scope, provider) => {
+      const bucket = new S3Bucket(scope, 'Bucket', { provider, bucket: 'logs' });
+      const policy = new S3BucketPolicy(scope, 'BucketPolicy', { provider, bucket: bucket.id, policy: '{}' });
+      new ConfigRecorder(scope, 'Config', { provider, roleArn: configServiceLinkedRoleArn('123456789012'), bucketName: 'logs', keyPrefix: 'config', dependsOn: [policy] });
+    });
+    expect(onlyResource(json, 'aws_config_delivery_channel').depends_on).toEqual([
+      expect.stringMatching(/^aws_config_configuration_recorder\.Config_Recorder_/),
+      expect.stringMatching(/^aws_s3_bucket_policy\.BucketPolicy$/),
+    ]);
   });
 });

@@ -1,19 +1,17 @@
-import type { LandingZoneStack } from '../landing-zone-stack';
-import type { TargetAccount } from '../../constructs/core/providers';
 import { AccountBudget, BillingAlarm } from '../../constructs/baseline';
-import type { EffectiveBaseline } from '../../config/effective-baseline';
 import { BILLING_REGION } from '../../config/regions';
+import type { BaselineContext } from './context';
 
 /**
  * The account's cost guards: the seed 003 billing alarm and a monthly AWS Budget, both through the
  * account's provider in us-east-1 (billing metrics exist only there; us-east-1 need not be governed,
  * the region-deny guardrail exempts the access role).
  */
-export function addBillingGuards(stack: LandingZoneStack, account: TargetAccount, baseline: EffectiveBaseline): void {
+export function addBillingGuards({ stack, scope, account, baseline }: BaselineContext): void {
   const provider = stack.providerFor(account, BILLING_REGION);
   const { billingAlarm, budget } = baseline;
   if (billingAlarm.enabled) {
-    new BillingAlarm(stack, 'BillingAlarm', {
+    new BillingAlarm(scope, 'BillingAlarm', {
       provider,
       thresholdUsd: billingAlarm.thresholdUsd,
       email: billingAlarm.email,
@@ -22,7 +20,7 @@ export function addBillingGuards(stack: LandingZoneStack, account: TargetAccount
     });
   }
   if (budget.enabled) {
-    new AccountBudget(stack, 'Budget', {
+    new AccountBudget(scope, 'Budget', {
       provider,
       budgetName: `${account.name}-monthly-cost`,
       monthlyUsd: budget.monthlyUsd,

@@ -1,5 +1,3 @@
-import type { LandingZoneStack } from '../landing-zone-stack';
-import type { TargetAccount } from '../../constructs/core/providers';
 import {
   AccountAccessAnalyzer,
   AlternateContacts,
@@ -8,36 +6,36 @@ import {
   PasswordPolicy,
   S3AccountPublicAccessBlock,
 } from '../../constructs/baseline';
-import type { EffectiveBaseline } from '../../config/effective-baseline';
 import { governedRegions } from '../../config/model';
+import type { BaselineContext } from './context';
 
 /**
  * Account hardening: account-wide settings once (password policy, S3 public access block, alternate
  * contacts) through the home-region provider, regional defaults (EBS encryption, IMDSv2, and an
  * account Access Analyzer when the organization analyzer is off) in every governed region.
  */
-export function addHardening(stack: LandingZoneStack, account: TargetAccount, baseline: EffectiveBaseline): void {
+export function addHardening({ stack, scope, account, baseline }: BaselineContext): void {
   const { config } = stack;
   const home = stack.providerFor(account, config.organization.homeRegion);
 
   const { enabled: passwordPolicyEnabled, ...passwordPolicy } = baseline.passwordPolicy;
-  if (passwordPolicyEnabled) new PasswordPolicy(stack, 'PasswordPolicy', { provider: home, ...passwordPolicy });
-  if (baseline.s3BlockPublicAccess) new S3AccountPublicAccessBlock(stack, 'S3PublicAccessBlock', { provider: home });
+  if (passwordPolicyEnabled) new PasswordPolicy(scope, 'PasswordPolicy', { provider: home, ...passwordPolicy });
+  if (baseline.s3BlockPublicAccess) new S3AccountPublicAccessBlock(scope, 'S3PublicAccessBlock', { provider: home });
   if (Object.values(baseline.alternateContacts).some(Boolean)) {
-    new AlternateContacts(stack, 'AlternateContacts', { provider: home, contacts: baseline.alternateContacts });
+    new AlternateContacts(scope, 'AlternateContacts', { provider: home, contacts: baseline.alternateContacts });
   }
 
   for (const region of governedRegions(config)) {
     const provider = stack.providerFor(account, region);
     // Unlike the other settings, `false` is written too, so turning it off in the config turns it off in AWS.
-    new EbsDefaults(stack, `EbsDefaults-${region}`, { provider, encryptionByDefault: baseline.ebsEncryptionByDefault });
-    new ImdsDefaults(stack, `ImdsDefaults-${region}`, {
+    new EbsDefaults(scope, `EbsDefaults-${region}`, { provider, encryptionByDefault: baseline.ebsEncryptionByDefault });
+    new ImdsDefaults(scope, `ImdsDefaults-${region}`, {
       provider,
       httpTokens: baseline.instanceMetadata.httpTokens,
       hopLimit: baseline.instanceMetadata.hopLimit,
     });
     if (baseline.accountAccessAnalyzer) {
-      new AccountAccessAnalyzer(stack, `AccessAnalyzer-${region}`, { provider, analyzerName: `${config.organization.name}-account` });
+      new AccountAccessAnalyzer(scope, `AccessAnalyzer-${region}`, { provider, analyzerName: `${config.organization.name}-account` });
     }
   }
 }
