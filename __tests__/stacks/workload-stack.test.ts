@@ -251,6 +251,21 @@ describe('workload stack baseline switches', () => {
     expect(analyzers.every((a) => a.type === 'ACCOUNT' && a.analyzer_name === 'acme-account')).toBe(true);
   });
 
+  it("checks the password policy the account's baseline sets, with its overrides", () => {
+    const stack = synthWith((input) => {
+      input.accounts[3].baseline = { passwordPolicy: { minimumLength: 20, maxAgeDays: 0, reusePrevention: 0, requireSymbols: false } };
+    });
+    const rule = Object.values(resourcesOf(stack, 'aws_config_config_rule')).find((r) => r.name === 'lz-iam-password-policy')!;
+    expect(onlyResource(stack, 'aws_iam_account_password_policy').minimum_password_length).toBe(20);
+    expect(JSON.parse(rule.input_parameters)).toEqual({
+      RequireUppercaseCharacters: 'true',
+      RequireLowercaseCharacters: 'true',
+      RequireSymbols: 'false',
+      RequireNumbers: 'true',
+      MinimumPasswordLength: '20',
+    });
+  });
+
   it('honours the switches: no alarm, no budget, no Config, no password policy; existing Config role referenced by ARN', () => {
     const off = synthWith((input) => {
       input.baseline = { billingAlarm: { enabled: false }, budget: { enabled: false }, passwordPolicy: { enabled: false }, s3BlockPublicAccess: false };

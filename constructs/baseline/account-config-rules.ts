@@ -20,6 +20,11 @@ export interface AccountConfigRulesProps {
    * region without a recorder, so every rule waits for it.
    */
   readonly recorderStatus: ITerraformDependable;
+  /**
+   * Input parameters per rule that replace the catalogue's (e.g. the account's own password policy).
+   * @default - the catalogue's parameters
+   */
+  readonly inputParameters?: Partial<Record<ConfigRuleName, Record<string, string>>>;
 }
 
 /**
@@ -45,11 +50,15 @@ export class AccountConfigRules extends Construct {
         name,
         description: spec.description,
         source: { owner: 'AWS', sourceIdentifier: spec.identifier },
-        inputParameters: spec.inputParameters ? JSON.stringify(spec.inputParameters) : undefined,
+        inputParameters: parametersText(props.inputParameters?.[rule] ?? spec.inputParameters),
         maximumExecutionFrequency: spec.maximumExecutionFrequency,
         dependsOn: [props.recorderStatus],
       });
       this.ruleNames.push(name);
     }
   }
+}
+
+function parametersText(parameters: Record<string, string> | undefined): string | undefined {
+  return parameters ? JSON.stringify(parameters) : undefined;
 }

@@ -3,6 +3,7 @@ import { AccountConfigRules, ConfigRecorder, ConfigServiceLinkedRole, configServ
 import { governedRegions } from '../../config/model';
 import { CONFIG_DELIVERY_PREFIX, logBucketName, namingOf } from '../../lib/naming';
 import type { BaselineContext } from './context';
+import type { EffectiveBaseline } from '../../config/effective-baseline';
 
 /**
  * AWS Config in every governed region of the account (seed 004: Config everywhere, delivered to the
@@ -34,7 +35,32 @@ export function addConfig({ stack, scope, account, baseline }: BaselineContext, 
       dependsOn: deliveryDependsOn.length > 0 ? deliveryDependsOn : undefined,
     });
     if (rules.length > 0) {
-      new AccountConfigRules(scope, `ConfigRules-${region}`, { provider, rules, homeRegion: region === home, recorderStatus: recorder.status });
+      new AccountConfigRules(scope, `ConfigRules-${region}`, {
+        provider,
+        rules,
+        homeRegion: region === home,
+        recorderStatus: recorder.status,
+        inputParameters: baseline.passwordPolicy.enabled ? { 'iam-password-policy': passwordRuleParameters(baseline.passwordPolicy) } : undefined,
+      });
     }
   }
+}
+
+/**
+ * IAM_PASSWORD_POLICY parameters that check the password policy this account's baseline sets, so
+ * an override (e.g. a longer minimum length for one OU) is what the rule evaluates against.
+ * MaxPasswordAge and PasswordReusePrevention are left out when the policy turns them off (0).
+ * @see https://docs.aws.amazon.com/config/latest/developerguide/iam-password-policy.html
+ */
+export function passwordRuleParameters(policy: EffectiveBaseline['passwordPolicy']): Record<string, string> {
+  const parameters: Record<string, string> = {
+    RequireUppercaseCharacters: String(policy.requireUppercase),
+    RequireLowercaseCharacters: String(policy.requireLowercase),
+    RequireSymbols: String(policy.requireSymbols),
+    RequireNumbers: String(policy.requireNumbers),
+    MinimumPasswordLength: String(policy.minimumLength),
+  };
+  if (policy.reusePrevention > 0) parameters.PasswordReusePrevention = String(policy.reusePrevention);
+  if (policy.maxAgeDays > 0) parameters.MaxPasswordAge = String(policy.maxAgeDays);
+  return parameters;
 }
