@@ -3,10 +3,14 @@ import type { Command } from 'commander';
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
+  type ListAccountsForParentCommandOutput,
   ListOrganizationalUnitsForParentCommand,
+  type ListOrganizationalUnitsForParentCommandOutput,
   ListPoliciesCommand,
+  type ListPoliciesCommandOutput,
   ListRootsCommand,
   ListTargetsForPolicyCommand,
+  type ListTargetsForPolicyCommandOutput,
   type OrganizationsClient,
   type PolicyType,
 } from '@aws-sdk/client-organizations';
@@ -57,6 +61,11 @@ async function pages<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?:
   return all;
 }
 
+/** client.send, always as a promise (mocks may answer synchronously). */
+async function send<O>(client: OrganizationsClient, command: unknown): Promise<O> {
+  return (await client.send(command as never)) as O;
+}
+
 const POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'DECLARATIVE_POLICY_EC2', 'TAG_POLICY', 'AISERVICES_OPT_OUT_POLICY', 'BACKUP_POLICY'];
 
 /**
@@ -80,10 +89,10 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const pathOf = new Map<string, string>([[rootId, 'Root']]);
     const visit = async (parentId: string, parentPath: string) => {
       const children = await pages((NextToken) =>
-        client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
+        send<ListOrganizationalUnitsForParentCommandOutput>(client, new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
       );
       const members = await pages((NextToken) =>
-        client.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.Accounts, next: r.NextToken })),
+        send<ListAccountsForParentCommandOutput>(client, new ListAccountsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.Accounts, next: r.NextToken })),
       );
       for (const a of members) {
         if (!a.Id) continue;
@@ -103,11 +112,11 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const enabledTypes = new Set((roots[0].PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED').map((t) => t.Type));
     if (withPolicies) {
       for (const type of POLICY_TYPES.filter((t) => enabledTypes.has(t))) {
-        const list = await pages((NextToken) => client.send(new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+        const list = await pages((NextToken) => send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
         for (const p of list) {
           if (!p.Id) continue;
           const targets = await pages((NextToken) =>
-            client.send(new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
+            send<ListTargetsForPolicyCommandOutput>(client, new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
           );
           policies.push({
             id: p.Id,

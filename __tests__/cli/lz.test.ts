@@ -1,0 +1,121 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { examplesCopy, ensureBuilt, lz } from './binary';
+
+const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept'];
+
+describe('lz (the built binary)', () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = examplesCopy();
+  });
+
+  it('lists every subcommand in --help and starts with a shebang so npm can install it as a bin', () => {
+    const run = lz(['--help'], dir);
+    expect(run.status).toBe(0);
+    for (const name of SUBCOMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(readFileSync(join(__dirname, '..', '..', 'dist', 'cli', 'lz.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it.each(SUBCOMMANDS)('prints usage for lz %s --help', (name) => {
+    const run = lz([name, '--help'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Usage: lz ${name}`);
+  });
+
+  it('fails an unknown subcommand with a hint and exit code 1', () => {
+    const run = lz(['sinth'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("unknown command 'sinth'");
+    expect(run.stderr).toContain('synth');
+  });
+
+  describe('validate', () => {
+    it.each(['minimal', 'enterprise'])('accepts examples/%s.yaml with exit code 0', (name) => {
+      const run = lz(['validate', `${name}.yaml`], dir);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^${name}\\.yaml is valid: \\d+ accounts, \\d+ OUs, governed regions `));
+    });
+
+    it('reads LZ_CONFIG when no file is given', () => {
+      const run = lz(['validate'], dir, { LZ_CONFIG: 'minimal.yaml' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('minimal.yaml is valid');
+    });
+
+    it('fails a broken config with every problem, its line, and exit code 1', () => {
+      const broken = readFileSync(join(dir, 'minimal.yaml'), 'utf8').replace('homeRegion: us-east-1', 'homeRegion: us-east-9').replace('aws+sec@acme.example', 'not-an-email');
+      writeFileSync(join(dir, 'broken.yaml'), broken);
+      const lineOf = (text: string) => broken.split('\n').findIndex((l) => l.includes(text)) + 1;
+      const run = lz(['validate', 'broken.yaml'], dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^broken\.yaml has 2 problems:/);
+      expect(run.stderr).toContain(`organization.homeRegion (line ${lineOf('us-east-9')}): "us-east-9" is not an AWS Region name`);
+      expect(run.stderr).toContain(`accounts[1].email (line ${lineOf('not-an-email')}): "not-an-email" is not an e-mail address`);
+    });
+
+    it('fails a broken config as JSON with --format json', () => {
+      writeFileSync(join(dir, 'broken-ou.yaml'), readFileSync(join(dir, 'minimal.yaml'), 'utf8').replace('ou: Workloads/Prod', 'ou: Workload/Prod'));
+      const run = lz(['validate', 'broken-ou.yaml', '--format', 'json'], dir);
+      expect(run.status).toBe(1);
+      const report = JSON.parse(run.stdout);
+      expect(report.valid).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ path: 'accounts[2].ou', line: expect.any(Number), message: expect.stringContaining('did you mean "Workloads/Prod"?') }),
+      ]);
+    });
+
+    it('fails a missing file with exit code 1', () => {
+      const run = lz(['validate', 'nope.yaml'], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('nope.yaml has 1 problem:');
+      expect(run.stderr).toContain('cannot be read (ENOENT)');
+    });
+
+    it('fails an unknown --format with exit code 2', () => {
+      const run = lz(['validate', 'minimal.yaml', '--format', 'xml'], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--format "xml" is not known; use human or json.');
+    });
+  });
+
+  describe('synth', () => {
+    it('writes every stack and prints resources per stack, the total, the time and the folder', () => {
+      const run = lz(['synth', '-c', 'minimal.yaml', '-o', 'out-minimal'], dir);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^ {2}stack +resources +data sources$/m);
+      expect(run.stdout).toMatch(/^ {2}management +\d+ +\d+$/m);
+      expect(run.stdout).toMatch(/^ {2}workload-shop-prod +\d+ +\d+$/m);
+      expect(run.stdout).toMatch(/Synthesized 4 stacks \(\d+ resources\) from minimal\.yaml into .*out-minimal in \d+\.\d s/);
+      expect(existsSync(join(dir, 'out-minimal', 'stacks', 'management', 'cdk.tf.json'))).toBe(true);
+      expect(existsSync(join(dir, 'minimal.inventory.json'))).toBe(true);
+    });
+
+    it('fails a broken config with exit code 1 and writes nothing', () => {
+      writeFileSync(join(dir, 'no-security.yaml'), readFileSync(join(dir, 'minimal.yaml'), 'utf8').replace('role: security', 'role: workload'));
+      const run = lz(['synth', '-c', 'no-security.yaml', '-o', 'out-broken'], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('no-security.yaml has');
+      expect(run.stderr).toContain('security');
+      expect(existsSync(join(dir, 'out-broken'))).toBe(false);
+    });
+  });
+
+  describe('explain-baseline', () => {
+    it('prints every baseline setting of an account with its source', () => {
+      const run = lz(['explain-baseline', 'payments-prod', '-c', 'enterprise.yaml'], dir);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^budget\.monthlyUsd +20000 +← accounts\[\d+\]\.budget\.monthlyUsd$/m);
+    });
+
+    it('fails an unknown account with a suggestion', () => {
+      const run = lz(['explain-baseline', 'payment-prod', '-c', 'enterprise.yaml'], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('There is no account "payment-prod" in the config; did you mean "payments-prod"?');
+    });
+  });
+});
