@@ -1,19 +1,22 @@
 /**
  * The CDKTF app: reads the config (LZ_CONFIG, default landing-zone.yaml), checks it, and
- * synthesizes every stack into cdktf.out (CDKTF_OUTDIR when the cdktf CLI runs it).
+ * synthesizes every stack into cdktf.out (CDKTF_OUTDIR when the cdktf CLI runs it), or only the
+ * stacks LZ_STACKS selects (comma-separated ids or globs, e.g. LZ_STACKS='workload-shop-*').
  * The only place that reads files and the environment.
  */
 import { loadConfigFile } from './config/load';
 import { ConfigError } from './config/problems';
 import { synthesize } from './lib/synth';
+import { parseStackPatterns, StackSelectionError } from './lib/stack-selection';
 
 function main(): number {
   const started = Date.now();
   const file = process.env.LZ_CONFIG ?? 'landing-zone.yaml';
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  const stacks = process.env.LZ_STACKS === undefined ? undefined : parseStackPatterns(process.env.LZ_STACKS);
   try {
     const { config, inventoryFile } = loadConfigFile(file);
-    const result = synthesize({ config, outdir, inventoryFile });
+    const result = synthesize({ config, outdir, inventoryFile, stacks });
     const total = result.stacks.reduce((n, s) => n + s.resources, 0);
     const width = Math.max(...result.stacks.map((s) => s.id.length));
     for (const s of result.stacks) console.log(`  ${s.id.padEnd(width)}  ${String(s.resources).padStart(5)} resources`);
@@ -26,6 +29,11 @@ function main(): number {
     if (e instanceof ConfigError) {
       console.error(e.message);
       console.error('Nothing was written. Fix the config and run again.');
+      return 1;
+    }
+    if (e instanceof StackSelectionError) {
+      console.error(`LZ_STACKS: ${e.message}`);
+      console.error('Nothing was written.');
       return 1;
     }
     throw e;

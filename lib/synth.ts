@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { App } from './cdktf';
+import { App, TerraformStack } from './cdktf';
 import type { LandingZoneConfig } from '../config/schema';
-import { buildLandingZone } from '../stacks/landing-zone';
+import { buildLandingZone, landingZoneStackIds } from '../stacks/landing-zone';
+import { selectStackIds } from './stack-selection';
 import { nextInventory, readInventory, writeInventory } from '../config/inventory';
 
 export interface SynthOptions {
@@ -15,6 +16,14 @@ export interface SynthOptions {
    * @default - no inventory is written
    */
   readonly inventoryFile?: string;
+  /**
+   * Stack ids or globs (`workload-shop-*`) to synthesize: only these stacks are built and written, plus
+   * the core stacks they reference, which are built (to resolve cross-stack references) but not written.
+   * A selected stack's JSON is identical to the one a full synth writes; the manifest lists only the
+   * selected stacks. A pattern that matches no stack throws a StackSelectionError naming similar ids.
+   * @default - every stack
+   */
+  readonly stacks?: readonly string[];
 }
 
 export interface StackSummary {
@@ -34,15 +43,22 @@ export interface SynthResult {
  * Synthesizes the landing zone into a scratch folder beside `outdir` and swaps it in only when
  * every stack synthesized, so a failure never leaves a half-written output folder.
  */
-export function synthesize({ config, outdir, inventoryFile }: SynthOptions): SynthResult {
+export function synthesize({ config, outdir, inventoryFile, stacks }: SynthOptions): SynthResult {
+  // Checked before anything is touched, so a wrong pattern leaves the output folder as it was.
+  const selected = stacks ? new Set(selectStackIds(stacks, landingZoneStackIds(config))) : undefined;
   const target = resolve(outdir);
   const scratch = `${target}.partial-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });
   try {
     const app = new App({ outdir: scratch, skipValidation: false });
-    buildLandingZone(app, config);
-    app.synth();
+    if (selected) {
+      buildLandingZone(app, config, { includeWorkload: (id) => selected.has(id) });
+      synthSelected(app, selected);
+    } else {
+      buildLandingZone(app, config);
+      app.synth();
+    }
   } catch (e) {
     rmSync(scratch, { recursive: true, force: true });
     throw e;
@@ -51,6 +67,21 @@ export function synthesize({ config, outdir, inventoryFile }: SynthOptions): Syn
   renameSync(scratch, target);
   const inventoryUpdated = inventoryFile ? writeInventory(inventoryFile, nextInventory(config, readInventory(inventoryFile))) : false;
   return { outdir: target, stacks: summarize(target), inventoryUpdated };
+}
+
+/**
+ * What App.synth() does, for the selected stacks only: prepare them (resolving their cross-stack
+ * references registers outputs on the referenced stacks, which are not written), write them, validate,
+ * and write a manifest that lists them.
+ */
+function synthSelected(app: App, selected: ReadonlySet<string>): void {
+  const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c) && selected.has(c.node.id));
+  stacks.forEach((stack) => stack.prepareStack());
+  const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
+  stacks.forEach((stack) => stack.synthesizer.synthesize(session));
+  const errors = app.node.validate();
+  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  app.manifest.writeToFile();
 }
 
 /** Resource and data-source counts per stack of a synthesized output folder. */

@@ -17,13 +17,37 @@ export interface LandingZoneStacks {
   readonly workloads: ReadonlyMap<string, WorkloadStack>;
 }
 
+export interface BuildOptions {
+  /**
+   * Which workload stacks to build (by stack id); stack selection (lib/synth.ts) builds only the selected
+   * ones. The core stacks are always built: workload stacks reference management and depend on security.
+   * @default - every workload stack
+   */
+  readonly includeWorkload?: (stackId: string) => boolean;
+}
+
+/** Whether the config has a bootstrap stack (S3 state with state.bootstrap). */
+function hasBootstrap(config: LandingZoneConfig): boolean {
+  return config.state.backend === 's3' && Boolean(config.state.bootstrap);
+}
+
+/** Every stack id of the landing zone, in dependency order, without building anything. */
+export function landingZoneStackIds(config: LandingZoneConfig): string[] {
+  return [
+    ...(hasBootstrap(config) ? ['bootstrap'] : []),
+    'management',
+    'log-archive',
+    'security',
+    ...workloadAccounts(config).map((a) => workloadStackId(a.name)),
+  ];
+}
+
 /**
  * Builds every stack of the landing zone in `app`, in dependency order:
  * bootstrap → management → log-archive → security → workload-* (in parallel).
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZoneStacks {
-  const { state } = config;
-  const bootstrap = state.backend === 's3' && state.bootstrap ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
+export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
+  const bootstrap = hasBootstrap(config) ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
 
   const management = new ManagementStack(app, 'management', { config });
   if (bootstrap) management.addDependency(bootstrap);
@@ -48,7 +72,9 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
 
   const workloads = new Map<string, WorkloadStack>();
   for (const accountConfig of workloadAccounts(config)) {
-    const stack = new WorkloadStack(app, workloadStackId(accountConfig.name), {
+    const stackId = workloadStackId(accountConfig.name);
+    if (options.includeWorkload && !options.includeWorkload(stackId)) continue;
+    const stack = new WorkloadStack(app, stackId, {
       config,
       accountConfig,
       account: management.accounts.get(accountConfig.name),
