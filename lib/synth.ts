@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { App, TerraformStack } from './cdktf';
+import { App, TerraformStack, memoizeBinaryVersionChecks, setTokenCreationTraces } from './cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { buildLandingZone, landingZoneStackIds } from '../stacks/landing-zone';
 import { selectStackIds } from './stack-selection';
@@ -24,6 +24,11 @@ export interface SynthOptions {
    * @default - every stack
    */
   readonly stacks?: readonly string[];
+  /**
+   * Record where each token was created, for debugging an "unresolved token" error (lib/cdktf.ts).
+   * @default false - faster: a misused token's error names its construct but not the creating line
+   */
+  readonly tokenTraces?: boolean;
 }
 
 export interface StackSummary {
@@ -43,13 +48,15 @@ export interface SynthResult {
  * Synthesizes the landing zone into a scratch folder beside `outdir` and swaps it in only when
  * every stack synthesized, so a failure never leaves a half-written output folder.
  */
-export function synthesize({ config, outdir, inventoryFile, stacks }: SynthOptions): SynthResult {
+export function synthesize({ config, outdir, inventoryFile, stacks, tokenTraces = false }: SynthOptions): SynthResult {
   // Checked before anything is touched, so a wrong pattern leaves the output folder as it was.
   const selected = stacks ? new Set(selectStackIds(stacks, landingZoneStackIds(config))) : undefined;
   const target = resolve(outdir);
   const scratch = `${target}.partial-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });
+  memoizeBinaryVersionChecks();
+  setTokenCreationTraces(tokenTraces);
   try {
     const app = new App({ outdir: scratch, skipValidation: false });
     if (selected) {
@@ -62,6 +69,8 @@ export function synthesize({ config, outdir, inventoryFile, stacks }: SynthOptio
   } catch (e) {
     rmSync(scratch, { recursive: true, force: true });
     throw e;
+  } finally {
+    setTokenCreationTraces(true);
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(scratch, target);

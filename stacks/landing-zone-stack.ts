@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack } from '../lib/cdktf';
+import { TerraformStack, type TerraformBackend } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { configureBackend } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
@@ -32,13 +32,14 @@ export abstract class LandingZoneStack extends TerraformStack {
   private readonly accountProviders: AccountProviders;
   private readonly regionalProviders = new Map<string, AwsProvider>();
   private readonly tags: Record<string, string>;
+  private readonly backend: TerraformBackend;
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
     super(scope, id);
     const { config } = props;
     this.config = config;
     const { state, organization } = config;
-    configureBackend(this, {
+    this.backend = configureBackend(this, {
       backend: props.stateBackend ?? state.backend,
       bucket: state.bucket,
       region: state.region ?? organization.homeRegion,
@@ -55,6 +56,15 @@ export abstract class LandingZoneStack extends TerraformStack {
       defaultTags: tags,
       sessionName: `lz-${id}`.slice(0, 64),
     });
+  }
+
+  /**
+   * The stack's backend. TerraformStack looks it up by walking the whole construct tree, and does so
+   * for every stack that reads this one's outputs: with one workload stack per account reading the
+   * management stack, that walk made synth quadratic in the number of accounts (docs/performance.md).
+   */
+  override ensureBackendExists(): TerraformBackend {
+    return this.backend;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from '../../lib/cdktf';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from '../../lib/cdktf';
 
 /** Where a stack keeps its state; mirrors the `state` config section. */
 export interface StateBackendProps {
@@ -24,13 +24,13 @@ export interface StateBackendProps {
 /** The relative path from a synthesized stack folder (`cdktf.out/stacks/<id>`) back to the project folder. */
 const FROM_STACK_DIR_TO_PROJECT = '../../..';
 
-/** Configures the backend of `stack` (named by its id) for the chosen state mode. */
-export function configureBackend(stack: TerraformStack, props: StateBackendProps): void {
+/** Configures the backend of `stack` (named by its id) for the chosen state mode, and returns it. */
+export function configureBackend(stack: TerraformStack, props: StateBackendProps): TerraformBackend {
   const stackId = stack.node.id;
   switch (props.backend) {
     case 's3': {
       if (!props.bucket) throw new Error('state.bucket is required with backend s3');
-      new S3Backend(stack, {
+      const backend = new S3Backend(stack, {
         bucket: props.bucket,
         key: `${props.keyPrefix}/${stackId}.tfstate`,
         region: props.region,
@@ -39,19 +39,17 @@ export function configureBackend(stack: TerraformStack, props: StateBackendProps
       });
       // S3-native state locking (Terraform >= 1.10); cdktf 0.21 has no field for it yet.
       stack.addOverride('terraform.backend.s3.use_lockfile', true);
-      return;
+      return backend;
     }
     case 'cloud': {
       if (!props.cloud) throw new Error('state.cloud is required with backend cloud');
-      new CloudBackend(stack, {
+      return new CloudBackend(stack, {
         hostname: props.cloud.hostname,
         organization: props.cloud.organization,
         workspaces: new NamedCloudWorkspace(`${props.cloud.workspacePrefix}-${stackId}`),
       });
-      return;
     }
     case 'local':
-      new LocalBackend(stack, { path: `${FROM_STACK_DIR_TO_PROJECT}/${props.localDirectory}/${stackId}.tfstate` });
-      return;
+      return new LocalBackend(stack, { path: `${FROM_STACK_DIR_TO_PROJECT}/${props.localDirectory}/${stackId}.tfstate` });
   }
 }
