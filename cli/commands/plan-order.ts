@@ -1,18 +1,41 @@
 import type { Command } from 'commander';
 import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
-import { readSynthOutput, synthesizeToMemory, type Manifest } from '../lib/synth-output';
+import { readSynthOutput, synthesizeToMemory, type Manifest, type SynthOutput } from '../lib/synth-output';
 import { dependencyWaves } from '../lib/waves';
 
-/** What `lz plan-order` prints: the waves, and for each stack its folder in the output. */
+/** What `lz plan-order` prints. */
 export interface PlanOrder {
+  /** Stack ids by wave; a stack depends only on stacks of earlier waves. */
   readonly waves: string[][];
+  /** Number of stacks in the waves. */
   readonly stacks: number;
+  /** Stacks left out (--remote-state-only), with the reason. */
+  readonly skipped?: ReadonlyArray<{ readonly stack: string; readonly reason: string }>;
 }
 
-export function planOrder(manifest: Manifest): PlanOrder {
-  const waves = dependencyWaves(manifest);
-  return { waves, stacks: waves.reduce((n, w) => n + w.length, 0) };
+/**
+ * The dependency waves of a manifest. Stacks in `exclude` are left out, and dependencies on them
+ * count as met (they are applied elsewhere, e.g. the bootstrap stack from a laptop).
+ */
+export function planOrder(manifest: Manifest, exclude: ReadonlyMap<string, string> = new Map()): PlanOrder {
+  const kept = Object.fromEntries(
+    Object.entries(manifest.stacks)
+      .filter(([id]) => !exclude.has(id))
+      .map(([id, s]) => [id, { ...s, dependencies: s.dependencies.filter((d) => !exclude.has(d)) }]),
+  );
+  const waves = dependencyWaves({ stacks: kept });
+  const skipped = [...exclude].filter(([id]) => manifest.stacks[id]).map(([stack, reason]) => ({ stack, reason }));
+  return { waves, stacks: waves.reduce((n, w) => n + w.length, 0), ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+/** Stacks whose state is a local file: a CI runner would lose it, so the pipeline must not run them. */
+export function localStateStacks(output: SynthOutput): Map<string, string> {
+  const local = new Map<string, string>();
+  for (const [id, stack] of Object.entries(output.stacks)) {
+    if (stack.terraform?.backend?.local) local.set(id, 'local state: a CI runner would lose it; apply this stack from a workstation');
+  }
+  return local;
 }
 
 /** `lz plan-order [--out cdktf.out] [--wave N]` */
@@ -23,14 +46,15 @@ export function register(program: Command): void {
     .option(...CONFIG_OPTION)
     .option('--out <dir>', 'read an existing synthesized folder (e.g. cdktf.out) instead of synthesizing the config')
     .option('--wave <n>', 'print only wave n (0-based) as a JSON array; [] when there is no such wave')
+    .option('--remote-state-only', 'leave out stacks with local state (CI cannot keep it); they are listed under "skipped"')
     .addHelpText(
       'after',
       '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["security"],["workload-a","workload-b"]],"stacks":6}\nThe GitHub Actions pipeline runs one job per wave from this (docs/github-actions.md).',
     )
     .action(
-      runAction(async (opts: { config?: string; out?: string; wave?: string }) => {
-        const manifest = opts.out ? readSynthOutput(opts.out).manifest : synthesizeToMemory(loadConfigOrFail(configFileOf(opts.config)).config).manifest;
-        const order = planOrder(manifest);
+      runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean }) => {
+        const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(loadConfigOrFail(configFileOf(opts.config)).config);
+        const order = planOrder(output.manifest, opts.remoteStateOnly ? localStateStacks(output) : undefined);
         if (opts.wave === undefined) {
           console.log(JSON.stringify(order));
           return;

