@@ -38,6 +38,23 @@ export function localStateStacks(output: SynthOutput): Map<string, string> {
   return local;
 }
 
+/**
+ * Terraform Cloud run triggers: for each stack's workspace, the workspaces of the stacks it depends
+ * on (a finished apply there queues a run here). Read from the synthesized `cloud` blocks.
+ */
+export function runTriggers(output: SynthOutput): Record<string, string[]> {
+  const workspaceOf = (id: string): string => {
+    const name = output.stacks[id]?.terraform?.cloud?.workspaces?.name;
+    if (typeof name !== 'string') throw new CliError(`stack "${id}" has no Terraform Cloud workspace; run triggers need state.backend: cloud (docs/terraform-cloud.md)`);
+    return name;
+  };
+  const triggers: Record<string, string[]> = {};
+  for (const wave of dependencyWaves(output.manifest)) {
+    for (const id of wave) triggers[workspaceOf(id)] = output.manifest.stacks[id].dependencies.map(workspaceOf).sort();
+  }
+  return triggers;
+}
+
 /** `lz plan-order [--out cdktf.out] [--wave N]` */
 export function register(program: Command): void {
   program
@@ -46,14 +63,19 @@ export function register(program: Command): void {
     .option(...CONFIG_OPTION)
     .option('--out <dir>', 'read an existing synthesized folder (e.g. cdktf.out) instead of synthesizing the config')
     .option('--wave <n>', 'print only wave n (0-based) as a JSON array; [] when there is no such wave')
+    .option('--run-triggers', 'print Terraform Cloud run triggers instead: {"<workspace>": ["<source workspace>", ...]} (backend cloud)')
     .option('--remote-state-only', 'leave out stacks with local state (CI cannot keep it); they are listed under "skipped"')
     .addHelpText(
       'after',
       '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["security"],["workload-a","workload-b"]],"stacks":6}\nThe GitHub Actions pipeline runs one job per wave from this (docs/github-actions.md).',
     )
     .action(
-      runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean }) => {
+      runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean; runTriggers?: boolean }) => {
         const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(loadConfigOrFail(configFileOf(opts.config)).config);
+        if (opts.runTriggers) {
+          console.log(JSON.stringify(runTriggers(output), null, 2));
+          return;
+        }
         const order = planOrder(output.manifest, opts.remoteStateOnly ? localStateStacks(output) : undefined);
         if (opts.wave === undefined) {
           console.log(JSON.stringify(order));
