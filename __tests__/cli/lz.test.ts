@@ -95,6 +95,32 @@ describe('lz (the built binary)', () => {
       expect(existsSync(join(dir, 'minimal.inventory.json'))).toBe(true);
     });
 
+    it('writes only the stacks selected with --stacks (or LZ_STACKS)', () => {
+      const run = lz(['synth', '-c', 'enterprise.yaml', '-o', 'out-selected', '--stacks', 'management,workload-payments-*'], dir);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Synthesized 3 stacks \(\d+ resources\)/);
+      const manifest = JSON.parse(readFileSync(join(dir, 'out-selected', 'manifest.json'), 'utf8'));
+      expect(Object.keys(manifest.stacks).sort()).toEqual(['management', 'workload-payments-dev', 'workload-payments-prod']);
+      const env = lz(['synth', '-c', 'enterprise.yaml', '-o', 'out-env', '--quiet'], dir, { LZ_STACKS: 'security' });
+      expect(env.stdout).toMatch(/^Synthesized 1 stack \(\d+ resources\) from enterprise\.yaml/);
+    });
+
+    it('fails a --stacks pattern that matches nothing, suggesting ids, and writes nothing', () => {
+      const run = lz(['synth', '-c', 'enterprise.yaml', '-o', 'out-typo', '--stacks', 'workload-paymnts-*'], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('--stacks: a stack pattern matches nothing');
+      expect(run.stderr).toContain('similar ids: workload-payments-dev, workload-payments-prod');
+      expect(existsSync(join(dir, 'out-typo'))).toBe(false);
+    });
+
+    it('prints a progress line first for a large organization', () => {
+      const accounts = Array.from({ length: 60 }, (_, i) => `  - { name: app-${i}, email: aws+app-${i}@acme.example, ou: Workloads/Prod }`).join('\n');
+      writeFileSync(join(dir, 'large.yaml'), `${readFileSync(join(dir, 'minimal.yaml'), 'utf8')}\n${accounts}\n`);
+      const run = lz(['synth', '-c', 'large.yaml', '-o', 'out-large', '--stacks', 'management'], dir);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('Synthesizing stacks matching management for 63 accounts from large.yaml ...\n');
+    });
+
     it('fails a broken config with exit code 1 and writes nothing', () => {
       writeFileSync(join(dir, 'no-security.yaml'), readFileSync(join(dir, 'minimal.yaml'), 'utf8').replace('role: security', 'role: workload'));
       const run = lz(['synth', '-c', 'no-security.yaml', '-o', 'out-broken'], dir);

@@ -44,7 +44,7 @@ export function organizationDiagram(output: SynthOutput): string {
   for (const [name] of orgs) nodeOf.set(`aws_organizations_organization.${name}`, 'root');
   const imports = new Map((m.import ?? []).map((i) => [i.to, i.id]));
 
-  for (const [name, ou] of resourcesOf(m, 'aws_organizations_organizational_unit')) {
+  for (const [name] of resourcesOf(m, 'aws_organizations_organizational_unit')) {
     nodeOf.set(`aws_organizations_organizational_unit.${name}`, nodeId('ou', name));
   }
   for (const [name, ou] of resourcesOf(m, 'aws_organizations_organizational_unit')) {

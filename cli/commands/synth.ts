@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { workloadAccounts } from '../../config/model';
 import type { LandingZoneConfig } from '../../config/schema';
 import { synthesize, type StackSummary } from '../../lib/synth';
-import { runAction } from '../aws/organizations';
+import { parseStackPatterns, StackSelectionError } from '../../lib/stack-selection';
+import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 
 /** Accounts from which a synth counts as long and gets a progress line first. */
@@ -32,21 +33,32 @@ export function register(program: Command): void {
     .description('Synthesize the config into Terraform JSON (one folder per stack), as npm run synth does.')
     .option(...CONFIG_OPTION)
     .option('-o, --out <dir>', 'output folder (default: $CDKTF_OUTDIR or cdktf.out)')
+    .option('-s, --stacks <patterns>', 'only these stacks: ids or globs, comma separated, e.g. "management,workload-shop-*" (default: $LZ_STACKS or all)')
+    .option('--token-traces', 'record where each token was created, to debug an "unresolved token" error (slower)')
     .option('--quiet', 'print only the last summary line')
     .addHelpText(
       'after',
-      '\nPrints the resources per stack, the total, the time taken and the output folder, and updates the\naccount inventory beside the config (commit it). Nothing is written when the config has problems.',
+      '\nPrints the resources per stack, the total, the time taken and the output folder, and updates the\naccount inventory beside the config (commit it). Nothing is written when the config has problems.\nWith --stacks only the selected stacks are written (the manifest lists only them); their JSON is\nidentical to a full synth.',
     )
     .action(
-      runAction(async (opts: { config?: string; out?: string; quiet?: boolean }) => {
+      runAction(async (opts: { config?: string; out?: string; stacks?: string; tokenTraces?: boolean; quiet?: boolean }) => {
         const started = Date.now();
         const file = configFileOf(opts.config);
+        const selection = opts.stacks ?? process.env.LZ_STACKS;
+        const stacks = selection === undefined ? undefined : parseStackPatterns(selection);
         const { config, inventoryFile } = loadConfigOrFail(file);
         const outdir = opts.out ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
         if (config.accounts.length >= LONG_RUN_ACCOUNTS && !opts.quiet) {
-          console.error(`Synthesizing ${expectedStacks(config)} stacks for ${config.accounts.length} accounts from ${file} ...`);
+          const what = stacks ? `stacks matching ${stacks.join(',')}` : `${expectedStacks(config)} stacks`;
+          console.error(`Synthesizing ${what} for ${config.accounts.length} accounts from ${file} ...`);
         }
-        const result = synthesize({ config, outdir, inventoryFile });
+        let result;
+        try {
+          result = synthesize({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
+        } catch (e) {
+          if (e instanceof StackSelectionError) throw new CliError(`--stacks: ${e.message}\nNothing was written.`);
+          throw e;
+        }
         const summary = formatSynthSummary(result.stacks, file, result.outdir, (Date.now() - started) / 1000);
         console.log(opts.quiet ? summary.split('\n').pop() : summary);
         if (result.inventoryUpdated) console.log(`Updated the account inventory ${inventoryFile}; commit it with the config.`);
