@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { workloadAccounts } from '../../config/model';
 import type { LandingZoneConfig } from '../../config/schema';
-import { synthesize, type StackSummary } from '../../lib/synth';
+import type { StackSummary } from '../../lib/synth';
 import { parseStackPatterns, StackSelectionError } from '../../lib/stack-selection';
 import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
+import { loadSynth } from '../lib/synth-output';
 
 /** Accounts from which a synth counts as long and gets a progress line first. */
 export const LONG_RUN_ACCOUNTS = 50;
@@ -54,7 +55,7 @@ export function register(program: Command): void {
         }
         let result;
         try {
-          result = synthesize({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
+          result = loadSynth().synthesize({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
         } catch (e) {
           if (e instanceof StackSelectionError) throw new CliError(`--stacks: ${e.message}\nNothing was written.`);
           throw e;

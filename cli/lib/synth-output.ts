@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LandingZoneConfig } from '../../config/schema';
-import { synthesize, type SynthResult } from '../../lib/synth';
+import type { SynthResult } from '../../lib/synth';
 import { CliError } from '../aws/organizations';
 
 /** Terraform JSON of one synthesized stack (cdk.tf.json), as far as the lz commands read it. */
@@ -34,6 +34,14 @@ export interface SynthOutput {
   readonly stacks: Readonly<Record<string, StackJson>>;
 }
 
+/**
+ * lib/synth (cdktf and the provider classes) on first use: loading it takes most of the start-up
+ * time, and `lz validate`, `lz --help` or `lz import` never need it.
+ */
+export function loadSynth(): typeof import('../../lib/synth') {
+  return require('../../lib/synth') as typeof import('../../lib/synth');
+}
+
 /** Reads cdktf.out (or another output folder); a CliError when it was never synthesized. */
 export function readSynthOutput(outdir: string): SynthOutput {
   const manifestFile = join(outdir, 'manifest.json');
@@ -57,7 +65,7 @@ export function synthesizeToMemory(config: LandingZoneConfig): SynthOutput & { r
   const dir = mkdtempSync(join(tmpdir(), 'lz-'));
   try {
     const outdir = join(dir, 'cdktf.out');
-    const result = synthesize({ config, outdir });
+    const result = loadSynth().synthesize({ config, outdir });
     return { ...readSynthOutput(outdir), result };
   } finally {
     rmSync(dir, { recursive: true, force: true });
