@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesCopy, ensureBuilt, lz } from './binary';
@@ -114,8 +115,9 @@ describe('lz (the built binary)', () => {
     });
 
     it('prints a progress line first for a large organization', () => {
-      const accounts = Array.from({ length: 60 }, (_, i) => `  - { name: app-${i}, email: aws+app-${i}@acme.example, ou: Workloads/Prod }`).join('\n');
-      writeFileSync(join(dir, 'large.yaml'), `${readFileSync(join(dir, 'minimal.yaml'), 'utf8')}\n${accounts}\n`);
+      const large = parse(readFileSync(join(dir, 'minimal.yaml'), 'utf8'));
+      large.accounts.push(...Array.from({ length: 60 }, (_, i) => ({ name: `app-${i}`, email: `aws+app-${i}@acme.example`, ou: 'Workloads/Prod' })));
+      writeFileSync(join(dir, 'large.yaml'), stringify(large));
       const run = lz(['synth', '-c', 'large.yaml', '-o', 'out-large', '--stacks', 'management'], dir);
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('Synthesizing stacks matching management for 63 accounts from large.yaml ...\n');

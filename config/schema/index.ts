@@ -17,19 +17,22 @@ import { StackSetsSchema } from './stacksets';
 export const LandingZoneSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Editors may point this at schema/landing-zone.schema.json.'),
-    organization: OrganizationSchema,
-    state: StateSchema.prefault({}),
+    organization: OrganizationSchema.describe('The organization: name, management account, regions, the access role Terraform assumes.'),
+    state: StateSchema.prefault({}).describe('Where each stack keeps its Terraform state: s3 (with a bootstrap stack), Terraform Cloud, or local files.'),
     organizationalUnits: z
       .array(OuPath)
       .default([])
       .describe('OU paths; parents are implied (Workloads/Prod creates Workloads). Nesting is at most 5 deep.'),
-    accounts: z.array(AccountSchema).min(2, { error: 'needs at least the log-archive and the security account' }),
+    accounts: z
+      .array(AccountSchema)
+      .min(2, { error: 'needs at least the log-archive and the security account' })
+      .describe('Member accounts: exactly one log-archive and one security account, every other one a workload. Removing one is an error; see closedAccounts.'),
     closedAccounts: ClosedAccountsSchema.default([]),
-    baseline: BaselineSchema.prefault({}),
-    security: SecuritySchema.prefault({}),
-    logging: LoggingSchema.prefault({}),
-    guardrails: GuardrailsSchema.prefault({}),
-    identityCenter: IdentityCenterSchema.prefault({}),
+    baseline: BaselineSchema.prefault({}).describe('What every member account gets (Config, hardening, billing alarm, budget, contacts), with per-OU overrides.'),
+    security: SecuritySchema.prefault({}).describe('Detective services run from the security account as delegated administrator, and where findings are sent.'),
+    logging: LoggingSchema.prefault({}).describe('The central log bucket (retention, Object Lock, lifecycle) and the organization trail.'),
+    guardrails: GuardrailsSchema.prefault({}).describe('Preventive controls: SCP, RCP, declarative, tag and AI opt-out policies from the catalogue or files, and their targets.'),
+    identityCenter: IdentityCenterSchema.prefault({}).describe('IAM Identity Center: permission sets, groups and their assignments to accounts and OUs.'),
     stackSets: StackSetsSchema.default([]),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
