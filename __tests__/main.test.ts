@@ -28,9 +28,9 @@ describe('main.ts (npm run synth)', () => {
   it('synthesizes every stack from LZ_CONFIG into the output folder and prints a summary', () => {
     const run = runMain(MINIMAL_YAML);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Synthesized 5 stacks \(\d+ resources\) from .*landing-zone\.yaml into .*cdktf\.out in \d+\.\d s/);
+    expect(run.stdout).toMatch(/Synthesized 6 stacks \(\d+ resources\) from .*landing-zone\.yaml into .*cdktf\.out in \d+\.\d s/);
     const manifest = JSON.parse(readFileSync(join(run.outdir, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.stacks).sort()).toEqual(['log-archive', 'management', 'security', 'workload-shop-dev', 'workload-shop-prod']);
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['log-archive', 'management', 'management-baseline', 'security', 'workload-shop-dev', 'workload-shop-prod']);
   });
 
   it('fails with every problem, exit code 1, and writes nothing', () => {

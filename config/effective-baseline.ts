@@ -167,6 +167,32 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
   if (account.alternateContacts) layers.push({ path: [...accountPath], values: { alternateContacts: account.alternateContacts } });
   if (account.baseline) layers.push({ path: [...accountPath, 'baseline'], values: account.baseline });
 
+  const email: ExplainedSetting = { setting: 'email', value: account.email, source: formatSource([...accountPath, 'email']), sourcePath: [...accountPath, 'email'] };
+  return { account, ...resolveLayers(config, layers, email, 'the account e-mail') };
+}
+
+/**
+ * The management account's effective baseline (the management-baseline stack): the top-level
+ * `baseline` only, with the schema's built-in defaults; no OU override or account layer applies (the
+ * management account sits at the root and has no entry in `accounts`). Its cost guards and contacts
+ * come from `baseline.management` and `organization.alternateContacts` instead (the management stack);
+ * the alarm e-mail derived here is `baseline.management.email`, else the billing contact's, else empty.
+ */
+export function managementBaseline(config: LandingZoneConfig): EffectiveBaseline {
+  const fromManagement = config.baseline.management.email;
+  const fromContacts = config.organization.alternateContacts?.billing?.email;
+  const path: PathSegment[] = fromManagement ? ['baseline', 'management', 'email'] : ['organization', 'alternateContacts', 'billing', 'email'];
+  const email: ExplainedSetting = { setting: 'email', value: fromManagement ?? fromContacts ?? '', source: formatSource(path), sourcePath: path };
+  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail').values;
+}
+
+/** Resolves the baseline settings from `layers` (widest first), deriving what nobody set. */
+function resolveLayers(
+  config: LandingZoneConfig,
+  layers: readonly Layer[],
+  accountEmail: ExplainedSetting,
+  emailVia: string,
+): { values: EffectiveBaseline; explained: ExplainedSetting[] } {
   const explained = new Map<string, ExplainedSetting>();
   const values: Record<string, Record<string, unknown> | unknown> = {};
   for (const setting of BASELINE_SETTINGS) {
@@ -195,7 +221,7 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
     derive('billingAlarm.thresholdUsd', budget, budget.value, 'budget.monthlyUsd');
   }
   if (!explained.has('billingAlarm.email')) {
-    derive('billingAlarm.email', { setting: 'email', value: account.email, source: formatSource([...accountPath, 'email']), sourcePath: [...accountPath, 'email'] }, account.email, 'the account e-mail');
+    derive('billingAlarm.email', accountEmail, accountEmail.value, emailVia);
   }
   if (!explained.has('budget.emails')) {
     const email = explained.get('billingAlarm.email')!;
@@ -217,7 +243,6 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
     .map((s) => explained.get(s))
     .filter((row): row is ExplainedSetting => row !== undefined);
   return {
-    account,
     values: { ...(values as unknown as EffectiveBaseline), alternateContacts: (values.alternateContacts ?? {}) as EffectiveBaseline['alternateContacts'], accountAccessAnalyzer },
     explained: ordered,
   };

@@ -4,6 +4,7 @@ import { coreAccount, workloadAccounts, workloadStackId } from '../config/model'
 import { BootstrapStack } from './bootstrap-stack';
 import { ManagementStack } from './management-stack';
 import { LogArchiveStack } from './log-archive-stack';
+import { ManagementBaselineStack } from './management-baseline-stack';
 import { SecurityStack } from './security-stack';
 import { WorkloadStack } from './workload-stack';
 
@@ -12,6 +13,8 @@ export interface LandingZoneStacks {
   readonly bootstrap?: BootstrapStack;
   readonly management: ManagementStack;
   readonly logArchive: LogArchiveStack;
+  /** The management account's own baseline (AWS Config, hardening), after the log bucket exists. */
+  readonly managementBaseline: ManagementBaselineStack;
   readonly security: SecurityStack;
   /** Workload stacks by account name. */
   readonly workloads: ReadonlyMap<string, WorkloadStack>;
@@ -37,6 +40,7 @@ export function landingZoneStackIds(config: LandingZoneConfig): string[] {
     ...(hasBootstrap(config) ? ['bootstrap'] : []),
     'management',
     'log-archive',
+    'management-baseline',
     'security',
     ...workloadAccounts(config).map((a) => workloadStackId(a.name)),
   ];
@@ -44,7 +48,7 @@ export function landingZoneStackIds(config: LandingZoneConfig): string[] {
 
 /**
  * Builds every stack of the landing zone in `app`, in dependency order:
- * bootstrap → management → log-archive → security → workload-* (in parallel).
+ * bootstrap → management → log-archive → management-baseline and security (in parallel) → workload-* (in parallel).
  */
 export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
   const bootstrap = hasBootstrap(config) ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
@@ -60,6 +64,10 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, options: B
     securityAccountId: securityAccount.id,
   });
   logArchive.addDependency(management);
+
+  // Its Config delivery channels write to the log bucket the log-archive stack creates.
+  const managementBaseline = new ManagementBaselineStack(app, 'management-baseline', { config });
+  managementBaseline.addDependency(logArchive);
 
   const security = new SecurityStack(app, 'security', {
     config,
@@ -82,5 +90,5 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, options: B
     stack.addDependency(security);
     workloads.set(accountConfig.name, stack);
   }
-  return { bootstrap, management, logArchive, security, workloads };
+  return { bootstrap, management, logArchive, managementBaseline, security, workloads };
 }

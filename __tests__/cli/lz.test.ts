@@ -91,7 +91,7 @@ describe('lz (the built binary)', () => {
       expect(run.stdout).toMatch(/^ {2}stack +resources +data sources$/m);
       expect(run.stdout).toMatch(/^ {2}management +\d+ +\d+$/m);
       expect(run.stdout).toMatch(/^ {2}workload-shop-prod +\d+ +\d+$/m);
-      expect(run.stdout).toMatch(/Synthesized 4 stacks \(\d+ resources\) from minimal\.yaml into .*out-minimal in \d+\.\d s/);
+      expect(run.stdout).toMatch(/Synthesized 5 stacks \(\d+ resources\) from minimal\.yaml into .*out-minimal in \d+\.\d s/);
       expect(existsSync(join(dir, 'out-minimal', 'stacks', 'management', 'cdk.tf.json'))).toBe(true);
       expect(existsSync(join(dir, 'minimal.inventory.json'))).toBe(true);
     });

@@ -77,6 +77,7 @@ describe('Terraform Cloud mode (state.backend: cloud)', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       'lz-management': [],
       'lz-log-archive': ['lz-management'],
+      'lz-management-baseline': ['lz-log-archive'],
       'lz-security': ['lz-log-archive', 'lz-management'],
       'lz-workload-shop-prod': ['lz-management', 'lz-security'],
     });

@@ -68,7 +68,7 @@ describe('stack selection', () => {
 
   it('lists every stack id of the config, core stacks first, without building', () => {
     expect([...landingZoneStackIds(config)].sort()).toEqual(Object.keys(manifestOf(full).stacks).sort());
-    expect(landingZoneStackIds(config).slice(0, 4)).toEqual(['bootstrap', 'management', 'log-archive', 'security']);
+    expect(landingZoneStackIds(config).slice(0, 5)).toEqual(['bootstrap', 'management', 'log-archive', 'management-baseline', 'security']);
   });
 
   it('fails for a pattern that matches no stack, naming similar ids, and leaves the output folder as it was', () => {

@@ -11,7 +11,7 @@ describe('stacks and providers (examples/minimal.yaml: accounts created in the s
   });
 
   it('synthesizes exactly the stacks of DESIGN.md', () => {
-    expect(Object.keys(lz.json).sort()).toEqual(['log-archive', 'management', 'security', 'workload-shop-prod']);
+    expect(Object.keys(lz.json).sort()).toEqual(['log-archive', 'management', 'management-baseline', 'security', 'workload-shop-prod']);
   });
 
   it('gives every stack a default provider in the home region with the landing-zone tags', () => {

@@ -67,7 +67,7 @@ export function register(program: Command): void {
     .option('--remote-state-only', 'leave out stacks with local state (CI cannot keep it); they are listed under "skipped"')
     .addHelpText(
       'after',
-      '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["security"],["workload-a","workload-b"]],"stacks":6}\nThe GitHub Actions pipeline runs one job per wave from this (docs/github-actions.md).',
+      '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["management-baseline","security"],["workload-a","workload-b"]],"stacks":7}\nThe GitHub Actions pipeline runs one job per wave from this (docs/github-actions.md).',
     )
     .action(
       runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean; runTriggers?: boolean }) => {

@@ -10,10 +10,10 @@ import { loadSynth } from '../lib/synth-output';
 /** Accounts from which a synth counts as long and gets a progress line first. */
 export const LONG_RUN_ACCOUNTS = 50;
 
-/** Stack count a config synthesizes to (bootstrap, management, log-archive, security, one per workload). */
+/** Stack count a config synthesizes to (bootstrap, management, log-archive, management-baseline, security, one per workload). */
 export function expectedStacks(config: LandingZoneConfig): number {
   const bootstrap = config.state.backend === 's3' && config.state.bootstrap ? 1 : 0;
-  return bootstrap + 3 + workloadAccounts(config).length;
+  return bootstrap + 4 + workloadAccounts(config).length;
 }
 
 /** The table `lz synth` prints: resources per stack, then totals, time and folder. */

@@ -29,7 +29,7 @@ export interface AccountBaselineOptions {
  * security stacks for their own accounts.
  */
 export function addAccountBaseline(stack: LandingZoneStack, account: TargetAccount, baseline: EffectiveBaseline, options: AccountBaselineOptions = {}): void {
-  const ctx = { stack, scope: options.scope ?? stack, account, baseline };
+  const ctx = { stack, scope: options.scope ?? stack, account, baseline, providerIn: (region: string) => stack.providerFor(account, region) };
   addBillingGuards(ctx);
   addConfig(ctx, options.configDeliveryDependsOn);
   addHardening(ctx);

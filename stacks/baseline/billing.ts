@@ -7,8 +7,8 @@ import type { BaselineContext } from './context';
  * account's provider in us-east-1 (billing metrics exist only there; us-east-1 need not be governed,
  * the region-deny guardrail exempts the access role).
  */
-export function addBillingGuards({ stack, scope, account, baseline }: BaselineContext): void {
-  const provider = stack.providerFor(account, BILLING_REGION);
+export function addBillingGuards({ scope, account, baseline, providerIn }: BaselineContext): void {
+  const provider = providerIn(BILLING_REGION);
   const { billingAlarm, budget } = baseline;
   if (billingAlarm.enabled) {
     new BillingAlarm(scope, 'BillingAlarm', {

@@ -13,17 +13,17 @@ import type { EffectiveBaseline } from '../../config/effective-baseline';
  * `deliveryDependsOn`: what the delivery channels wait for besides their recorder (the log bucket policy
  * and key, when they are made in the same stack).
  */
-export function addConfig({ stack, scope, account, baseline }: BaselineContext, deliveryDependsOn: readonly ITerraformDependable[] = []): void {
+export function addConfig({ stack, scope, account, baseline, providerIn }: BaselineContext, deliveryDependsOn: readonly ITerraformDependable[] = []): void {
   const { config } = stack;
   const settings = baseline.config;
   if (!settings.enabled) return;
   const home = config.organization.homeRegion;
   const rules = config.security.config.enabled ? config.security.config.rules : [];
   const roleArn = settings.createServiceLinkedRole
-    ? new ConfigServiceLinkedRole(scope, 'ConfigServiceRole', { provider: stack.providerFor(account, home) }).roleArn
+    ? new ConfigServiceLinkedRole(scope, 'ConfigServiceRole', { provider: providerIn(home) }).roleArn
     : configServiceLinkedRoleArn(account.id);
   for (const region of governedRegions(config)) {
-    const provider = stack.providerFor(account, region);
+    const provider = providerIn(region);
     const recorder = new ConfigRecorder(scope, `Config-${region}`, {
       provider,
       roleArn,

@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { LandingZoneStack } from '../landing-zone-stack';
 import type { TargetAccount } from '../../constructs/core/providers';
 import type { EffectiveBaseline } from '../../config/effective-baseline';
@@ -13,4 +14,10 @@ export interface BaselineContext {
   readonly account: TargetAccount;
   /** The account's effective baseline (config/effective-baseline.ts). */
   readonly baseline: EffectiveBaseline;
+  /**
+   * The provider that reaches the account in `region`: `stack.providerFor(account, region)` (the access
+   * role) for a member account, `stack.providerForRegion(region)` (the stack's own credentials) for the
+   * management account.
+   */
+  readonly providerIn: (region: string) => AwsProvider;
 }

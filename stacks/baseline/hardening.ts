@@ -9,24 +9,33 @@ import {
 import { governedRegions } from '../../config/model';
 import type { BaselineContext } from './context';
 
+export interface HardeningOptions {
+  /**
+   * Leave the alternate contacts out (the management account's are set by the management stack,
+   * stacks/management/hygiene.ts, from organization.alternateContacts).
+   * @default false - the baseline's alternate contacts are set
+   */
+  readonly skipAlternateContacts?: boolean;
+}
+
 /**
  * Account hardening: account-wide settings once (password policy, S3 public access block, alternate
  * contacts) through the home-region provider, regional defaults (EBS encryption, IMDSv2, and an
  * account Access Analyzer when the organization analyzer is off) in every governed region.
  */
-export function addHardening({ stack, scope, account, baseline }: BaselineContext): void {
+export function addHardening({ stack, scope, baseline, providerIn }: BaselineContext, options: HardeningOptions = {}): void {
   const { config } = stack;
-  const home = stack.providerFor(account, config.organization.homeRegion);
+  const home = providerIn(config.organization.homeRegion);
 
   const { enabled: passwordPolicyEnabled, ...passwordPolicy } = baseline.passwordPolicy;
   if (passwordPolicyEnabled) new PasswordPolicy(scope, 'PasswordPolicy', { provider: home, ...passwordPolicy });
   if (baseline.s3BlockPublicAccess) new S3AccountPublicAccessBlock(scope, 'S3PublicAccessBlock', { provider: home });
-  if (Object.values(baseline.alternateContacts).some(Boolean)) {
+  if (!options.skipAlternateContacts && Object.values(baseline.alternateContacts).some(Boolean)) {
     new AlternateContacts(scope, 'AlternateContacts', { provider: home, contacts: baseline.alternateContacts });
   }
 
   for (const region of governedRegions(config)) {
-    const provider = stack.providerFor(account, region);
+    const provider = providerIn(region);
     // Unlike the other settings, `false` is written too, so turning it off in the config turns it off in AWS.
     new EbsDefaults(scope, `EbsDefaults-${region}`, { provider, encryptionByDefault: baseline.ebsEncryptionByDefault });
     new ImdsDefaults(scope, `ImdsDefaults-${region}`, {

@@ -32,12 +32,12 @@ describe('lz plan-order (built binary)', () => {
     manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
   });
 
-  it('prints the enterprise stacks in the documented order: bootstrap, management, log-archive, security, then all workloads in parallel', () => {
+  it('prints the enterprise stacks in the documented order: bootstrap, management, log-archive, then management-baseline and security together, then all workloads in parallel', () => {
     const run = lz(['plan-order', '--out', 'out'], dir);
     expect(run.status).toBe(0);
     const order = JSON.parse(run.stdout);
     const workloads = Object.keys(manifest.stacks).filter((id) => id.startsWith('workload-')).sort();
-    expect(order).toEqual({ waves: [['bootstrap'], ['management'], ['log-archive'], ['security'], workloads], stacks: workloads.length + 4 });
+    expect(order).toEqual({ waves: [['bootstrap'], ['management'], ['log-archive'], ['management-baseline', 'security'], workloads], stacks: workloads.length + 5 });
   });
 
   it('matches the manifest: every dependency sits in an earlier wave and every stack appears once', () => {

@@ -46,8 +46,8 @@ describe('formatSynthSummary / expectedStacks', () => {
 
   it('counts the bootstrap stack only with S3 state and bootstrap on', () => {
     const base = parse(MINIMAL_YAML);
-    expect(expectedStacks(configFrom(base))).toBe(5);
-    expect(expectedStacks(configFrom({ ...base, state: { backend: 's3', bucket: 'acme-tfstate-111111111111' } }))).toBe(6);
-    expect(expectedStacks(configFrom({ ...base, state: { backend: 's3', bucket: 'acme-tfstate-111111111111', bootstrap: false } }))).toBe(5);
+    expect(expectedStacks(configFrom(base))).toBe(6);
+    expect(expectedStacks(configFrom({ ...base, state: { backend: 's3', bucket: 'acme-tfstate-111111111111' } }))).toBe(7);
+    expect(expectedStacks(configFrom({ ...base, state: { backend: 's3', bucket: 'acme-tfstate-111111111111', bootstrap: false } }))).toBe(6);
   });
 });

@@ -22,9 +22,10 @@ function gaps(ctx: CheckContextLike, stack: string, logBuckets: Set<unknown>): {
  * Seed 004 state 1-B: AWS Config on in every governed region of every account, with the
  * configuration snapshots delivered to the log-archive bucket. A region counts when a recorder, a
  * recorder status with is_enabled = true and a delivery channel to a log-archive bucket share it.
- * Every workload stack must cover every governed region; the log-archive and security stacks too
- * once they record at all. Accounts the stacks do not record (the management account, core accounts
- * without a recorder) are warnings.
+ * Every workload stack must cover every governed region; the management-baseline (the management
+ * account), log-archive and security stacks too once they record at all. Accounts the stacks do not
+ * record (the management account without a management-baseline recorder, core accounts without one)
+ * are warnings.
  */
 export const configEverywhere: CheckRule = {
   id: 'config-everywhere',
@@ -38,13 +39,15 @@ export const configEverywhere: CheckRule = {
     const recording = new Set(find(ctx, 'aws_config_configuration_recorder').map((r) => r.stack));
     const workloads = workloadStackIds(ctx);
     if (workloads.length === 0) problems.push('no workload-* stacks: there is no account baseline to carry AWS Config');
-    const core = ['log-archive', 'security'].filter((id) => ctx.stacks[id] && recording.has(id));
+    const core = ['management-baseline', 'log-archive', 'security'].filter((id) => ctx.stacks[id] && recording.has(id));
     for (const stack of [...core, ...workloads]) {
       const { missing, evidence: e } = gaps(ctx, stack, logBuckets);
       if (missing.length > 0) problems.push(`${stack}: ${missing.join('; ')} (baseline.config)`);
       else if (e) evidence.push(e);
     }
-    const unrecorded = ['management', 'log-archive', 'security'].filter((id) => ctx.stacks[id] && !recording.has(id));
+    // The management account is recorded by the management-baseline stack (the management stack keeps only the organization).
+    const recordsAccount = (id: string): boolean => recording.has(id) || (id === 'management' && recording.has('management-baseline'));
+    const unrecorded = ['management', 'log-archive', 'security'].filter((id) => ctx.stacks[id] && !recordsAccount(id));
     if (unrecorded.length > 0) {
       warnings.push(`no Config recorder in the ${unrecorded.join(', ')} stack(s): those accounts are not recorded by the landing zone (seed 004 asks for Config in every account)`);
     }

@@ -18,6 +18,24 @@ describe('check rule config-everywhere', () => {
     expect(result.warnings[0]).toContain('no Config recorder in the management, log-archive stack(s)');
   });
 
+  it('counts the management-baseline stack as the management account recording, without the management warning', () => {
+    const result = configEverywhere.check(context((s) => (s['management-baseline'] = workload('management-baseline'))));
+    expect(result.status).toBe('pass');
+    expect(result.evidence.map((e) => e.stack)).toEqual(['management-baseline', 'workload-shop']);
+    expect(result.warnings).toEqual([expect.stringContaining('no Config recorder in the log-archive, security stack(s)')]);
+  });
+
+  it('fails the management-baseline stack when it records, but not in every governed region', () => {
+    const result = configEverywhere.check(
+      context((s) => {
+        s['management-baseline'] = workload('management-baseline');
+        delete s['management-baseline'].resource.aws_config_configuration_recorder['Recorder-us-east-1'];
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.problems).toEqual(['management-baseline: us-east-1: no recorder (baseline.config)']);
+  });
+
   it('fails a core stack once it records, but not in every governed region', () => {
     const result = configEverywhere.check(
       context((s) => {
