@@ -62,7 +62,7 @@ describe('GitHub Actions workflows', () => {
       const job = jobs[`wave-${i}`];
       expect(job.uses).toBe('./.github/workflows/stack-wave.yml');
       expect(job.needs).toEqual(i === 0 ? 'synth' : ['synth', `wave-${i - 1}`]);
-      expect(job.with.stacks).toBe(`\${{ toJSON(fromJSON(needs.synth.outputs.waves)[${i}]) }}`);
+      expect(job.with.groups).toBe(`\${{ toJSON(fromJSON(needs.synth.outputs.jobs)[${i}]) }}`);
       expect(job.if).toContain(`fromJSON(needs.synth.outputs.wave-count) > ${i}`);
       expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     }
@@ -79,17 +79,19 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toContain(`"$count" -gt ${WAVE_JOBS}`);
   });
 
-  it('stack-wave.yml runs a matrix job per stack with OIDC credentials, cdktf diff for plans and cdktf deploy for applies', () => {
+  it('stack-wave.yml runs a matrix job per group of stacks with OIDC credentials, cdktf diff for plans and cdktf deploy for applies', () => {
     const wf = workflow('stack-wave.yml');
     const job = wf.jobs.stack;
-    expect(job.strategy.matrix.stack).toBe('${{ fromJSON(inputs.stacks) }}');
+    expect(job.strategy.matrix.group).toBe('${{ fromJSON(inputs.groups) }}');
+    expect(wf.on.workflow_call.inputs.groups.required).toBe(true);
+    expect(workflow('synth.yml').jobs.synth.outputs.jobs).toBe('${{ steps.order.outputs.jobs }}');
     expect(job.environment).toBe('${{ inputs.environment }}');
     expect(wf.permissions['id-token']).toBe('write');
     const aws = job.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
     expect(aws.with['role-to-assume']).toBe('${{ inputs.role-to-assume }}');
     const runs = job.steps.map((s: any) => s.run ?? '').join('\n');
-    expect(runs).toContain('.github/scripts/plan-stack.sh "$STACK"');
-    expect(runs).toContain('npx cdktf deploy "$STACK" --skip-synth --auto-approve --ignore-missing-stack-dependencies');
+    expect(runs).toContain('for stack in $STACKS; do .github/scripts/plan-stack.sh "$stack" || status=1; done');
+    expect(runs).toContain('npx cdktf deploy $STACKS --skip-synth --auto-approve --ignore-missing-stack-dependencies');
     expect(readFileSync(join(SCRIPTS, 'plan-stack.sh'), 'utf8')).toContain('npx cdktf diff "$stack" --skip-synth --no-color');
   });
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory, type Manifest, type SynthOutput } from '../lib/synth-output';
-import { dependencyWaves } from '../lib/waves';
+import { dependencyWaves, jobGroups, type JobGroup } from '../lib/waves';
 
 /** What `lz plan-order` prints. */
 export interface PlanOrder {
@@ -10,6 +10,8 @@ export interface PlanOrder {
   readonly waves: string[][];
   /** Number of stacks in the waves. */
   readonly stacks: number;
+  /** The waves as CI job groups: at most 200 jobs a wave, each with a few stacks (the pipeline's matrices). */
+  readonly jobs: JobGroup[][];
   /** Stacks left out (--remote-state-only), with the reason. */
   readonly skipped?: ReadonlyArray<{ readonly stack: string; readonly reason: string }>;
 }
@@ -26,7 +28,7 @@ export function planOrder(manifest: Manifest, exclude: ReadonlyMap<string, strin
   );
   const waves = dependencyWaves({ stacks: kept });
   const skipped = [...exclude].filter(([id]) => manifest.stacks[id]).map(([stack, reason]) => ({ stack, reason }));
-  return { waves, stacks: waves.reduce((n, w) => n + w.length, 0), ...(skipped.length > 0 ? { skipped } : {}) };
+  return { waves, stacks: waves.reduce((n, w) => n + w.length, 0), jobs: jobGroups(waves), ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 /** Stacks whose state is a local file: a CI runner would lose it, so the pipeline must not run them. */
@@ -67,7 +69,7 @@ export function register(program: Command): void {
     .option('--remote-state-only', 'leave out stacks with local state (CI cannot keep it); they are listed under "skipped"')
     .addHelpText(
       'after',
-      '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["management-baseline","security"],["workload-a","workload-b"]],"stacks":7}\nThe GitHub Actions pipeline runs one job per wave from this (docs/github-actions.md).',
+      '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["management-baseline","security"],["workload-a","workload-b"]],"stacks":7,"jobs":[...]}\n"jobs" splits each wave into at most 200 CI job groups {first, stacks} (GitHub matrices stop at 256 jobs).\nThe GitHub Actions pipeline runs one matrix per wave from it (docs/github-actions.md).',
     )
     .action(
       runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean; runTriggers?: boolean }) => {

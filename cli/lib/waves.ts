@@ -34,3 +34,29 @@ export function dependencyWaves(manifest: Manifest): string[][] {
   }
   return waves.map((w) => [...w].sort());
 }
+
+/** GitHub Actions runs at most 256 jobs from one matrix; stay well below it. */
+export const MAX_JOBS_PER_WAVE = 200;
+
+/** One CI job's share of a wave: its stacks, and the first one to name the job and its artifacts. */
+export interface JobGroup {
+  readonly first: string;
+  /** Stack ids separated by spaces, for a shell loop or `cdktf deploy <ids...>`. */
+  readonly stacks: string;
+}
+
+/**
+ * Splits every wave into at most `maxJobs` groups of consecutive stacks, so a wave of 5,000
+ * workload stacks becomes 200 matrix jobs of 25 stacks instead of a matrix GitHub refuses.
+ */
+export function jobGroups(waves: readonly string[][], maxJobs = MAX_JOBS_PER_WAVE): JobGroup[][] {
+  return waves.map((wave) => {
+    const size = Math.max(1, Math.ceil(wave.length / maxJobs));
+    const groups: JobGroup[] = [];
+    for (let i = 0; i < wave.length; i += size) {
+      const stacks = wave.slice(i, i + size);
+      groups.push({ first: stacks[0], stacks: stacks.join(' ') });
+    }
+    return groups;
+  });
+}

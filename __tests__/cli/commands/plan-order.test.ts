@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesCopy, ensureBuilt, lz } from '../binary';
-import { dependencyWaves } from '../../../cli/lib/waves';
+import { dependencyWaves, jobGroups } from '../../../cli/lib/waves';
 import { planOrder } from '../../../cli/commands/plan-order';
 
 describe('dependencyWaves', () => {
@@ -21,6 +21,27 @@ describe('dependencyWaves', () => {
   });
 });
 
+describe('jobGroups', () => {
+  it('keeps one stack per job while a wave fits in the job limit', () => {
+    expect(jobGroups([['management'], ['workload-a', 'workload-b']], 200)).toEqual([
+      [{ first: 'management', stacks: 'management' }],
+      [
+        { first: 'workload-a', stacks: 'workload-a' },
+        { first: 'workload-b', stacks: 'workload-b' },
+      ],
+    ]);
+  });
+
+  it('splits a wave of 5,000 stacks into at most 200 jobs that cover every stack once', () => {
+    const wave = Array.from({ length: 5000 }, (_, i) => `workload-app-${String(i).padStart(5, '0')}`);
+    const [groups] = jobGroups([wave]);
+    expect(groups).toHaveLength(200);
+    expect(groups.flatMap((g) => g.stacks.split(' '))).toEqual(wave);
+    expect(groups.every((g) => g.stacks.startsWith(g.first))).toBe(true);
+    expect(jobGroups([wave.slice(0, 201)])[0].length).toBeLessThanOrEqual(200);
+  });
+});
+
 describe('lz plan-order (built binary)', () => {
   let dir: string;
   let manifest: { stacks: Record<string, { dependencies: string[] }> };
@@ -37,7 +58,8 @@ describe('lz plan-order (built binary)', () => {
     expect(run.status).toBe(0);
     const order = JSON.parse(run.stdout);
     const workloads = Object.keys(manifest.stacks).filter((id) => id.startsWith('workload-')).sort();
-    expect(order).toEqual({ waves: [['bootstrap'], ['management'], ['log-archive'], ['management-baseline', 'security'], workloads], stacks: workloads.length + 5 });
+    const waves = [['bootstrap'], ['management'], ['log-archive'], ['management-baseline', 'security'], workloads];
+    expect(order).toEqual({ waves, stacks: workloads.length + 5, jobs: waves.map((w) => w.map((id) => ({ first: id, stacks: id }))) });
   });
 
   it('matches the manifest: every dependency sits in an earlier wave and every stack appears once', () => {
