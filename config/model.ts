@@ -1,5 +1,5 @@
 import type { AccountConfig, AccountRole, LandingZoneConfig } from './schema';
-import { BILLING_REGION, DEFAULT_ENABLED_REGIONS } from './regions';
+import { DEFAULT_ENABLED_REGIONS } from './regions';
 
 /** OU that suspended accounts move to; created whenever an account is suspended. */
 export const SUSPENDED_OU = 'Suspended';
@@ -45,13 +45,6 @@ export function coreAccount(config: LandingZoneConfig, role: 'log-archive' | 'se
 
 export function workloadAccounts(config: LandingZoneConfig): AccountConfig[] {
   return accountsWithRole(config, 'workload');
-}
-
-/** Governed regions plus us-east-1 (billing metrics live only there), home region first. */
-export function regionsWithBilling(config: LandingZoneConfig): string[] {
-  const { homeRegion, governedRegions } = config.organization;
-  const regions = [homeRegion, ...governedRegions.filter((r) => r !== homeRegion)];
-  return regions.includes(BILLING_REGION) ? regions : [...regions, BILLING_REGION];
 }
 
 /** Governed regions, home region first. */

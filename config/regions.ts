@@ -32,7 +32,3 @@ export const DEFAULT_ENABLED_REGIONS = [
 
 /** Billing metrics (`AWS/Billing` `EstimatedCharges`) exist only in us-east-1. */
 export const BILLING_REGION = 'us-east-1';
-
-export function isAwsRegion(value: string): value is AwsRegion {
-  return (AWS_REGIONS as readonly string[]).includes(value);
-}

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load';
@@ -29,6 +30,13 @@ accounts:
   - { name: shop-prod, email: aws+shop-prod@acme.example, ou: Workloads/Prod }
   - { name: shop-dev, email: aws+shop-dev@acme.example, ou: Workloads/Dev }
 `;
+
+/** MINIMAL_YAML with `edit` applied to its parsed form, checked by the loader. */
+export function minimalConfig(edit: (input: any) => void = () => {}): LandingZoneConfig {
+  const input = parse(MINIMAL_YAML);
+  edit(input);
+  return configFrom(input);
+}
 
 /** Parses a config built from a plain object (serialized as YAML-compatible JSON). */
 export function configFrom(input: unknown): LandingZoneConfig {

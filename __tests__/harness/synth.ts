@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Testing, type TerraformStack } from '../../lib/cdktf';
+import { App } from '../../lib/cdktf';
 import type { LandingZoneConfig } from '../../config/schema';
 import { buildLandingZone, type LandingZoneStacks } from '../../stacks/landing-zone';
 
@@ -14,11 +14,6 @@ export interface StackJson {
   output?: Record<string, Record<string, any>>;
   import?: Array<{ to: string; id: string; provider?: string }>;
   [key: string]: unknown;
-}
-
-/** Builds the whole landing zone in a test app. */
-export function buildTestLandingZone(config: LandingZoneConfig): LandingZoneStacks {
-  return buildLandingZone(Testing.app(), config);
 }
 
 /** The result of a whole-app synth: every stack's JSON and the manifest. */
@@ -59,14 +54,6 @@ export function synthLandingZone(config: LandingZoneConfig): SynthesizedLandingZ
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
-}
-
-/**
- * Synthesizes one stack on its own (cross-stack references are NOT resolved: use
- * synthLandingZone for provider / remote-state assertions).
- */
-export function synthStackOnly(stack: TerraformStack): StackJson {
-  return JSON.parse(Testing.synth(stack, false)) as StackJson;
 }
 
 /** Every resource of `type` in a stack, by its Terraform name. */

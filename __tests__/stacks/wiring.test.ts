@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { configFrom, exampleConfig, MINIMAL_YAML } from '../harness/config';
+import { configFrom, exampleConfig, minimalConfig, MINIMAL_YAML } from '../harness/config';
 import { awsProvider, synthLandingZone, type SynthesizedLandingZone } from '../harness/synth';
 
 const REMOTE_ACCOUNT_ID = /^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.cross-stack-output-aws_organizations_account[^}]*Account-(.+?)_[0-9A-F]{8}id\}:role\/OrganizationAccountAccessRole$/;
@@ -84,9 +84,7 @@ describe('adopted accounts and a custom access role (examples/enterprise.yaml)',
   });
 
   it('honours a custom access role name', () => {
-    const input = parse(MINIMAL_YAML);
-    input.organization.accessRoleName = 'LandingZoneExecution';
-    const custom = synthLandingZone(configFrom(input));
+    const custom = synthLandingZone(minimalConfig((input) => (input.organization.accessRoleName = 'LandingZoneExecution')));
     expect(awsProvider(custom.stack('workload-shop-dev'), 'shop-dev-us-east-1').assume_role[0].role_arn).toMatch(/:role\/LandingZoneExecution$/);
   });
 });

@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { configFrom, exampleConfig, MINIMAL_YAML } from '../harness/config';
+import { exampleConfig, minimalConfig } from '../harness/config';
 import { awsProvider, onlyResource, resourcesOf, synthLandingZone, type StackJson, type SynthesizedLandingZone } from '../harness/synth';
 import { expectAccountConfig } from './baseline-expectations';
 
@@ -225,9 +224,7 @@ describe('workload stack baseline (examples/enterprise.yaml: OU and account over
 
 describe('workload stack baseline switches', () => {
   function synthWith(edit: (input: any) => void): StackJson {
-    const input = parse(MINIMAL_YAML);
-    edit(input);
-    return synthLandingZone(configFrom(input)).stack('workload-shop-dev');
+    return synthLandingZone(minimalConfig(edit)).stack('workload-shop-dev');
   }
 
   it('puts the billing alarm in us-east-1 even when us-east-1 is not governed, and Config only in governed regions', () => {

@@ -5,6 +5,7 @@ import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { SecureBucket } from '../storage/secure-bucket';
+import { accessRoleArn } from '../core/providers';
 import type { Statement } from '../../lib/policy-document';
 import { CONFIG_DELIVERY_PREFIX, GUARDDUTY_FINDINGS_PREFIX } from '../../lib/naming';
 
@@ -127,7 +128,7 @@ export function logArchiveBucketStatements(input: LogArchiveBucketPolicyInput): 
       Action: [...LOG_BUCKET_CONFIGURATION_ACTIONS],
       Resource: [arn, `${arn}/*`],
       Condition: {
-        ArnNotLike: { 'aws:PrincipalArn': input.adminRoleNames.map((name) => `arn:aws:iam::${input.accountId}:role/${name}`) },
+        ArnNotLike: { 'aws:PrincipalArn': input.adminRoleNames.map((name) => accessRoleArn(input.accountId, name)) },
       },
     },
   );

@@ -1,11 +1,8 @@
-import { parse } from 'yaml';
-import { configFrom, MINIMAL_YAML } from '../../harness/config';
+import { minimalConfig } from '../../harness/config';
 import { synthLandingZone } from '../../harness/synth';
 
 function withState(state: Record<string, unknown>) {
-  const input = parse(MINIMAL_YAML);
-  input.state = state;
-  return synthLandingZone(configFrom(input));
+  return synthLandingZone(minimalConfig((input) => (input.state = state)));
 }
 
 describe('state backends', () => {
