@@ -79,9 +79,10 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   'region-deny': {
     kind: 'scp',
-    description: 'Denies requests outside the governed Regions, except global services and the exempt roles.',
+    description: 'Denies requests outside the governed Regions, except global services, the exempt roles and the read-only plan role.',
     options: ['exemptRoleNames', 'allowedRegions'],
-    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: exempt(c, o) }),
+    // The read-only plan role too: with security.regions all, the security stack plans in every Region.
+    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: [...exempt(c, o), c.planRoleName] }),
   },
   'protect-security-services': {
     kind: 'scp',

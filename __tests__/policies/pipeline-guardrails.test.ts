@@ -34,4 +34,10 @@ describe('guardrails around the pipeline roles (simulated SCPs)', () => {
     expect(await evaluate(config, { ...req, principal: role('old-app', 'WorkloadAdmin') })).toBe('ExplicitlyDenied');
     expect(await evaluate(config, { ...req, principal: role('old-app', 'OrganizationAccountAccessRole') })).toBe('Allowed');
   });
+
+  it('lets the plan role read outside the governed Regions (security.regions all plans there), still not write', async () => {
+    const req = { principalAccount: 'security', action: 'guardduty:ListDetectors', resource: '*', context: { 'aws:RequestedRegion': 'eu-west-1' } };
+    expect(await evaluate(config, { ...req, principal: role('security', 'AcmePlan') })).toBe('Allowed');
+    expect(await evaluate(config, { ...req, principal: role('security', 'WorkloadAdmin') })).toBe('ExplicitlyDenied');
+  });
 });
