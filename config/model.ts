@@ -53,6 +53,19 @@ export function governedRegions(config: LandingZoneConfig): string[] {
   return [homeRegion, ...regions.filter((r) => r !== homeRegion)];
 }
 
+/** Whether the config creates the state bucket itself (backend s3 with state.bootstrap). */
+export function createsStateBucket(config: LandingZoneConfig): boolean {
+  return config.state.backend === 's3' && Boolean(config.state.bootstrap);
+}
+
+/**
+ * Whether the config has a bootstrap stack: what must exist before the pipeline can run, applied once by
+ * hand (the state bucket, the CI identities).
+ */
+export function hasBootstrapStack(config: LandingZoneConfig): boolean {
+  return createsStateBucket(config) || config.ci.provider !== 'none';
+}
+
 /** Stack id of a workload account's stack. */
 export function workloadStackId(accountName: string): string {
   return `workload-${accountName}`;

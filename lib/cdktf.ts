@@ -17,6 +17,7 @@ export {
   TerraformElement,
   TerraformOutput,
   TerraformStack,
+  TerraformVariable,
   Testing,
   Token,
 } from 'cdktf';

@@ -20,6 +20,10 @@ import { aiOptOut } from './ai-opt-out/ai-opt-out';
 export interface GuardrailContext {
   readonly accessRoleName: string;
   readonly breakGlassRoleNames: readonly string[];
+  /** The pipeline's roles (ci.planRoleName in every account, ci.applyRoleName in the management account): protected, never exempt. */
+  readonly pipelineRoleNames: readonly string[];
+  /** The read-only plan role (ci.planRoleName). */
+  readonly planRoleName: string;
   readonly governedRegions: readonly string[];
   /** Organization id, or ORGANIZATION_ID_PLACEHOLDER until the management stack fills in the reference. */
   readonly organizationId: string;
@@ -30,6 +34,8 @@ export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
   return {
     accessRoleName: config.organization.accessRoleName,
     breakGlassRoleNames: config.organization.breakGlassRoleNames,
+    pipelineRoleNames: [config.ci.planRoleName, config.ci.applyRoleName],
+    planRoleName: config.ci.planRoleName,
     governedRegions: governedRegions(config),
     organizationId: ORGANIZATION_ID_PLACEHOLDER,
     naming: namingOf(config),
@@ -73,9 +79,10 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   'region-deny': {
     kind: 'scp',
-    description: 'Denies requests outside the governed Regions, except global services and the exempt roles.',
+    description: 'Denies requests outside the governed Regions, except global services, the exempt roles and the read-only plan role.',
     options: ['exemptRoleNames', 'allowedRegions'],
-    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: exempt(c, o) }),
+    // The read-only plan role too: with security.regions all, the security stack plans in every Region.
+    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: [...exempt(c, o), c.planRoleName] }),
   },
   'protect-security-services': {
     kind: 'scp',
@@ -84,7 +91,7 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     render: (c, o) =>
       protectSecurityServices({
         exemptRoleNames: exempt(c, o),
-        protectedRoleNames: [c.accessRoleName, ...c.breakGlassRoleNames],
+        protectedRoleNames: [c.accessRoleName, ...c.breakGlassRoleNames, ...c.pipelineRoleNames],
         topicNames: [findingsTopicName(c.naming)],
         logBucketNames: logBuckets(c),
       }),
@@ -103,9 +110,9 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   'deny-all': {
     kind: 'scp',
-    description: 'Denies everything except the access role (Suspended OU).',
+    description: 'Denies everything except the access role and the read-only plan role (Suspended OU).',
     options: [],
-    render: (c) => denyAll({ accessRoleName: c.accessRoleName }),
+    render: (c) => denyAll({ accessRoleName: c.accessRoleName, planRoleName: c.planRoleName }),
   },
   'org-principals-only': {
     kind: 'rcp',

@@ -1,27 +1,76 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import { SecureBucket } from '../constructs/storage';
+import { CiIdentities, type GitHubCi, type TerraformCloudCi } from '../constructs/ci';
+import { createsStateBucket } from '../config/model';
+import type { LandingZoneConfig } from '../config/schema';
 import { TerraformOutput } from '../lib/cdktf';
 
 /**
- * Creates the S3 state bucket that every other stack keeps its state in. It starts with local
- * state (the bucket does not exist yet); after the first apply its state moves into the bucket
- * (`state.bootstrapState: s3`, README "Bootstrap").
+ * What must exist before the pipeline can run, applied once by hand with management-account credentials
+ * (README "Bootstrap"): the S3 state bucket every other stack keeps its state in (backend s3 with
+ * state.bootstrap), and the CI identities (ci.provider): the OIDC provider, the read-only plan role and
+ * the apply role. It starts with local state (the bucket does not exist yet); after the first apply its
+ * state moves into the bucket (`state.bootstrapState: s3`), and the pipeline applies it like the others.
  */
 export class BootstrapStack extends LandingZoneStack {
-  readonly stateBucket: SecureBucket;
+  /** The state bucket; undefined when it is managed elsewhere (state.bootstrap: false) or not S3. */
+  readonly stateBucket?: SecureBucket;
+  /** The CI's OIDC provider and roles; undefined with ci.provider none. */
+  readonly ci?: CiIdentities;
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
     const { config } = props;
     super(scope, id, { ...props, stateBackend: config.state.bootstrapState === 's3' ? 's3' : 'local' });
     const { bucket, kmsKeyId, region } = config.state;
-    if (!bucket) throw new Error('the bootstrap stack needs state.bucket');
-    const provider = this.providerForRegion(region ?? config.organization.homeRegion);
-    this.stateBucket = new SecureBucket(this, 'StateBucket', {
-      provider,
-      bucketName: bucket,
-      kmsKeyArn: kmsKeyId,
-    });
-    new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucketName });
+    if (createsStateBucket(config)) {
+      if (!bucket) throw new Error('the bootstrap stack needs state.bucket');
+      const provider = this.providerForRegion(region ?? config.organization.homeRegion);
+      this.stateBucket = new SecureBucket(this, 'StateBucket', {
+        provider,
+        bucketName: bucket,
+        kmsKeyArn: kmsKeyId,
+      });
+      new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucketName });
+    }
+
+    const ci = ciOf(config);
+    if (ci) {
+      const { organization, state } = config;
+      this.ci = new CiIdentities(this, 'Ci', {
+        managementAccountId: organization.managementAccountId,
+        ci,
+        planRoleName: config.ci.planRoleName,
+        applyRoleName: config.ci.applyRoleName,
+        writerRoleNames: [organization.accessRoleName, ...organization.breakGlassRoleNames],
+        state:
+          state.backend === 's3' && state.bucket
+            ? { bucket: state.bucket, keyPrefix: state.keyPrefix, region: state.region ?? organization.homeRegion, kmsKeyId: state.kmsKeyId }
+            : undefined,
+        adoptOidcProvider: config.ci.adoptOidcProvider,
+      });
+      new TerraformOutput(this, 'plan_role_arn', {
+        value: this.ci.planRole.roleArn,
+        description: 'Repository variable AWS_PLAN_ROLE_ARN (GitHub) or TFC_AWS_PLAN_ROLE_ARN (HCP Terraform)',
+      });
+      new TerraformOutput(this, 'apply_role_arn', {
+        value: this.ci.applyRole.roleArn,
+        description: 'Repository variable AWS_ROLE_ARN (GitHub) or TFC_AWS_RUN_ROLE_ARN (HCP Terraform)',
+      });
+    }
   }
+}
+
+/** The CI the config names, with what its trust needs; undefined for ci.provider none. */
+function ciOf(config: LandingZoneConfig): GitHubCi | TerraformCloudCi | undefined {
+  const { ci, state } = config;
+  if (ci.provider === 'github') {
+    if (!ci.repository) throw new Error('ci.repository is required with ci.provider github');
+    return { kind: 'github', repository: ci.repository, applyEnvironment: ci.applyEnvironment, branch: ci.branch };
+  }
+  if (ci.provider === 'terraform-cloud') {
+    if (!state.cloud) throw new Error('ci.provider terraform-cloud needs state.backend cloud with state.cloud');
+    return { kind: 'terraform-cloud', hostname: state.cloud.hostname, organization: state.cloud.organization, workspacePrefix: state.cloud.workspacePrefix };
+  }
+  return undefined;
 }

@@ -53,6 +53,7 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }] });
     this.accountProviders = new AccountProviders(this, 'providers', {
       accessRoleName: organization.accessRoleName,
+      planRoleName: config.ci.planRoleName,
       defaultTags: tags,
       sessionName: `lz-${id}`.slice(0, 64),
     });
@@ -81,7 +82,10 @@ export abstract class LandingZoneStack extends TerraformStack {
     return provider;
   }
 
-  /** Provider alias that assumes the access role into `account` in `region`. */
+  /**
+   * Provider alias that assumes a role into `account` in `region`: the access role, or the read-only plan
+   * role when the run sets `TF_VAR_member_role_name` (constructs/core/providers.ts).
+   */
   providerFor(account: TargetAccount, region: string): AwsProvider {
     return this.accountProviders.for(account, region);
   }

@@ -1,6 +1,6 @@
 import type { App } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
-import { coreAccount, workloadAccounts, workloadStackId } from '../config/model';
+import { coreAccount, hasBootstrapStack, workloadAccounts, workloadStackId } from '../config/model';
 import { BootstrapStack } from './bootstrap-stack';
 import { ManagementStack } from './management-stack';
 import { LogArchiveStack } from './log-archive-stack';
@@ -29,15 +29,10 @@ export interface BuildOptions {
   readonly includeWorkload?: (stackId: string) => boolean;
 }
 
-/** Whether the config has a bootstrap stack (S3 state with state.bootstrap). */
-function hasBootstrap(config: LandingZoneConfig): boolean {
-  return config.state.backend === 's3' && Boolean(config.state.bootstrap);
-}
-
 /** Every stack id of the landing zone, in dependency order, without building anything. */
 export function landingZoneStackIds(config: LandingZoneConfig): string[] {
   return [
-    ...(hasBootstrap(config) ? ['bootstrap'] : []),
+    ...(hasBootstrapStack(config) ? ['bootstrap'] : []),
     'management',
     'log-archive',
     'management-baseline',
@@ -51,7 +46,7 @@ export function landingZoneStackIds(config: LandingZoneConfig): string[] {
  * bootstrap → management → log-archive → management-baseline and security (in parallel) → workload-* (in parallel).
  */
 export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
-  const bootstrap = hasBootstrap(config) ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
+  const bootstrap = hasBootstrapStack(config) ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
 
   const management = new ManagementStack(app, 'management', { config });
   if (bootstrap) management.addDependency(bootstrap);

@@ -13,6 +13,7 @@ function cloudConfig(hostname?: string) {
     ...JSON.parse(JSON.stringify(base)),
     state: { backend: 'cloud', cloud: { organization: 'globex', workspacePrefix: 'globex-lz', ...(hostname ? { hostname } : {}) } },
     stackSets: [],
+    ci: { provider: 'none' },
     guardrails: { ...base.guardrails, scp: base.guardrails.scp.filter((e: any) => !('file' in e)) },
   });
 }
@@ -64,7 +65,7 @@ describe('Terraform Cloud mode (state.backend: cloud)', () => {
 
   it('fails run triggers for stacks that are not in Terraform Cloud, naming the stack', () => {
     const s3 = synthLandingZone(exampleConfig('enterprise'));
-    expect(() => runTriggers(asOutput(s3))).toThrow('stack "bootstrap" has no Terraform Cloud workspace; run triggers need state.backend: cloud');
+    expect(() => runTriggers(asOutput(s3))).toThrow('stack "management" has no Terraform Cloud workspace; run triggers need state.backend: cloud');
   });
 
   it('prints the run triggers from the built binary (lz plan-order --run-triggers)', () => {

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { configFrom, exampleConfig, minimalConfig, MINIMAL_YAML } from '../harness/config';
 import { awsProvider, synthLandingZone, type SynthesizedLandingZone } from '../harness/synth';
 
-const REMOTE_ACCOUNT_ID = /^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.cross-stack-output-aws_organizations_account[^}]*Account-(.+?)_[0-9A-F]{8}id\}:role\/OrganizationAccountAccessRole$/;
+const REMOTE_ACCOUNT_ID = /^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.cross-stack-output-aws_organizations_account[^}]*Account-(.+?)_[0-9A-F]{8}id\}:role\/\$\{var\.member_role_name\}$/;
 
 describe('stacks and providers (examples/minimal.yaml: accounts created in the same run)', () => {
   let lz: SynthesizedLandingZone;
@@ -32,6 +32,7 @@ describe('stacks and providers (examples/minimal.yaml: accounts created in the s
       expect(provider.assume_role[0].role_arn.match(REMOTE_ACCOUNT_ID)![1]).toBe('shop-prod');
       expect(provider.assume_role[0].session_name).toBe('lz-workload-shop-prod');
     }
+    expect((stack.variable as any).member_role_name.default).toBe('OrganizationAccountAccessRole');
   });
 
   it('reads the created account ids through remote state of the management stack', () => {
@@ -66,10 +67,10 @@ describe('adopted accounts and a custom access role (examples/enterprise.yaml)',
 
   it('uses the literal id of an adopted account instead of a remote-state read', () => {
     const provider = awsProvider(lz.stack('workload-payments-prod'), 'payments-prod-ap-northeast-3');
-    expect(provider.assume_role[0].role_arn).toBe('arn:aws:iam::210987654323:role/OrganizationAccountAccessRole');
+    expect(provider.assume_role[0].role_arn).toBe('arn:aws:iam::210987654323:role/${var.member_role_name}');
     expect(lz.stack('workload-payments-prod').data?.terraform_remote_state).toBeUndefined();
     expect(awsProvider(lz.stack('log-archive'), 'log-archive-ap-northeast-1').assume_role[0].role_arn).toBe(
-      'arn:aws:iam::210987654321:role/OrganizationAccountAccessRole',
+      'arn:aws:iam::210987654321:role/${var.member_role_name}',
     );
   });
 
@@ -85,7 +86,8 @@ describe('adopted accounts and a custom access role (examples/enterprise.yaml)',
 
   it('honours a custom access role name', () => {
     const custom = synthLandingZone(minimalConfig((input) => (input.organization.accessRoleName = 'LandingZoneExecution')));
-    expect(awsProvider(custom.stack('workload-shop-dev'), 'shop-dev-us-east-1').assume_role[0].role_arn).toMatch(/:role\/LandingZoneExecution$/);
+    expect(awsProvider(custom.stack('workload-shop-dev'), 'shop-dev-us-east-1').assume_role[0].role_arn).toMatch(/:role\/\$\{var\.member_role_name\}$/);
+    expect((custom.stack('workload-shop-dev').variable as any).member_role_name.default).toBe('LandingZoneExecution');
   });
 });
 

@@ -51,8 +51,10 @@ describe('GitHub Actions workflows', () => {
     expect(apply.concurrency).toEqual({ group: 'landing-zone-apply', 'cancel-in-progress': false });
     for (let i = 0; i < WAVE_JOBS; i++) {
       expect(apply.jobs[`wave-${i}`].with).toMatchObject({ mode: 'apply', environment: 'production', 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}' });
-      expect(plan.jobs[`wave-${i}`].with).toMatchObject({ mode: 'plan', environment: 'plan' });
-      expect(plan.jobs[`wave-${i}`].with['role-to-assume']).toContain('vars.AWS_ROLE_ARN');
+      // Plans: the read-only plan role only (no fallback to the apply role), and no environment, so the
+      // OIDC subject is repo:<owner>/<name>:pull_request (the plan role's trust).
+      expect(plan.jobs[`wave-${i}`].with).toMatchObject({ mode: 'plan', 'role-to-assume': '${{ vars.AWS_PLAN_ROLE_ARN }}' });
+      expect(plan.jobs[`wave-${i}`].with.environment).toBeUndefined();
     }
   });
 
@@ -138,5 +140,107 @@ describe('plan comment scripts', () => {
       ].join('\n'),
     );
     expect(comment).toContain('[Workflow run](https://example/run)');
+  });
+
+  it('reports a plan with status new-account by the line new-account.sh printed', () => {
+    writeFileSync(join(dir, 'x.log'), 'Error: Cannot assume IAM Role\n');
+    const md = execFileSync('bash', [join(SCRIPTS, 'plan-summary.sh'), 'workload-new', 'new-account', join(dir, 'x.log')], {
+      encoding: 'utf8',
+      env: { ...process.env, NEW_ACCOUNT: 'new account: planned at apply (account 222222222222 has no LandingZonePlan role until this stack\'s first apply creates it)' },
+    });
+    expect(md).toContain("**new account: planned at apply (account 222222222222 has no LandingZonePlan role until this stack's first apply creates it)**");
+  });
+});
+
+describe('plan credentials: the read-only plan role in every account', () => {
+  const wave = () => workflow('stack-wave.yml');
+  const step = (name: string) => wave().jobs.stack.steps.find((s: any) => s.name?.startsWith(name));
+
+  it('sets TF_VAR_member_role_name for plans, to the name of the plan role the job assumed', () => {
+    const plan = step('Plan ');
+    expect(plan.if).toBe("inputs.mode == 'plan'");
+    expect(plan.env.PLAN_ROLE_ARN).toBe('${{ inputs.role-to-assume }}');
+    expect(plan.run).toMatch(/^export TF_VAR_member_role_name="\$\{PLAN_ROLE_ARN##\*\/\}"$/m);
+    // The shell expansion gives the role name of an ARN, with or without a path.
+    for (const arn of ['arn:aws:iam::123456789012:role/LandingZonePlan', 'arn:aws:iam::123456789012:role/ci/LandingZonePlan']) {
+      expect(execFileSync('bash', ['-c', 'PLAN_ROLE_ARN="$1"; echo "${PLAN_ROLE_ARN##*/}"', '_', arn], { encoding: 'utf8' }).trim()).toBe('LandingZonePlan');
+    }
+  });
+
+  it('never sets it for applies: the member providers keep the default, the access role', () => {
+    const wf = wave();
+    const apply = step('Apply ');
+    expect(apply.if).toBe("inputs.mode == 'apply'");
+    expect(JSON.stringify(apply)).not.toContain('member_role_name');
+    expect(JSON.stringify(wf.env ?? {})).not.toContain('member_role_name');
+    expect(JSON.stringify(wf.jobs.stack.env ?? {})).not.toContain('member_role_name');
+    expect(read('apply.yml')).not.toContain('member_role_name');
+    expect(read('apply.yml')).not.toContain('AWS_PLAN_ROLE_ARN');
+  });
+
+  it('fails a wave whose role variable is not set, naming the variable and the bootstrap output', () => {
+    const check = step('Check the role variable');
+    expect(check.if).toBe("inputs.role-to-assume == ''");
+    expect(check.run).toContain('AWS_PLAN_ROLE_ARN');
+    expect(check.run).toContain('plan_role_arn');
+  });
+});
+
+describe('new-account.sh: a member stack whose account is not applied yet', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lz-new-account-'));
+  const ASSUME_DENIED = (account: string, role = 'LandingZonePlan') =>
+    [
+      `workload-new  ╷`,
+      `workload-new  │ Error: Cannot assume IAM Role`,
+      `workload-new  │ IAM Role (arn:aws:iam::${account}:role/${role}) cannot be assumed.`,
+      `workload-new  │ Error: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 1, api error AccessDenied: User: arn:aws:sts::111111111111:assumed-role/LandingZonePlan/lz is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${account}:role/${role}`,
+    ].join('\n');
+  /** A stack folder whose (local) state holds `resources`. */
+  const stackDir = (name: string, resources: { type: string; name: string }[]) => {
+    const folder = join(dir, name);
+    execFileSync('mkdir', ['-p', folder]);
+    const state = { version: 4, terraform_version: '1.11.4', serial: 1, lineage: name, outputs: {}, resources: resources.map((r) => ({ mode: 'managed', ...r, provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [{ schema_version: 0, attributes: { name: 'LandingZonePlan' } }] })) };
+    writeFileSync(join(folder, 'terraform.tfstate'), JSON.stringify(state));
+    return folder;
+  };
+  const run = (log: string, folder: string, role = 'LandingZonePlan') => {
+    writeFileSync(join(dir, 'plan.log'), log);
+    try {
+      return { status: 0, out: execFileSync('bash', [join(SCRIPTS, 'new-account.sh'), 'workload-new', join(dir, 'plan.log'), folder], { encoding: 'utf8', env: { ...process.env, TF_VAR_member_role_name: role, TF_CLI_CONFIG_FILE: '/dev/null' } }).trim() };
+    } catch (e: any) {
+      return { status: e.status as number, out: String(e.stdout).trim() };
+    }
+  };
+  const never = stackDir('never-applied', []);
+
+  it('reports an account whose plan role cannot be assumed and whose stack never made one', () => {
+    expect(run(ASSUME_DENIED('222222222222'), never)).toEqual({
+      status: 0,
+      out: "new account: planned at apply (account 222222222222 has no LandingZonePlan role until this stack's first apply creates it)",
+    });
+  });
+
+  it('fails (a real failure) when the stack already made the plan role, so it should be assumable', () => {
+    const applied = stackDir('applied', [{ type: 'aws_iam_role', name: 'PlanRole_42C4D327' }]);
+    expect(run(ASSUME_DENIED('222222222222'), applied).status).toBe(1);
+    const core = stackDir('core', [{ type: 'aws_iam_role', name: 'Baseline_PlanRole_E4E2BC70' }]);
+    expect(run(ASSUME_DENIED('222222222222'), core).status).toBe(1);
+  });
+
+  it('fails when another role was denied, when the plan had other errors, or when the run was not a plan', () => {
+    expect(run(ASSUME_DENIED('222222222222', 'OrganizationAccountAccessRole'), never).status).toBe(1);
+    expect(run(`${ASSUME_DENIED('222222222222')}\nworkload-new  │ Error: creating S3 Bucket: AccessDenied`, never).status).toBe(1);
+    expect(run(ASSUME_DENIED('222222222222'), never, '').status).toBe(1);
+    expect(run('workload-new  │ Error: No valid credential sources found', never).status).toBe(1);
+  });
+
+  it("reports an account the management stack creates in this change (its id is not in the management state yet)", () => {
+    const log = [
+      'workload-new  │ Error: Unsupported attribute',
+      'workload-new  │   on cdk.tf.json line 40, in provider.aws[1]:',
+      'workload-new  │   data.terraform_remote_state.cross-stack-reference-input-management.outputs is object with 12 attributes',
+      'workload-new  │ This object does not have an attribute named "cross-stack-output-aws_organizations_accountAccount-new_1A2B3C4Did".',
+    ].join('\n');
+    expect(run(log, never)).toEqual({ status: 0, out: expect.stringMatching(/^new account: planned at apply \(the management stack creates the account in this change/) });
   });
 });

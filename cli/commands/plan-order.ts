@@ -50,9 +50,14 @@ export function runTriggers(output: SynthOutput): Record<string, string[]> {
     if (typeof name !== 'string') throw new CliError(`stack "${id}" has no Terraform Cloud workspace; run triggers need state.backend: cloud (docs/terraform-cloud.md)`);
     return name;
   };
+  // Stacks with local state (the bootstrap stack with the CI identities) are applied by hand, not in a workspace.
+  const local = localStateStacks(output);
   const triggers: Record<string, string[]> = {};
   for (const wave of dependencyWaves(output.manifest)) {
-    for (const id of wave) triggers[workspaceOf(id)] = output.manifest.stacks[id].dependencies.map(workspaceOf).sort();
+    for (const id of wave) {
+      if (local.has(id)) continue;
+      triggers[workspaceOf(id)] = output.manifest.stacks[id].dependencies.filter((d) => !local.has(d)).map(workspaceOf).sort();
+    }
   }
   return triggers;
 }

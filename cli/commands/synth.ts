@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { workloadAccounts } from '../../config/model';
+import { hasBootstrapStack, workloadAccounts } from '../../config/model';
 import type { LandingZoneConfig } from '../../config/schema';
 import type { StackSummary } from '../../lib/synth';
 import { parseStackPatterns, StackSelectionError } from '../../lib/stack-selection';
@@ -12,7 +12,7 @@ export const LONG_RUN_ACCOUNTS = 50;
 
 /** Stack count a config synthesizes to (bootstrap, management, log-archive, management-baseline, security, one per workload). */
 export function expectedStacks(config: LandingZoneConfig): number {
-  const bootstrap = config.state.backend === 's3' && config.state.bootstrap ? 1 : 0;
+  const bootstrap = hasBootstrapStack(config) ? 1 : 0;
   return bootstrap + 4 + workloadAccounts(config).length;
 }
 

@@ -9,6 +9,7 @@ import { LoggingSchema } from './logging';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { StackSetsSchema } from './stacksets';
+import { CiSchema } from './ci';
 
 /**
  * The whole `landing-zone.yaml`: the single source of the TypeScript type, the runtime
@@ -34,6 +35,7 @@ export const LandingZoneSchema = z
     guardrails: GuardrailsSchema.prefault({}).describe('Preventive controls: SCP, RCP, declarative, tag and AI opt-out policies from the catalogue or files, and their targets.'),
     identityCenter: IdentityCenterSchema.prefault({}).describe('IAM Identity Center: permission sets, groups and their assignments to accounts and OUs.'),
     stackSets: StackSetsSchema.default([]),
+    ci: CiSchema.prefault({}).describe('CI identities: the GitHub (or HCP Terraform) OIDC provider, the read-only plan role and the apply role, made by the bootstrap stack.'),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
 
@@ -52,3 +54,4 @@ export * from './logging';
 export * from './guardrails';
 export * from './identity-center';
 export * from './stacksets';
+export * from './ci';

@@ -17,6 +17,7 @@ import { checkGuardrailEntries } from './guardrails-entries';
 import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
+import { checkCi } from './ci';
 
 /** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
 export type Rule = (config: LandingZoneConfig) => Problem[];
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   checkGuardrailTargets,
   checkCustomGuardrails,
   checkGuardrailQuotas,
+  checkCi,
 ];
 
 export function checkMeaning(config: LandingZoneConfig): Problem[] {

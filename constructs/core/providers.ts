@@ -1,5 +1,13 @@
 import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformVariable } from '../../lib/cdktf';
+
+/**
+ * Terraform variable that names the role the member-account providers assume. Its default is the
+ * access role (applies); plans set `TF_VAR_member_role_name` to the read-only plan role, so one
+ * synthesized stack serves both.
+ */
+export const MEMBER_ROLE_VARIABLE = 'member_role_name';
 
 /** An account a stack reaches by assuming the organization access role. */
 export interface TargetAccount {
@@ -10,8 +18,10 @@ export interface TargetAccount {
 }
 
 export interface AccountProvidersProps {
-  /** Role assumed in each member account (organization.accessRoleName). */
+  /** Role assumed in each member account unless the run says otherwise (organization.accessRoleName). */
   readonly accessRoleName: string;
+  /** The read-only role a plan may assume instead (ci.planRoleName); the variable accepts only these two. */
+  readonly planRoleName: string;
   /** Tags every resource made through these providers carries. */
   readonly defaultTags: Record<string, string>;
   /** Names the assume-role session so CloudTrail shows who acted. */
@@ -20,11 +30,14 @@ export interface AccountProvidersProps {
 
 /**
  * Lazily creates one `aws` provider alias per (account, region) that assumes
- * `arn:aws:iam::<id>:role/<accessRoleName>`. The alias and construct id come from the
- * account name and region, never list positions, so reordering the config changes nothing.
+ * `arn:aws:iam::<id>:role/${var.member_role_name}` (default: the access role). The alias and construct
+ * id come from the account name and region, never list positions, so reordering the config changes
+ * nothing. The variable is declared with the first alias, so only stacks that reach into member
+ * accounts have it.
  */
 export class AccountProviders extends Construct {
   private readonly providers = new Map<string, AwsProvider>();
+  private roleVariable?: TerraformVariable;
 
   constructor(
     scope: Construct,
@@ -42,12 +55,33 @@ export class AccountProviders extends Construct {
       provider = new AwsProvider(this, alias, {
         alias,
         region,
-        assumeRole: [{ roleArn: accessRoleArn(account.id, this.props.accessRoleName), sessionName: this.props.sessionName }],
+        assumeRole: [{ roleArn: accessRoleArn(account.id, this.memberRoleName()), sessionName: this.props.sessionName }],
         defaultTags: [{ tags: this.props.defaultTags }],
       });
       this.providers.set(alias, provider);
     }
     return provider;
+  }
+
+  /** `${var.member_role_name}`, declared on first use. */
+  private memberRoleName(): string {
+    if (!this.roleVariable) {
+      const { accessRoleName, planRoleName } = this.props;
+      this.roleVariable = new TerraformVariable(this, MEMBER_ROLE_VARIABLE, {
+        type: 'string',
+        default: accessRoleName,
+        nullable: false,
+        description: `Role the member-account providers assume: ${accessRoleName} (default, applies) or the read-only ${planRoleName} (plans: TF_VAR_${MEMBER_ROLE_VARIABLE}).`,
+        validation: [
+          {
+            condition: `\${contains(${JSON.stringify([accessRoleName, planRoleName])}, var.${MEMBER_ROLE_VARIABLE})}`,
+            errorMessage: `${MEMBER_ROLE_VARIABLE} must be ${accessRoleName} (apply) or ${planRoleName} (plan).`,
+          },
+        ],
+      });
+      this.roleVariable.overrideLogicalId(MEMBER_ROLE_VARIABLE);
+    }
+    return this.roleVariable.stringValue;
   }
 }
 

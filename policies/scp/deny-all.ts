@@ -4,10 +4,16 @@ import { exceptRoles } from '../common';
 export interface DenyAllOptions {
   /** The access role: Terraform still has to manage (and later close) the suspended account. */
   readonly accessRoleName: string;
+  /**
+   * The read-only plan role (ci.planRoleName): plans of a suspended account's stack still read it; its
+   * own policy allows no writes.
+   * @default - only the access role is exempt
+   */
+  readonly planRoleName?: string;
 }
 
 /**
- * Denies every action to everyone but the access role. Attached to the Suspended OU, where
+ * Denies every action to everyone but the access role (and the read-only plan role). Attached to the Suspended OU, where
  * `state: suspended` moves an account, so nothing runs there until it is closed or returned.
  */
 export function denyAll(options: DenyAllOptions): PolicyDocument {
@@ -16,6 +22,6 @@ export function denyAll(options: DenyAllOptions): PolicyDocument {
     Effect: 'Deny',
     Action: '*',
     Resource: '*',
-    Condition: exceptRoles([options.accessRoleName]),
+    Condition: exceptRoles(options.planRoleName ? [options.accessRoleName, options.planRoleName] : [options.accessRoleName]),
   });
 }

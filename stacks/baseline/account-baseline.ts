@@ -6,6 +6,7 @@ import type { EffectiveBaseline } from '../../config/effective-baseline';
 import { addBillingGuards } from './billing';
 import { addConfig } from './config';
 import { addHardening } from './hardening';
+import { addPlanRole } from './plan-role';
 
 export interface AccountBaselineOptions {
   /**
@@ -24,7 +25,8 @@ export interface AccountBaselineOptions {
 
 /**
  * The account baseline (docs/baseline.md), applied through the access role into `account`: billing alarm
- * and budget in us-east-1, AWS Config recorder and rules in every governed region, and account hardening.
+ * and budget in us-east-1, AWS Config recorder and rules in every governed region, account hardening, and
+ * the read-only plan role that plans assume instead of the access role.
  * Every account but the management account gets it: the workload stacks, and the log-archive and
  * security stacks for their own accounts.
  */
@@ -33,4 +35,5 @@ export function addAccountBaseline(stack: LandingZoneStack, account: TargetAccou
   addBillingGuards(ctx);
   addConfig(ctx, options.configDeliveryDependsOn);
   addHardening(ctx);
+  addPlanRole(ctx);
 }
