@@ -1,0 +1,38 @@
+import { verdict, type Evidence } from '../../types';
+import { evidenceOf, find, type FoundResource } from '../../resources';
+import type { ConstraintRule } from '../types';
+import { accountLabel, accountOf, regionLabel } from '../resources';
+
+/** True when a recorder records global resource types (IAM users, groups, roles, policies). */
+function recordsGlobal(r: FoundResource): boolean {
+  const group = Array.isArray(r.body.recording_group) ? r.body.recording_group[0] : r.body.recording_group;
+  if (!group) return true; // without a recording group, Config records everything, global types included
+  return group.include_global_resource_types === true;
+}
+
+/**
+ * AWS Config: record the global IAM resource types in one Region per account only, or every
+ * recording Region keeps duplicate configuration items (and bills them).
+ */
+export const configGlobalResourcesOnce: ConstraintRule = {
+  id: 'config-global-resources-once',
+  title: 'AWS Config records global IAM resource types in one Region per account',
+  sources: ['https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html'],
+  check(ctx) {
+    const evidence: Evidence[] = [];
+    const problems: string[] = [];
+    const byAccount = new Map<string, FoundResource[]>();
+    for (const r of find(ctx, 'aws_config_configuration_recorder').filter(recordsGlobal)) {
+      const account = accountOf(ctx, r);
+      byAccount.set(account, [...(byAccount.get(account) ?? []), r]);
+    }
+    for (const [account, recorders] of byAccount) {
+      if (recorders.length > 1) {
+        problems.push(
+          `${accountLabel(ctx, account)} records global resource types in ${recorders.length} Regions (${recorders.map((r) => `${r.stack} ${regionLabel(r)}`).join(', ')}); set include_global_resource_types in the home Region only`,
+        );
+      } else evidence.push(evidenceOf(recorders[0], `global resource types in ${regionLabel(recorders[0])} only`));
+    }
+    return verdict(evidence, problems);
+  },
+};
