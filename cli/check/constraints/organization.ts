@@ -21,9 +21,15 @@ export function ouResourceName(value: unknown): string | undefined {
   return (/aws_organizations_organizational_unit\.([A-Za-z0-9_-]+)\.id/.exec(text) ?? /cross-stack-output-aws_organizations_organizational_unit([A-Za-z0-9_-]+?)id\}/.exec(text))?.[1];
 }
 
+const ouCache = new WeakMap<CheckContext, Map<string, FoundResource>>();
+
 /** OU resource names from `ouName` up to the root (the OU itself first). */
 export function ouChain(ctx: CheckContext, ouName: string): string[] {
-  const ous = new Map(find(ctx, 'aws_organizations_organizational_unit').map((o) => [o.name, o] as const));
+  let ous = ouCache.get(ctx);
+  if (!ous) {
+    ous = new Map(find(ctx, 'aws_organizations_organizational_unit').map((o) => [o.name, o] as const));
+    ouCache.set(ctx, ous);
+  }
   const chain: string[] = [];
   for (let current: string | undefined = ouName; current && ous.has(current) && !chain.includes(current); ) {
     chain.push(current);

@@ -20,9 +20,14 @@ function accountResourceName(token: string): string | undefined {
   return (/aws_organizations_account\.([A-Za-z0-9_-]+)\.id/.exec(token) ?? /cross-stack-output-aws_organizations_account([A-Za-z0-9_-]+?)id\}/.exec(token))?.[1];
 }
 
+const adoptedCache = new WeakMap<CheckContext, Map<string, string>>();
+
 /** Account ids of adopted accounts by the name of their aws_organizations_account (import blocks). */
 function adoptedAccountIds(ctx: CheckContext): Map<string, string> {
+  const cached = adoptedCache.get(ctx);
+  if (cached) return cached;
   const ids = new Map<string, string>();
+  adoptedCache.set(ctx, ids);
   for (const stack of Object.values(ctx.stacks)) {
     for (const imp of stack.import ?? []) {
       const m = /^aws_organizations_account\.(.+)$/.exec(imp.to);
@@ -113,7 +118,10 @@ export function waitsFor(ctx: CheckContext, a: FoundResource, b: FoundResource):
 export function refersTo(value: unknown, r: FoundResource, literal?: unknown): boolean {
   const text = String(value);
   if (literal !== undefined && text === String(literal)) return true;
-  return text.includes(`${r.type}.${r.name}.`) || text.includes(`cross-stack-output-${r.type}${r.name}`);
+  if (text.includes(`${r.type}.${r.name}.`)) return true;
+  // cross-stack-output-<type><name><attribute>}: the attribute is lower case, so Logs does not match Logs_Access.
+  const escaped = `${r.type}${r.name}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`cross-stack-output-${escaped}[a-z_]+\\}`).test(text);
 }
 
 /** Region of a resource, or `?` when its provider has none. */
