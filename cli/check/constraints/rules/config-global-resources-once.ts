@@ -3,11 +3,15 @@ import { evidenceOf, find, type FoundResource } from '../../resources';
 import type { ConstraintRule } from '../types';
 import { accountLabel, accountOf, regionLabel } from '../resources';
 
-/** True when a recorder records global resource types (IAM users, groups, roles, policies). */
+/**
+ * True when a recorder records the global IAM resource types (users, groups, roles, policies):
+ * include_global_resource_types, or IAM types listed explicitly. Without a recording group Config
+ * records every type except those.
+ */
 function recordsGlobal(r: FoundResource): boolean {
   const group = Array.isArray(r.body.recording_group) ? r.body.recording_group[0] : r.body.recording_group;
-  if (!group) return true; // without a recording group, Config records everything, global types included
-  return group.include_global_resource_types === true;
+  if (!group) return false;
+  return group.include_global_resource_types === true || (group.resource_types ?? []).some((t: unknown) => /^AWS::IAM::(User|Group|Role|Policy)$/.test(String(t)));
 }
 
 /**
@@ -17,7 +21,7 @@ function recordsGlobal(r: FoundResource): boolean {
 export const configGlobalResourcesOnce: ConstraintRule = {
   id: 'config-global-resources-once',
   title: 'AWS Config records global IAM resource types in one Region per account',
-  sources: ['https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html'],
+  sources: ['https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html', 'https://docs.aws.amazon.com/config/latest/APIReference/API_PutConfigurationRecorder.html'],
   check(ctx) {
     const evidence: Evidence[] = [];
     const problems: string[] = [];

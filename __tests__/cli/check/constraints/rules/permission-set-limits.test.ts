@@ -25,6 +25,21 @@ describe('constraint permission-set-limits', () => {
     expect(result.problems).toEqual([`management: aws_ssoadmin_permission_set.Admin: ${problem}`]);
   });
 
+  it('fails an inline policy over 10,240 characters besides white space, and warns from 11 managed policies on', () => {
+    const dense = policy([{ Sid: 'p'.repeat(10300), Effect: 'Deny', Action: '*', Resource: '*' }]);
+    const result = permissionSetLimits.check(
+      context((s) => {
+        const m = s.management.resource;
+        m.aws_ssoadmin_permission_set_inline_policy.AdminInline.inline_policy = dense;
+        for (let i = 0; i < 10; i++) m.aws_ssoadmin_managed_policy_attachment[`More${i}`] = { ...m.aws_ssoadmin_managed_policy_attachment.AdminManaged };
+      }),
+    );
+    expect(result.problems).toEqual([`management: aws_ssoadmin_permission_set.Admin: inline policy AdminInline has ${dense.length} characters besides white space; the maximum is 10240`]);
+    expect(result.warnings).toEqual([
+      'management: aws_ssoadmin_permission_set.Admin: 11 managed policies; IAM allows 10 per role by default, so raise "Managed policies attached to an IAM role" in every account it is assigned to',
+    ]);
+  });
+
   it('fails a long name, an inline policy over 32 KB and 21 managed policies', () => {
     const big = policy([{ Sid: 'p'.repeat(33000), Effect: 'Deny', Action: '*', Resource: '*' }]);
     const result = permissionSetLimits.check(
