@@ -11,6 +11,7 @@ import { organizationTrustedAccess } from './rules/organization-trusted-access';
 import { delegatedAdministratorRegistrations } from './rules/delegated-administrator-registrations';
 import { organizationOuDepth } from './rules/organization-ou-depth';
 import { organizationPolicyLimits } from './rules/organization-policy-limits';
+import { organizationPolicyTypesEnabled } from './rules/organization-policy-types-enabled';
 import { onePerAccountRegion } from './rules/one-per-account-region';
 import { configGlobalResourcesOnce } from './rules/config-global-resources-once';
 import { iamLimits } from './rules/iam-limits';
@@ -38,6 +39,7 @@ export const CONSTRAINTS: readonly ConstraintRule[] = [
   onePerAccountRegion,
   configGlobalResourcesOnce,
   organizationOuDepth,
+  organizationPolicyTypesEnabled,
   organizationPolicyLimits,
   iamLimits,
   resourcePolicySize,

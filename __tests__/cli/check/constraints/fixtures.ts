@@ -25,6 +25,7 @@ function management() {
       aws_organizations_organization: {
         Organization: {
           feature_set: 'ALL',
+          enabled_policy_types: ['DECLARATIVE_POLICY_EC2', 'SERVICE_CONTROL_POLICY'],
           aws_service_access_principals: [
             'access-analyzer.amazonaws.com',
             'cloudtrail.amazonaws.com',
