@@ -22,6 +22,8 @@ import { kmsAliasNames } from './rules/kms-alias-names';
 import { snsTopicNames } from './rules/sns-topic-names';
 import { budgetNames } from './rules/budget-names';
 import { billingAlarmRegion } from './rules/billing-alarm-region';
+import { eventBridgeRuleNames } from './rules/eventbridge-rule-names';
+import { cloudTrailNames } from './rules/cloudtrail-names';
 
 export type { ConstraintRule } from './types';
 
@@ -48,6 +50,8 @@ export const CONSTRAINTS: readonly ConstraintRule[] = [
   kmsAliasNames,
   snsTopicNames,
   budgetNames,
+  eventBridgeRuleNames,
+  cloudTrailNames,
   billingAlarmRegion,
 ];
 

@@ -155,6 +155,11 @@ function security() {
       },
       aws_iam_role_policy: { AggregatorRolePolicy: { name: 'read-organization', role: '${aws_iam_role.AggregatorRole.name}', policy: policy([]), provider: p('us-east-1') } },
       aws_sns_topic: { Findings: { name: 'acme-security-findings', provider: p('us-east-1') } },
+      aws_cloudwatch_event_rule: {
+        GuardDutyFindings: { name: 'acme-guardduty-findings', provider: p('us-east-1') },
+        'GuardDutyForward-ap-northeast-1': { name: 'acme-guardduty-forward', provider: p('ap-northeast-1') },
+      },
+      aws_cloudtrail_event_data_store: { Lake: { name: 'acme-organization-events', organization_enabled: true, provider: p('us-east-1') } },
     } as Resources,
   };
 }

@@ -23,13 +23,13 @@ describe('constraint cloudtrail-delegated-admin', () => {
 
   it('fails a trail from an account that is no delegated administrator at all, and passes one from the management account', () => {
     const unregistered = cloudTrailDelegatedAdmin.check(context((s) => delete s.management.resource.aws_cloudtrail_organization_delegated_admin_account));
-    expect(unregistered.problems).toEqual([
-      "security: aws_cloudtrail.Trail: created from the security account (222222222222), which is not CloudTrail's delegated administrator (aws_cloudtrail_organization_delegated_admin_account)",
-    ]);
+    const why = "created from the security account (222222222222), which is not CloudTrail's delegated administrator (aws_cloudtrail_organization_delegated_admin_account)";
+    expect(unregistered.problems).toEqual([`security: aws_cloudtrail.Trail: ${why}`, `security: aws_cloudtrail_event_data_store.Lake: ${why}`]);
     const fromManagement = cloudTrailDelegatedAdmin.check(
       context((s) => {
         delete s.management.resource.aws_cloudtrail_organization_delegated_admin_account;
         delete s.security.resource.aws_cloudtrail.Trail.provider;
+        delete s.security.resource.aws_cloudtrail_event_data_store.Lake.provider;
       }),
     );
     expect(fromManagement.status).toBe('pass');
