@@ -2,6 +2,7 @@ import type { CheckContext, CheckResult } from '../types';
 import type { ConstraintRule } from './types';
 import { inspectorEnablerAccounts } from './rules/inspector-enabler-accounts';
 import { configDeliveryObjectLock } from './rules/config-delivery-object-lock';
+import { guardDutyPublishingDestination } from './rules/guardduty-publishing-destination';
 import { securityHubFindingAggregator } from './rules/securityhub-finding-aggregator';
 import { imdsDefaultsDeclarativePolicy } from './rules/imds-defaults-declarative-policy';
 import { stackSetOrganizationsAccess } from './rules/stackset-organizations-access';
@@ -37,6 +38,7 @@ export const CONSTRAINTS: readonly ConstraintRule[] = [
   inspectorEnablerAccounts,
   securityHubFindingAggregator,
   configDeliveryObjectLock,
+  guardDutyPublishingDestination,
   imdsDefaultsDeclarativePolicy,
   onePerAccountRegion,
   configGlobalResourcesOnce,

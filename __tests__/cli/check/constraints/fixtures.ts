@@ -134,6 +134,13 @@ function security() {
         Org: { auto_enable: false, organization_configuration: { configuration_type: 'CENTRAL' }, provider: p('us-east-1'), depends_on: ['aws_securityhub_finding_aggregator.Aggregator'] },
       },
       aws_guardduty_organization_configuration: { 'GuardDuty-us-east-1': { auto_enable_organization_members: 'ALL', provider: p('us-east-1') } },
+      aws_guardduty_publishing_destination: {
+        'GuardDuty-ap-northeast-1_Export': {
+          destination_arn: 'arn:aws:s3:::acme-trail-logs/guardduty',
+          kms_key_arn: '${data.terraform_remote_state.log-archive.outputs.cross-stack-output-aws_kms_keyLogKeyarn}',
+          provider: p('ap-northeast-1'),
+        },
+      },
       aws_guardduty_organization_configuration_feature: { 'GuardDuty-us-east-1_Malware': { name: 'EBS_MALWARE_PROTECTION', auto_enable: 'ALL', provider: p('us-east-1') } },
       aws_config_configuration_recorder: { 'Recorder-us-east-1': recorder('us-east-1', true), 'Recorder-ap-northeast-1': recorder('ap-northeast-1', false) },
       aws_config_delivery_channel: {
