@@ -1,34 +1,45 @@
 import type { Command } from 'commander';
 import { governedRegions } from '../../config/model';
 import { runAction } from '../aws/organizations';
-import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow } from '../check';
+import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type CheckContext } from '../check';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory } from '../lib/synth-output';
+
+/** cli/check/constraints on first use (the rules are only needed when lz check runs). */
+function loadConstraints(): typeof import('../check/constraints') {
+  return require('../check/constraints') as typeof import('../check/constraints');
+}
 
 /** `lz check [--config file] [--out cdktf.out] [--format json]` */
 export function register(program: Command): void {
   program
     .command('check')
-    .description('Evaluate the seed 004 target-state checklist on the synthesized stacks: one row per item, pass / fail with evidence.')
+    .description(
+      'Evaluate the seed 004 target-state checklist and the AWS service constraints on the synthesized stacks: one row per item, pass / fail with evidence or the AWS page.',
+    )
     .option(...CONFIG_OPTION)
     .option('--out <dir>', 'check an existing synthesized folder (e.g. cdktf.out) instead of synthesizing the config')
     .option('--format <format>', 'human or json', 'human')
     .addHelpText(
       'after',
-      `\nItems: ${CHECKLIST.map((r) => r.id).join(', ')}.\nEvidence is the stack id and the Terraform address of the resource. Exit code 1 when an item fails.\nThe mapping from items to config keys is in docs/checklist.md.`,
+      `\nChecklist items: ${CHECKLIST.map((r) => r.id).join(', ')} (docs/checklist.md).\nAWS service constraints: what AWS or the provider refuses on a first apply, each citing its AWS page (docs/aws-constraints.md).\nEvidence is the stack id and the Terraform address of the resource. Exit code 1 when an item fails or a constraint is violated.`,
     )
     .action(
       runAction(async (opts: { config?: string; out?: string; format: string }) => {
         const { config } = loadConfigOrFail(configFileOf(opts.config));
         const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(config);
-        const rows: ChecklistRow[] = runChecklist({
+        const ctx: CheckContext = {
           stacks: output.stacks,
           governedRegions: governedRegions(config),
           managementAccountId: config.organization.managementAccountId,
-        });
-        if (opts.format === 'json') console.log(JSON.stringify({ pass: rows.every((r) => r.status === 'pass'), items: rows }, null, 2));
-        else console.log(formatChecklist(rows));
-        if (rows.some((r) => r.status === 'fail')) process.exitCode = 1;
+        };
+        const rows: ChecklistRow[] = runChecklist(ctx);
+        const { runConstraints, formatConstraints } = loadConstraints();
+        const constraints = runConstraints(ctx);
+        const pass = rows.every((r) => r.status === 'pass') && constraints.every((r) => r.status === 'pass');
+        if (opts.format === 'json') console.log(JSON.stringify({ pass, items: rows, constraints }, null, 2));
+        else console.log(`Seed 004 target-state checklist\n\n${formatChecklist(rows)}\n\nAWS service constraints\n\n${formatConstraints(constraints)}`);
+        if (!pass) process.exitCode = 1;
       }),
     );
 }

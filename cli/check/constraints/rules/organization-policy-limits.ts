@@ -1,0 +1,52 @@
+import { verdict, type CheckContext, type Evidence } from '../../types';
+import { MAX_POLICIES_PER_TARGET, MAX_POLICY_SIZE, RESERVED_PER_TARGET } from '../../../../policies/quotas';
+import { POLICY_KINDS, POLICY_TYPE } from '../../../../policies/kinds';
+import { organizationPolicies } from '../../policies';
+import type { ConstraintRule } from '../types';
+
+/**
+ * AWS Organizations quotas on the policies as synthesized (the guardrail planner enforces them on
+ * the config; this is the proof on the output): document size per policy type, and policies of
+ * one type attached directly to one target, counting the AWS-managed FullAWSAccess /
+ * RCPFullAWSAccess that stay attached.
+ */
+export const organizationPolicyLimits: ConstraintRule = {
+  id: 'organization-policy-limits',
+  title: 'Organization policies: document size and policies per target within the Organizations quotas',
+  sources: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html'],
+  check(ctx) {
+    const evidence: Evidence[] = [];
+    const problems: string[] = [];
+    const policies = organizationPolicies(ctx);
+    const targets = new Map<string, string[]>();
+    for (const p of policies) {
+      const kind = POLICY_KINDS.find((k) => POLICY_TYPE[k] === p.type);
+      if (!kind) continue;
+      const content = String(bodyAt(ctx, p.stack, p.address)?.content ?? '');
+      const max = MAX_POLICY_SIZE[kind].value;
+      if (content.length > max) problems.push(`${p.stack}: ${p.address} (${p.name}) is ${content.length} characters; a ${p.type} holds at most ${max}`);
+      for (const a of p.attachments) {
+        const key = `${p.type}|${a.targetId}`;
+        targets.set(key, [...(targets.get(key) ?? []), p.name]);
+      }
+    }
+    for (const [key, names] of targets) {
+      const [type, target] = key.split('|');
+      const kind = POLICY_KINDS.find((k) => POLICY_TYPE[k] === type);
+      if (!kind) continue;
+      const max = MAX_POLICIES_PER_TARGET[kind].value;
+      const used = names.length + RESERVED_PER_TARGET[kind];
+      if (used > max) problems.push(`${names.length} ${type} attached to ${target} (${names.join(', ')})${RESERVED_PER_TARGET[kind] ? ' plus the AWS-managed one' : ''}; a target takes at most ${max}`);
+    }
+    if (problems.length === 0 && policies.length > 0) {
+      evidence.push({ stack: policies[0].stack, address: policies[0].address, note: `${policies.length} policies, ${targets.size} (type, target) attachments within quota` });
+    }
+    return verdict(evidence, problems);
+  },
+};
+
+/** The raw body of a resource by address in a stack. */
+function bodyAt(ctx: CheckContext, stack: string, addr: string): Record<string, any> | undefined {
+  const [type, name] = [addr.slice(0, addr.indexOf('.')), addr.slice(addr.indexOf('.') + 1)];
+  return ctx.stacks[stack]?.resource?.[type]?.[name];
+}
