@@ -40,8 +40,10 @@ describe('management-baseline stack (the management account: AWS Config and hard
     }
   });
 
-  it('records in every governed region into the log-archive bucket, global resource types in the home region only', () => {
-    const logBucket = Object.entries(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket')).find(([name]) => name.startsWith('LogBucket_Logs_'))![1].bucket;
+  it('records in every governed region into the log-archive account\'s Config bucket (no Object Lock), global resource types in the home region only', () => {
+    const configBucket = Object.entries(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket')).find(([name]) => name.startsWith('LogBucket_ConfigLogs_'))![1];
+    expect(configBucket.object_lock_enabled).toBeUndefined();
+    const logBucket = configBucket.bucket;
     const recorders = Object.values(resourcesOf(json, 'aws_config_configuration_recorder'));
     expect(recorders.map((r) => [r.provider, r.recording_group.include_global_resource_types])).toEqual(
       expect.arrayContaining(GOVERNED.map((region) => [PROVIDER_OF[region], region === 'us-east-1'])),
