@@ -103,7 +103,8 @@ describe('security stack (defaults)', () => {
     expect(onlyResource(json, 'aws_iam_account_password_policy')).toMatchObject({ minimum_password_length: 14, provider: 'aws.security-us-east-1' });
     expect(onlyResource(json, 'aws_s3_account_public_access_block').provider).toBe('aws.security-us-east-1');
     expect(providersOf(json, 'aws_ebs_encryption_by_default')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
-    expect(providersOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
+    // IMDS defaults belong to the EC2 declarative policy at Root (stacks/baseline/hardening.ts).
+    expect(resourcesOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual({});
   });
 
   it('creates organization external-access analyzers per region and one unused-access analyzer', () => {

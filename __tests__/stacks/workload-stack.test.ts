@@ -142,13 +142,11 @@ describe('workload stack baseline (examples/minimal.yaml, account shop-prod)', (
       );
     });
 
-    it('turns on EBS encryption by default and IMDSv2 defaults in every governed region', () => {
+    it('turns on EBS encryption by default in every governed region, and leaves IMDS defaults to the EC2 declarative policy at Root', () => {
       const ebs = Object.values(resourcesOf(stack, 'aws_ebs_encryption_by_default'));
       expect(ebs.map((r) => r.provider).sort()).toEqual(['aws.shop-prod-ap-northeast-1', 'aws.shop-prod-us-east-1']);
       expect(ebs.every((r) => r.enabled === true)).toBe(true);
-      const imds = Object.values(resourcesOf(stack, 'aws_ec2_instance_metadata_defaults'));
-      expect(imds.map((r) => r.provider).sort()).toEqual(['aws.shop-prod-ap-northeast-1', 'aws.shop-prod-us-east-1']);
-      expect(imds.every((r) => r.http_tokens === 'required' && r.http_put_response_hop_limit === 2)).toBe(true);
+      expect(resourcesOf(stack, 'aws_ec2_instance_metadata_defaults')).toEqual({});
     });
 
     it('leaves the account Access Analyzer to the organization analyzer, and sets no alternate contacts when none are configured', () => {
