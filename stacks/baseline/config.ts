@@ -7,8 +7,10 @@ import type { EffectiveBaseline } from '../../config/effective-baseline';
 
 /**
  * AWS Config in every governed region of the account (seed 004: Config everywhere, delivered to the
- * log-archive account's Config log bucket, which has no Object Lock): one service-linked role for the account, then per region a recorder, delivery
- * channel and recorder status, and the Config rules of `security.config.rules` after the recorder is on.
+ * log-archive account's Config log bucket, which has no Object Lock): one service-linked role for the
+ * account (created, or adopted where it already exists: ConfigServiceLinkedRole), then per region a
+ * recorder, delivery channel and recorder status, and the Config rules of `security.config.rules` after
+ * the recorder is on.
  * Global resource types are recorded, and account-wide rules evaluated, in the home region only.
  * `deliveryDependsOn`: what the delivery channels wait for besides their recorder (the log bucket policy
  * and key, when they are made in the same stack).
