@@ -57,7 +57,9 @@ export class LogArchiveStack extends LandingZoneStack {
       policy: {
         accountId: account.id,
         organizationId,
-        adminRoleNames: [organization.accessRoleName, ...organization.breakGlassRoleNames],
+        // Only the access role (Terraform) may change the log buckets, as the protect-log-archive SCP says:
+        // break-glass roles are not exempt from the evidence store (docs/operations.md).
+        adminRoleNames: [organization.accessRoleName],
         guardDutyAccountId: securityAccountId,
       },
       retentionDays: logging.retentionDays,

@@ -17,7 +17,7 @@ export interface LogArchiveBucketPolicyInput {
   readonly accountId: string;
   /** Organization id (o-...): services write only on behalf of this organization. */
   readonly organizationId: string;
-  /** Roles (names in the log-archive account) that may still change the bucket's configuration: the access role Terraform uses, break-glass roles. */
+  /** Roles (names in the log-archive account) that may still change the buckets' configuration: the access role Terraform uses. */
   readonly adminRoleNames: readonly string[];
   /**
    * Account whose GuardDuty exports findings into the bucket (the security account).

@@ -235,6 +235,23 @@ describe('log archive bucket policy (simulated)', () => {
     ).toBe('Allowed');
   });
 
+  it('denies changing either bucket to a break-glass role, like the protect-log-archive SCP (only the access role may)', async () => {
+    const input = parse(MINIMAL_YAML);
+    input.organization.breakGlassRoleNames = ['BreakGlass'];
+    const json = synthLandingZone(configFrom(input)).stack('log-archive');
+    const breakGlass = `arn:aws:iam::${LOG_ARCHIVE}:role/BreakGlass`;
+    for (const [name, arn] of [['LogBucket_Logs', BUCKET_ARN], ['LogBucket_ConfigLogs', CONFIG_BUCKET_ARN]] as const) {
+      const policy = policyOf(json, 'aws_s3_bucket_policy', (r) => r.bucket.includes(name));
+      for (const action of ['s3:PutBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning']) {
+        expect([
+          name,
+          action,
+          await simulate({ policy, principal: breakGlass, action, resource: arn, resourceAccount: LOG_ARCHIVE, identityPolicy: ADMIN_EVERYTHING, context: { 'aws:PrincipalArn': breakGlass } }),
+        ]).toEqual([name, action, 'ExplicitlyDenied']);
+      }
+    }
+  });
+
   describe('key policy', () => {
     const trailContext = (org: string, account: string) => ({
       'aws:SourceOrgID': org,
