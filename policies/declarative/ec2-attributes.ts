@@ -27,6 +27,8 @@ const NOT_ATTRIBUTES = new Set(['exception_message']);
 
 /** One enabled declarative policy: where it is attached and which EC2 attributes it declares. */
 interface DeclaredAttributes {
+  /** Policy name in Organizations. */
+  readonly name: string;
   readonly targets: ReadonlySet<string>;
   readonly attributes: readonly string[];
 }
@@ -42,9 +44,10 @@ function declarativePolicies(config: LandingZoneConfig): readonly DeclaredAttrib
     found = effectiveGuardrails(config)
       .filter((g) => g.kind === 'declarative')
       .map((g) => {
-        const document = (g.document ?? (g.policy ? CATALOGUE[g.policy]?.render(context, g.options) : undefined) ?? {}) as { ec2_attributes?: object };
-        const attributes = Object.keys(document.ec2_attributes ?? {}).filter((key) => !NOT_ATTRIBUTES.has(key));
-        return { targets: new Set(g.targets), attributes };
+        const document = (g.document ?? (g.policy ? CATALOGUE[g.policy]?.render(context, g.options) : undefined) ?? {}) as { ec2_attributes?: unknown };
+        const declared = document.ec2_attributes;
+        const attributes = declared !== null && typeof declared === 'object' && !Array.isArray(declared) ? Object.keys(declared).filter((key) => !NOT_ATTRIBUTES.has(key)) : [];
+        return { name: g.name, targets: new Set(g.targets), attributes };
       })
       .filter((p) => p.attributes.length > 0);
     cache.set(config, found);
@@ -82,4 +85,19 @@ export function declaredEc2Attributes(config: LandingZoneConfig, accountName?: s
     if (targets.some((t) => policy.targets.has(t))) for (const a of policy.attributes) declared.add(a);
   }
   return declared;
+}
+
+/**
+ * Names of the enabled declarative policies that declare `attribute` and reach an entity whose own
+ * target and ancestors are `targets` (Root, then OU paths from the top, then the account name).
+ */
+export function ec2AttributeOwners(config: LandingZoneConfig, targets: readonly string[], attribute: Ec2DeclarativeAttribute): string[] {
+  return declarativePolicies(config)
+    .filter((p) => p.attributes.includes(attribute) && targets.some((t) => p.targets.has(t)))
+    .map((p) => p.name);
+}
+
+/** Root and every OU from the top down to `ou`: the targets whose declarative policies reach an account in `ou`. */
+export function targetsAbove(ou: string): string[] {
+  return [ROOT_TARGET, ...ouChain(ou)];
 }
