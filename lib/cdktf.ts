@@ -10,6 +10,8 @@ export {
   App,
   Aspects,
   CloudBackend,
+  DataResource,
+  dependable,
   Fn,
   LocalBackend,
   NamedCloudWorkspace,

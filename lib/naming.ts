@@ -10,6 +10,7 @@
 /** AWS limits of the names below. */
 export const PHYSICAL_NAME_LIMITS = {
   logBucket: 63,
+  configLogBucket: 63,
   accessLogBucket: 63,
   logKeyAlias: 256,
   findingsTopic: 256,
@@ -31,12 +32,27 @@ export interface NamingInput {
   readonly managementAccountId: string;
 }
 
-/** Central CloudTrail + Config bucket in the log-archive account. */
+/**
+ * Central CloudTrail bucket in the log-archive account: the organization trail writes here, and it is
+ * the bucket that may carry S3 Object Lock (`logging.objectLock`).
+ */
 export function logBucketName({ orgName, managementAccountId }: NamingInput): string {
   return `${orgName}-logs-${managementAccountId}`;
 }
 
-/** Server access logs of the central log bucket. */
+/**
+ * Bucket in the log-archive account that every account's AWS Config delivery channel and the security
+ * account's GuardDuty findings export write to. It never has Object Lock: AWS Config does not support a
+ * delivery channel to a bucket where Object Lock is enabled, and GuardDuty's export documentation does
+ * not list Object Lock buckets as a supported destination.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-config-deliverychannel.html
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
+ */
+export function configLogBucketName({ orgName, managementAccountId }: NamingInput): string {
+  return `${orgName}-config-logs-${managementAccountId}`;
+}
+
+/** Server access logs of the CloudTrail and Config log buckets. */
 export function accessLogBucketName({ orgName, managementAccountId }: NamingInput): string {
   return `${orgName}-access-logs-${managementAccountId}`;
 }
@@ -61,7 +77,7 @@ export function logKeyAliasArn(input: NamingInput, region: string, logArchiveAcc
 }
 
 /**
- * Key prefix under which every account's AWS Config delivery channel writes to the central log bucket
+ * Key prefix under which every account's AWS Config delivery channel writes to the Config log bucket
  * (`config/AWSLogs/<account-id>/Config/...`). The bucket policy lets config.amazonaws.com write only there.
  */
 export const CONFIG_DELIVERY_PREFIX = 'config';
@@ -72,7 +88,7 @@ export function configDeliveryPrefix(): string {
 }
 
 /**
- * Key prefix of GuardDuty findings exported from the security account
+ * Key prefix of GuardDuty findings exported from the security account into the Config log bucket
  * (`guardduty/AWSLogs/<account-id>/GuardDuty/<region>/...`).
  */
 export const GUARDDUTY_FINDINGS_PREFIX = 'guardduty';
@@ -116,6 +132,7 @@ export function securityHubPolicyName({ orgName }: NamingInput): string {
 export function physicalNames(input: NamingInput): Record<PhysicalNameKind, string> {
   return {
     logBucket: logBucketName(input),
+    configLogBucket: configLogBucketName(input),
     accessLogBucket: accessLogBucketName(input),
     logKeyAlias: logKeyAliasName(input),
     findingsTopic: findingsTopicName(input),

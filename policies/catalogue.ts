@@ -1,5 +1,5 @@
 import type { GuardrailOptionsConfig, LandingZoneConfig } from '../config/schema';
-import { findingsTopicName, logBucketName, accessLogBucketName, namingOf, type NamingInput } from '../lib/naming';
+import { findingsTopicName, logBucketName, configLogBucketName, accessLogBucketName, namingOf, type NamingInput } from '../lib/naming';
 import { governedRegions } from '../config/model';
 import type { PolicyKind } from './kinds';
 import { ORGANIZATION_ID_PLACEHOLDER } from './common';
@@ -60,7 +60,7 @@ function exempt(c: GuardrailContext, o: GuardrailOptionsConfig): string[] {
 }
 
 function logBuckets(c: GuardrailContext): string[] {
-  return [logBucketName(c.naming), accessLogBucketName(c.naming)];
+  return [logBucketName(c.naming), configLogBucketName(c.naming), accessLogBucketName(c.naming)];
 }
 
 /** The built-in guardrails by name; each document comes from its own file under policies/. */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
 import { LogArchiveBucket, LogArchiveKey } from '../constructs/logging';
-import { accessLogBucketName, logBucketName, logKeyAliasName, namingOf } from '../lib/naming';
+import { accessLogBucketName, configLogBucketName, logBucketName, logKeyAliasName, namingOf } from '../lib/naming';
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
 import { addAccountBaseline } from './baseline/account-baseline';
 
@@ -19,10 +19,11 @@ export interface LogArchiveStackProps extends LandingZoneStackProps {
 }
 
 /**
- * The log-archive account's stack (seed 004, 1B): the KMS key and the central, tamper-proof log bucket
- * that the organization trail, every account's Config delivery channel and GuardDuty write into, and the
- * account's own baseline (stacks/baseline/account-baseline.ts), whose Config delivery channels wait for
- * the bucket policy and key made here.
+ * The log-archive account's stack (seed 004, 1B): the KMS key, the tamper-proof CloudTrail log bucket
+ * (Object Lock) the organization trail writes into, the Config log bucket (no Object Lock, which AWS Config
+ * does not support) every account's Config delivery channel and GuardDuty's findings export write into,
+ * and the account's own baseline (stacks/baseline/account-baseline.ts), whose Config delivery channels
+ * wait for the Config bucket's policy and the key made here.
  */
 export class LogArchiveStack extends LandingZoneStack {
   readonly logKey: LogArchiveKey;
@@ -50,12 +51,15 @@ export class LogArchiveStack extends LandingZoneStack {
     this.logBucket = new LogArchiveBucket(this, 'LogBucket', {
       provider,
       bucketName: logBucketName(naming),
+      configBucketName: configLogBucketName(naming),
       accessLogBucketName: accessLogBucketName(naming),
       kmsKeyArn: this.logKey.keyArn,
       policy: {
         accountId: account.id,
         organizationId,
-        adminRoleNames: [organization.accessRoleName, ...organization.breakGlassRoleNames],
+        // Only the access role (Terraform) may change the log buckets, as the protect-log-archive SCP says:
+        // break-glass roles are not exempt from the evidence store (docs/operations.md).
+        adminRoleNames: [organization.accessRoleName],
         guardDutyAccountId: securityAccountId,
       },
       retentionDays: logging.retentionDays,
@@ -68,7 +72,7 @@ export class LogArchiveStack extends LandingZoneStack {
     this.baseline = effectiveBaseline(config, account.name);
     addAccountBaseline(this, account, this.baseline, {
       scope: new Construct(this, 'Baseline'),
-      configDeliveryDependsOn: [this.logBucket.policy, this.logKey.resource],
+      configDeliveryDependsOn: [this.logBucket.configPolicy, this.logKey.resource],
     });
   }
 }

@@ -115,6 +115,9 @@ describe('config loader', () => {
   it('fails when the organization name makes a physical name too long', () => {
     const message = problemsOf(MINIMAL_YAML.replace('name: acme', 'name: a-very-long-organization-name-indeed-xyz'));
     expect(message).toMatch(/organization\.name \(line 3\): "a-very-long-organization-name-indeed-xyz" makes the accessLogBucket name ".*" 65 characters long, over the AWS limit of 63; shorten organization.name/);
+    expect(message).toContain(
+      'organization.name (line 3): "a-very-long-organization-name-indeed-xyz" makes the configLogBucket name "a-very-long-organization-name-indeed-xyz-config-logs-111111111111" 65 characters long, over the AWS limit of 63; shorten organization.name',
+    );
   });
 
   it('fails on a missing file and says what to do', () => {

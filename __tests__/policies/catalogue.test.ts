@@ -40,10 +40,10 @@ describe('guardrail catalogue', () => {
       snapshot_block_public_access: { state: { '@@assign': 'block_all_sharing' } },
       instance_metadata_defaults: { http_tokens: { '@@assign': 'required' } },
     });
-    expect(ec2BlockPublicAccess({ vpcBlockPublicAccess: 'block_ingress', imdsv2Required: false }).ec2_attributes).toMatchObject({
-      vpc_block_public_access: { internet_gateway_block: { mode: { '@@assign': 'block_ingress' } } },
-      instance_metadata_defaults: { http_tokens: { '@@assign': 'no_preference' } },
-    });
+    const withoutImds = ec2BlockPublicAccess({ vpcBlockPublicAccess: 'block_ingress', imdsv2Required: false }).ec2_attributes;
+    expect(withoutImds).toMatchObject({ vpc_block_public_access: { internet_gateway_block: { mode: { '@@assign': 'block_ingress' } } } });
+    // imdsv2Required: false hands the instance metadata defaults to the account baseline: the policy does not declare them at all.
+    expect(withoutImds).not.toHaveProperty('instance_metadata_defaults');
   });
 
   it('renders tag and AI opt-out policies in their grammar', () => {

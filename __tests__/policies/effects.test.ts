@@ -88,11 +88,58 @@ describe('SCP effects (simulated)', () => {
     expect(await evaluate(config, { ...req, principal: role('old-app', 'OrganizationAccountAccessRole') })).toBe('Allowed');
   });
 
-  it('protects the log buckets in the log-archive account from everyone but the access role', async () => {
-    const req = { principalAccount: 'log-archive', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::acme-logs-111111111111', context: { 'aws:RequestedRegion': 'us-east-1' } };
-    expect(await evaluate(config, { ...req, principal: role('log-archive', 'Admin') })).toBe('ExplicitlyDenied');
-    expect(await evaluate(config, { ...req, principal: role('log-archive', 'BreakGlass') })).toBe('ExplicitlyDenied');
-    expect(await evaluate(config, { ...req, principal: role('log-archive', 'OrganizationAccountAccessRole') })).toBe('Allowed');
+  it('protects both log buckets and the access-log bucket in the log-archive account from everyone but the access role, break-glass roles included', async () => {
+    for (const bucket of ['acme-logs-111111111111', 'acme-config-logs-111111111111', 'acme-access-logs-111111111111']) {
+      const req = { principalAccount: 'log-archive', action: 's3:PutBucketPolicy', resource: `arn:aws:s3:::${bucket}`, context: { 'aws:RequestedRegion': 'us-east-1' } };
+      expect([bucket, await evaluate(config, { ...req, principal: role('log-archive', 'Admin') })]).toEqual([bucket, 'ExplicitlyDenied']);
+      expect([bucket, await evaluate(config, { ...req, principal: role('log-archive', 'BreakGlass') })]).toEqual([bucket, 'ExplicitlyDenied']);
+      expect([bucket, await evaluate(config, { ...req, principal: role('log-archive', 'OrganizationAccountAccessRole') })]).toEqual([bucket, 'Allowed']);
+    }
+  });
+});
+
+describe('landing zone roles and the StackSet path (simulated)', () => {
+  const iamRole = (account: string, name: string) => `arn:aws:iam::${accountIdOf(config, account)}:role/${name}`;
+  const inAccount = (principal: string, action: string, target: string) => ({
+    principalAccount: 'shop-prod',
+    principal,
+    action,
+    resource: iamRole('shop-prod', target),
+    context: { 'aws:RequestedRegion': 'us-east-1' },
+  });
+  /** What a CloudFormation template that creates a break-glass role does. */
+  const createRole = ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole'];
+
+  it.each([['stacksets-exec-0a1b2c3d4e5f60718293a4b5c6d7e8f9'], ['AWSCloudFormationStackSetExecutionRole']])(
+    'lets the StackSet execution role %s create and change the break-glass role',
+    async (execRole) => {
+      for (const action of createRole) {
+        expect([action, await evaluate(config, inAccount(iamRole('shop-prod', execRole), action, 'BreakGlass'))]).toEqual([action, 'Allowed']);
+      }
+    },
+  );
+
+  it('denies an ordinary admin creating or changing the landing zone\'s roles: break-glass, access role', async () => {
+    for (const target of ['BreakGlass', 'OrganizationAccountAccessRole']) {
+      for (const action of [...createRole, 'iam:DeleteRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:UpdateRole', 'iam:UpdateRoleDescription']) {
+        expect([target, action, await evaluate(config, inAccount(admin(), action, target))]).toEqual([target, action, 'ExplicitlyDenied']);
+      }
+    }
+  });
+
+  it('denies an ordinary admin making or changing a role that would pass for a StackSet execution role', async () => {
+    for (const target of ['stacksets-exec-mine', 'AWSCloudFormationStackSetExecutionRole']) {
+      for (const action of ['iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:AttachRolePolicy']) {
+        expect([target, action, await evaluate(config, inAccount(admin(), action, target))]).toEqual([target, action, 'ExplicitlyDenied']);
+      }
+    }
+  });
+
+  it('still lets an ordinary admin manage the account\'s other roles, and the access role everything', async () => {
+    for (const action of createRole) {
+      expect([action, await evaluate(config, inAccount(admin(), action, 'app-task-role'))]).toEqual([action, 'Allowed']);
+      expect([action, await evaluate(config, inAccount(accessRole(), action, 'BreakGlass'))]).toEqual([action, 'Allowed']);
+    }
   });
 });
 

@@ -36,13 +36,13 @@ describe('log-archive stack', () => {
     expect(onlyResource(json, 'aws_iam_service_linked_role')).toMatchObject({ aws_service_name: 'config.amazonaws.com', provider: 'aws.log-archive-us-east-1' });
   });
 
-  it('delivers its Config to its own log bucket only after the bucket policy and the KMS key (with its policy) exist', () => {
-    const bucketPolicy = Object.keys(resourcesOf(json, 'aws_s3_bucket_policy')).find((name) => name.startsWith('LogBucket_Logs_Policy_'));
+  it('delivers its Config to the Config log bucket only after that bucket\'s policy and the KMS key (with its policy) exist', () => {
+    const bucketPolicy = Object.keys(resourcesOf(json, 'aws_s3_bucket_policy')).find((name) => name.startsWith('LogBucket_ConfigLogs_Policy_'));
     const key = Object.keys(resourcesOf(json, 'aws_kms_key'))[0];
     const channels = Object.values(resourcesOf(json, 'aws_config_delivery_channel'));
     expect(channels).toHaveLength(GOVERNED.length);
     for (const c of channels) {
-      expect(c).toMatchObject({ s3_bucket_name: byName(json, 'aws_s3_bucket', 'LogBucket_Logs').bucket, s3_key_prefix: 'config' });
+      expect(c).toMatchObject({ s3_bucket_name: byName(json, 'aws_s3_bucket', 'LogBucket_ConfigLogs').bucket, s3_key_prefix: 'config' });
       expect(c.depends_on).toEqual([
         expect.stringMatching(/^aws_config_configuration_recorder\.Baseline_Config-(us-east-1|ap-northeast-1)_Recorder_/),
         `aws_s3_bucket_policy.${bucketPolicy}`,
@@ -68,9 +68,14 @@ describe('log-archive stack', () => {
     expect(onlyResource(json, 'aws_kms_alias').name).toBe('alias/acme-logs');
   });
 
-  it('creates the log bucket with Object Lock and the access-log bucket, both protected from destroy', () => {
+  it('creates the CloudTrail log bucket with Object Lock, the Config log bucket without, and the access-log bucket, all protected from destroy', () => {
     const logs = byName(json, 'aws_s3_bucket', 'LogBucket_Logs');
     expect(logs).toMatchObject({ bucket: 'acme-logs-111111111111', object_lock_enabled: true, lifecycle: { prevent_destroy: true } });
+    // AWS Config does not support a delivery channel to a bucket where Object Lock is enabled.
+    const config = byName(json, 'aws_s3_bucket', 'LogBucket_ConfigLogs');
+    expect(config).toMatchObject({ bucket: 'acme-config-logs-111111111111', lifecycle: { prevent_destroy: true } });
+    expect(config.object_lock_enabled).toBeUndefined();
+    expect(Object.values(resourcesOf(json, 'aws_s3_bucket_object_lock_configuration')).map((l) => l.bucket)).toEqual([expect.stringMatching(/^\$\{aws_s3_bucket\.LogBucket_Logs_[0-9A-F]+\.id\}$/)]);
     const access = byName(json, 'aws_s3_bucket', 'AccessLogs');
     expect(access).toMatchObject({ bucket: 'acme-access-logs-111111111111', lifecycle: { prevent_destroy: true } });
     expect(access.object_lock_enabled).toBeUndefined();
@@ -82,6 +87,7 @@ describe('log-archive stack', () => {
       apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.LogKey.*\.arn\}$/) },
       bucket_key_enabled: true,
     });
+    expect(byName(json, 'aws_s3_bucket_server_side_encryption_configuration', 'LogBucket_ConfigLogs').rule[0]).toEqual(logs.rule[0]);
     expect(byName(json, 'aws_s3_bucket_server_side_encryption_configuration', 'AccessLogs').rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
   });
 
@@ -89,47 +95,67 @@ describe('log-archive stack', () => {
     expect(onlyResource(json, 'aws_s3_bucket_object_lock_configuration').rule).toEqual({ default_retention: { mode: 'GOVERNANCE', days: 365 } });
   });
 
-  it('moves logs to colder storage, then expires them and old versions', () => {
-    const rule = byName(json, 'aws_s3_bucket_lifecycle_configuration', 'LogBucket_Lifecycle').rule[0];
-    expect(rule).toMatchObject({
-      status: 'Enabled',
-      transition: [{ days: 90, storage_class: 'GLACIER_IR' }],
-      expiration: [{ days: 3650 }],
-      noncurrent_version_expiration: [{ noncurrent_days: 365 }],
-    });
+  it('moves logs of both log buckets to colder storage, then expires them and old versions', () => {
+    for (const lifecycle of ['LogBucket_Lifecycle', 'LogBucket_ConfigLogsLifecycle']) {
+      const rule = byName(json, 'aws_s3_bucket_lifecycle_configuration', lifecycle).rule[0];
+      expect(rule).toMatchObject({
+        status: 'Enabled',
+        transition: [{ days: 90, storage_class: 'GLACIER_IR' }],
+        expiration: [{ days: 3650 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 365 }],
+      });
+    }
   });
 
-  it('blocks public access and enforces bucket ownership on both buckets', () => {
+  it('blocks public access and enforces bucket ownership on every bucket', () => {
     for (const r of Object.values(resourcesOf(json, 'aws_s3_bucket_public_access_block'))) {
       expect(r).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     }
     for (const r of Object.values(resourcesOf(json, 'aws_s3_bucket_ownership_controls'))) expect(r.rule.object_ownership).toBe('BucketOwnerEnforced');
-    expect(Object.keys(resourcesOf(json, 'aws_s3_bucket_public_access_block'))).toHaveLength(2);
+    expect(Object.keys(resourcesOf(json, 'aws_s3_bucket_public_access_block'))).toHaveLength(3);
   });
 
-  it('sends the log bucket\'s server access logs to the access-log bucket', () => {
-    const logging = onlyResource(json, 'aws_s3_bucket_logging');
-    expect(logging.bucket).toMatch(/LogBucket_Logs/);
-    expect(logging.target_bucket).toMatch(/AccessLogs/);
-    expect(logging.target_prefix).toBe('acme-logs-111111111111/');
+  it('sends both log buckets\' server access logs to the access-log bucket, which accepts them from both', () => {
+    const logging = Object.values(resourcesOf(json, 'aws_s3_bucket_logging'));
+    expect(logging.map((l) => [l.bucket.replace(/_[0-9A-F]+\.id\}$/, ''), l.target_prefix]).sort()).toEqual([
+      ['${aws_s3_bucket.LogBucket_ConfigLogs', 'acme-config-logs-111111111111/'],
+      ['${aws_s3_bucket.LogBucket_Logs', 'acme-logs-111111111111/'],
+    ]);
+    for (const l of logging) expect(l.target_bucket).toMatch(/AccessLogs/);
+    const access = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'AccessLogs').policy).Statement.find((s: any) => s.Sid === 'S3ServerAccessLogs');
+    expect(access.Condition.ArnLike['aws:SourceArn']).toEqual(['arn:aws:s3:::acme-logs-111111111111', 'arn:aws:s3:::acme-config-logs-111111111111']);
   });
 
-  it('scopes the bucket policy to the organization from the management stack and denies non-TLS', () => {
-    const policy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_Logs').policy);
-    const sids = policy.Statement.map((s: any) => s.Sid);
-    expect(sids).toEqual(expect.arrayContaining(['DenyInsecureTransport', 'CloudTrailWritesOrganizationTrail', 'ConfigDelivers', 'DenyLogDeletion']));
-    const trail = policy.Statement.find((s: any) => s.Sid === 'CloudTrailWritesOrganizationTrail');
+  it('scopes both bucket policies to the organization from the management stack, denies non-TLS and log deletion; Config and GuardDuty only on the Config bucket', () => {
+    const trailPolicy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_Logs').policy);
+    const trailSids = trailPolicy.Statement.map((s: any) => s.Sid);
+    expect(trailSids).toEqual(['DenyInsecureTransport', 'CloudTrailAclCheck', 'CloudTrailWritesOrganizationTrail', 'DenyLogDeletion', 'DenyWeakeningExceptAdminRoles']);
+    const trail = trailPolicy.Statement.find((s: any) => s.Sid === 'CloudTrailWritesOrganizationTrail');
     expect(trail.Condition.StringEquals['aws:SourceOrgID']).toMatch(/terraform_remote_state\.cross-stack-reference-input-management.*aws_organizations_organization/);
+    const configPolicy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_ConfigLogs').policy);
+    expect(configPolicy.Statement.map((s: any) => s.Sid)).toEqual([
+      'DenyInsecureTransport',
+      'ConfigBucketChecks',
+      'ConfigDelivers',
+      'GuardDutyLocatesBucket',
+      'GuardDutyExportsFindings',
+      'DenyLogDeletion',
+      'DenyWeakeningExceptAdminRoles',
+    ]);
+    const config = configPolicy.Statement.find((s: any) => s.Sid === 'ConfigDelivers');
+    expect(config.Condition.StringEquals['aws:SourceOrgID']).toBe(trail.Condition.StringEquals['aws:SourceOrgID']);
   });
 
   it('applies COMPLIANCE mode and other retentions from the config', () => {
     const config = configFrom({ ...base(), logging: { retentionDays: 2555, objectLock: { mode: 'COMPLIANCE', retentionDays: 730 }, coldStorage: { afterDays: 30, storageClass: 'STANDARD_IA' } } });
     const custom = synthLandingZone(config).stack('log-archive');
     expect(onlyResource(custom, 'aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 730 });
-    expect(byName(custom, 'aws_s3_bucket_lifecycle_configuration', 'LogBucket_Lifecycle').rule[0]).toMatchObject({
-      transition: [{ days: 30, storage_class: 'STANDARD_IA' }],
-      expiration: [{ days: 2555 }],
-    });
+    for (const lifecycle of ['LogBucket_Lifecycle', 'LogBucket_ConfigLogsLifecycle']) {
+      expect(byName(custom, 'aws_s3_bucket_lifecycle_configuration', lifecycle).rule[0]).toMatchObject({
+        transition: [{ days: 30, storage_class: 'STANDARD_IA' }],
+        expiration: [{ days: 2555 }],
+      });
+    }
   });
 
   it('leaves Object Lock off when the config turns it off', () => {

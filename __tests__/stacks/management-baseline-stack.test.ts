@@ -40,8 +40,10 @@ describe('management-baseline stack (the management account: AWS Config and hard
     }
   });
 
-  it('records in every governed region into the log-archive bucket, global resource types in the home region only', () => {
-    const logBucket = Object.entries(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket')).find(([name]) => name.startsWith('LogBucket_Logs_'))![1].bucket;
+  it('records in every governed region into the log-archive account\'s Config bucket (no Object Lock), global resource types in the home region only', () => {
+    const configBucket = Object.entries(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket')).find(([name]) => name.startsWith('LogBucket_ConfigLogs_'))![1];
+    expect(configBucket.object_lock_enabled).toBeUndefined();
+    const logBucket = configBucket.bucket;
     const recorders = Object.values(resourcesOf(json, 'aws_config_configuration_recorder'));
     expect(recorders.map((r) => [r.provider, r.recording_group.include_global_resource_types])).toEqual(
       expect.arrayContaining(GOVERNED.map((region) => [PROVIDER_OF[region], region === 'us-east-1'])),
@@ -72,16 +74,14 @@ describe('management-baseline stack (the management account: AWS Config and hard
     expect(JSON.parse(password.input_parameters).MinimumPasswordLength).toBe('16');
   });
 
-  it('hardens the account with the top-level baseline only: password policy and S3 block once, EBS and IMDS defaults per region', () => {
+  it('hardens the account with the top-level baseline only: password policy and S3 block once, EBS defaults per region (IMDS is the Root declarative policy\'s)', () => {
     const policy = onlyResource(json, 'aws_iam_account_password_policy');
     expect([policy.provider, policy.minimum_password_length]).toEqual(['aws', 16]);
     expect(onlyResource(json, 'aws_s3_account_public_access_block').provider).toBe('aws');
     const ebs = Object.values(resourcesOf(json, 'aws_ebs_encryption_by_default'));
     expect(ebs.map((r) => [r.provider, r.enabled])).toEqual(expect.arrayContaining(GOVERNED.map((r) => [PROVIDER_OF[r], true])));
     expect(ebs).toHaveLength(GOVERNED.length);
-    const imds = Object.values(resourcesOf(json, 'aws_ec2_instance_metadata_defaults'));
-    expect(imds.map((r) => [r.provider, r.http_tokens])).toEqual(expect.arrayContaining(GOVERNED.map((r) => [PROVIDER_OF[r], 'required'])));
-    expect(imds).toHaveLength(GOVERNED.length);
+    expect(resourcesOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual({});
     // The organization analyzer (security stack) covers the account: `auto` makes no account analyzer.
     expect(resourcesOf(json, 'aws_accessanalyzer_analyzer')).toEqual({});
   });

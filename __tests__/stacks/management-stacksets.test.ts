@@ -63,6 +63,27 @@ describe('StackSets (examples/enterprise.yaml)', () => {
     expect(set.lifecycle).toEqual({ ignore_changes: ['administration_role_arn'] });
   });
 
+  it('activates CloudFormation\'s trusted access with Organizations once, after the organization, before the StackSet', () => {
+    const activation = Object.entries(resourcesOf(stack, 'terraform_data'));
+    expect(activation).toHaveLength(1);
+    const [name, data] = activation[0];
+    const organization = `aws_organizations_organization.${Object.keys(resourcesOf(stack, 'aws_organizations_organization'))[0]}`;
+    expect(data).toEqual(
+      expect.objectContaining({
+        depends_on: [organization],
+        triggers_replace: { organizationId: `\${${organization}.id}`, region: 'ap-northeast-1' },
+        provisioner: [{ 'local-exec': { command: 'aws cloudformation activate-organizations-access --region ap-northeast-1' } }],
+      }),
+    );
+    expect(onlyResource(stack, 'aws_cloudformation_stack_set').depends_on).toEqual([organization, `terraform_data.${name}`]);
+    // Organizations' trusted-access principal stays on as well (the organization's service access list).
+    expect(onlyResource(stack, 'aws_organizations_organization').aws_service_access_principals).toContain('member.org.stacksets.cloudformation.amazonaws.com');
+  });
+
+  it('activates nothing without StackSets', () => {
+    expect(resourcesOf(synthLandingZone(exampleConfig('minimal')).stack('management'), 'terraform_data')).toEqual({});
+  });
+
   it('deploys one instance per region to the target OU ids', () => {
     const instances = Object.values(resourcesOf(stack, 'aws_cloudformation_stack_set_instance'));
     expect(instances).toHaveLength(1);
@@ -109,12 +130,15 @@ describe('StackSets from a config folder', () => {
     expect(prodInstances).toHaveLength(2);
     expect(prodInstances.every((i) => i.call_as === 'DELEGATED_ADMIN' && i.deployment_targets.organizational_unit_ids.length === 2)).toBe(true);
 
-    // The security account is registered as StackSets delegated administrator before the StackSet is made.
+    // Organization → CloudFormation's trusted-access activation → StackSets delegated administrator → StackSet.
+    const organization = `aws_organizations_organization.${Object.keys(resourcesOf(stack, 'aws_organizations_organization'))[0]}`;
+    const activation = `terraform_data.${Object.keys(resourcesOf(stack, 'terraform_data'))[0]}`;
     const registrations = Object.entries(resourcesOf(stack, 'aws_organizations_delegated_administrator'));
     const stackSetsAdmin = registrations.find(([, r]) => r.service_principal === 'member.org.stacksets.cloudformation.amazonaws.com');
     expect(stackSetsAdmin).toBeDefined();
-    expect(delegated.depends_on).toEqual([`aws_organizations_delegated_administrator.${stackSetsAdmin![0]}`]);
-    expect(alerts.depends_on).toBeUndefined();
+    expect(stackSetsAdmin![1].depends_on).toEqual([organization, activation]);
+    expect(delegated.depends_on).toEqual([organization, activation, `aws_organizations_delegated_administrator.${stackSetsAdmin![0]}`]);
+    expect(alerts.depends_on).toEqual([organization, activation]);
   });
 
   it('accepts an inline JSON templateBody', () => {

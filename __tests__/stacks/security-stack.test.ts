@@ -50,11 +50,13 @@ describe('security stack (defaults)', () => {
     for (const f of features) expect(f.auto_enable).toBe('ALL');
   });
 
-  it('exports GuardDuty findings of every region to the log bucket with the log-archive key', () => {
+  it('exports GuardDuty findings of every region to the Config log bucket (no Object Lock) with the log-archive key', () => {
     const exports = Object.values(resourcesOf(json, 'aws_guardduty_publishing_destination'));
     expect(exports).toHaveLength(GOVERNED.length);
+    const target = Object.values(resourcesOf(logArchive, 'aws_s3_bucket')).find((b) => b.bucket === 'acme-config-logs-111111111111')!;
+    expect(target.object_lock_enabled).toBeUndefined();
     for (const e of exports) {
-      expect(e.destination_arn).toBe('arn:aws:s3:::acme-logs-111111111111/guardduty');
+      expect(e.destination_arn).toBe('arn:aws:s3:::acme-config-logs-111111111111/guardduty');
       expect(e.kms_key_arn).toMatch(/cross-stack-reference-input-log-archive/);
     }
   });
@@ -87,7 +89,7 @@ describe('security stack (defaults)', () => {
   it("gives the security account its own baseline: Config recorders and rules in every governed region, rules after the region's recorder", () => {
     expectAccountConfig(json, 'security', GOVERNED, 'us-east-1');
     for (const c of Object.values(resourcesOf(json, 'aws_config_delivery_channel'))) {
-      expect(c).toMatchObject({ s3_bucket_name: 'acme-logs-111111111111', s3_key_prefix: 'config' });
+      expect(c).toMatchObject({ s3_bucket_name: 'acme-config-logs-111111111111', s3_key_prefix: 'config' });
       expect(c.depends_on).toEqual([expect.stringMatching(/^aws_config_configuration_recorder\.Baseline_Config-/)]);
     }
     expect(onlyResource(json, 'aws_iam_service_linked_role')).toMatchObject({ aws_service_name: 'config.amazonaws.com', provider: 'aws.security-us-east-1' });
@@ -101,7 +103,8 @@ describe('security stack (defaults)', () => {
     expect(onlyResource(json, 'aws_iam_account_password_policy')).toMatchObject({ minimum_password_length: 14, provider: 'aws.security-us-east-1' });
     expect(onlyResource(json, 'aws_s3_account_public_access_block').provider).toBe('aws.security-us-east-1');
     expect(providersOf(json, 'aws_ebs_encryption_by_default')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
-    expect(providersOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual(GOVERNED.map((r) => `aws.security-${r}`).sort());
+    // IMDS defaults belong to the EC2 declarative policy at Root (stacks/baseline/hardening.ts).
+    expect(resourcesOf(json, 'aws_ec2_instance_metadata_defaults')).toEqual({});
   });
 
   it('creates organization external-access analyzers per region and one unused-access analyzer', () => {

@@ -82,7 +82,7 @@ describe('workload stack baseline (examples/minimal.yaml, account shop-prod)', (
       for (const r of Object.values(recorders)) expect(r.role_arn).toMatch(/^\$\{aws_iam_service_linked_role\.ConfigServiceRole_[0-9A-F]{8}\.arn\}$/);
     });
 
-    it('delivers to the central log bucket under the config prefix with the snapshot frequency, and turns each recorder on after its channel', () => {
+    it('delivers to the Config log bucket (not the Object Lock trail bucket) under the config prefix with the snapshot frequency, and turns each recorder on after its channel', () => {
       const channels = byPath(stack, 'aws_config_delivery_channel');
       const statuses = byPath(stack, 'aws_config_configuration_recorder_status');
       for (const region of ['us-east-1', 'ap-northeast-1']) {
@@ -90,7 +90,7 @@ describe('workload stack baseline (examples/minimal.yaml, account shop-prod)', (
         expect(channel).toEqual(
           expect.objectContaining({
             provider: `aws.shop-prod-${region}`,
-            s3_bucket_name: 'acme-logs-111111111111',
+            s3_bucket_name: 'acme-config-logs-111111111111',
             s3_key_prefix: 'config',
             snapshot_delivery_properties: { delivery_frequency: 'TwentyFour_Hours' },
           }),
@@ -142,13 +142,11 @@ describe('workload stack baseline (examples/minimal.yaml, account shop-prod)', (
       );
     });
 
-    it('turns on EBS encryption by default and IMDSv2 defaults in every governed region', () => {
+    it('turns on EBS encryption by default in every governed region, and leaves IMDS defaults to the EC2 declarative policy at Root', () => {
       const ebs = Object.values(resourcesOf(stack, 'aws_ebs_encryption_by_default'));
       expect(ebs.map((r) => r.provider).sort()).toEqual(['aws.shop-prod-ap-northeast-1', 'aws.shop-prod-us-east-1']);
       expect(ebs.every((r) => r.enabled === true)).toBe(true);
-      const imds = Object.values(resourcesOf(stack, 'aws_ec2_instance_metadata_defaults'));
-      expect(imds.map((r) => r.provider).sort()).toEqual(['aws.shop-prod-ap-northeast-1', 'aws.shop-prod-us-east-1']);
-      expect(imds.every((r) => r.http_tokens === 'required' && r.http_put_response_hop_limit === 2)).toBe(true);
+      expect(resourcesOf(stack, 'aws_ec2_instance_metadata_defaults')).toEqual({});
     });
 
     it('leaves the account Access Analyzer to the organization analyzer, and sets no alternate contacts when none are configured', () => {

@@ -62,7 +62,9 @@ const configLeaves = {
     .describe('Record every change (CONTINUOUS) or once a day (DAILY, cheaper). Default CONTINUOUS.'),
   createServiceLinkedRole: z
     .boolean()
-    .describe('Create AWSServiceRoleForConfig. Set false for an adopted account that already has it (creating it again fails). Default true.'),
+    .describe(
+      'Manage AWSServiceRoleForConfig: created where the account lacks it, imported where it already exists (an adopted account that ran Config), decided at plan time. false: leave the role alone and point the recorders at its ARN (it must exist). Default true.',
+    ),
 };
 
 const passwordPolicyLeaves = {

@@ -52,7 +52,9 @@ export const GuardrailOptions = z
     imdsv2Required: z
       .boolean()
       .optional()
-      .describe('ec2-block-public-access: require IMDSv2 (tokens) on new instances. Omitted: true.'),
+      .describe(
+        'ec2-block-public-access: require IMDSv2 (tokens) on new instances; where the policy applies, the account baselines do not set instance metadata defaults (AWS refuses them there). false: the policy leaves IMDS out and each account\'s baseline.instanceMetadata applies. Omitted: true.',
+      ),
     tags: z
       .record(z.string().min(1).max(128), EnforcedTag)
       .optional()

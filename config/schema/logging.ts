@@ -12,8 +12,9 @@ const Days = (what: string, min: number, max: number) =>
     .max(max, { error: `must be at most ${max} days` });
 
 /**
- * The central log archive (seed 004, 1B): the log bucket's retention, Object Lock and lifecycle, its
- * access-log bucket, and the organization trail the security account writes into it.
+ * The central log archive (seed 004, 1B): retention and lifecycle of the CloudTrail and Config log
+ * buckets, Object Lock of the CloudTrail bucket, their access-log bucket, and the organization trail the
+ * security account writes into it.
  */
 export const LoggingSchema = z.strictObject({
   retentionDays: Days('expiry of log objects', 1, 36500)
@@ -39,7 +40,7 @@ export const LoggingSchema = z.strictObject({
       enabled: z
         .boolean()
         .default(true)
-        .describe('Turn on S3 Object Lock when the bucket is created (it cannot be turned on later for an existing bucket without AWS Support).'),
+        .describe('Turn on S3 Object Lock when the CloudTrail log bucket is created (it cannot be turned on later for an existing bucket without AWS Support).'),
       mode: z
         .enum(['GOVERNANCE', 'COMPLIANCE'], { error: 'must be GOVERNANCE or COMPLIANCE' })
         .default('GOVERNANCE')
@@ -49,7 +50,9 @@ export const LoggingSchema = z.strictObject({
         .describe('Default retention of every new log object version; at most retentionDays.'),
     })
     .prefault({})
-    .describe('S3 Object Lock default retention on the central log bucket (write once, read many).'),
+    .describe(
+      'S3 Object Lock default retention on the CloudTrail log bucket (write once, read many). The Config log bucket (every account\'s Config deliveries and GuardDuty findings) never has Object Lock: AWS Config does not support delivery to a bucket where Object Lock is enabled.',
+    ),
   accessLogs: z
     .strictObject({
       retentionDays: Days('expiry of server access logs', 1, 36500)
@@ -57,7 +60,7 @@ export const LoggingSchema = z.strictObject({
         .describe('Days the log bucket\'s server access logs are kept.'),
     })
     .prefault({})
-    .describe('The access-log bucket that receives the log bucket\'s S3 server access logs.'),
+    .describe('The access-log bucket that receives the CloudTrail and Config log buckets\' S3 server access logs.'),
   trail: z
     .strictObject({
       s3DataEvents: z

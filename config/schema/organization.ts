@@ -48,7 +48,9 @@ export const OrganizationSchema = z.strictObject({
   breakGlassRoleNames: z
     .array(z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' }))
     .default([])
-    .describe('Emergency roles exempted from the guardrails, like the access role.'),
+    .describe(
+      'Emergency roles exempted from region-deny, protect-security-services and deny-iam-user-access-keys, and protected by protect-security-services; not from the log archive (only the access role may change the log buckets). Create them with a StackSet (docs/operations.md).',
+    ),
   alternateContacts: AlternateContacts.optional().describe('Alternate contacts of the management account.'),
   tags: z.record(z.string(), z.string()).default({}).describe('Tags added to every resource through the providers\' default tags.'),
 });

@@ -9,6 +9,7 @@ import { checkLoggingRetention } from './logging-retention';
 import { checkSecurityTargets } from './security-targets';
 import { checkSecurityServices } from './security-services';
 import { checkBaseline } from './baseline';
+import { checkBaselineDeclarative } from './baseline-declarative';
 import { checkStackSets } from './stacksets';
 import { checkOuIds } from './ou-ids';
 import { checkClosedAccounts } from './closed-accounts';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   checkSecurityTargets,
   checkSecurityServices,
   checkBaseline,
+  checkBaselineDeclarative,
   checkStackSets,
   checkIdentityCenter,
   checkGuardrailEntries,

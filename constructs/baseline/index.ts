@@ -11,3 +11,4 @@ export * from './imds-defaults';
 export * from './alternate-contacts';
 export * from './account-access-analyzer';
 export * from './stack-set';
+export * from './stack-set-organizations-access';

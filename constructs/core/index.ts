@@ -1,2 +1,3 @@
 export * from './backend';
 export * from './providers';
+export * from './adopt-existing';

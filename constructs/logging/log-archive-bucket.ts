@@ -17,7 +17,7 @@ export interface LogArchiveBucketPolicyInput {
   readonly accountId: string;
   /** Organization id (o-...): services write only on behalf of this organization. */
   readonly organizationId: string;
-  /** Roles (names in the log-archive account) that may still change the bucket's configuration: the access role Terraform uses, break-glass roles. */
+  /** Roles (names in the log-archive account) that may still change the buckets' configuration: the access role Terraform uses. */
   readonly adminRoleNames: readonly string[];
   /**
    * Account whose GuardDuty exports findings into the bucket (the security account).
@@ -50,15 +50,42 @@ export const LOG_BUCKET_CONFIGURATION_ACTIONS = [
 ] as const;
 
 /**
- * Bucket policy statements of the central log bucket (added after SecureBucket's TLS-only deny):
- * CloudTrail writes only this organization's trail logs (`AWSLogs/<org-id>/`), Config only this
- * organization's deliveries (`config/AWSLogs/<account>/Config/`), GuardDuty only the security
- * account's findings (`guardduty/`); nobody deletes logs, and only the admin roles change the bucket.
+ * Statements every log bucket's policy ends with: nobody deletes logs, and only the admin roles (the
+ * access role Terraform uses) change the bucket.
  */
-export function logArchiveBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
+export function logProtectionStatements(arn: string, input: Pick<LogArchiveBucketPolicyInput, 'accountId' | 'adminRoleNames'>): Statement[] {
+  return [
+    {
+      Sid: 'DenyLogDeletion',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: [...LOG_DELETION_ACTIONS],
+      Resource: [arn, `${arn}/*`],
+    },
+    {
+      Sid: 'DenyWeakeningExceptAdminRoles',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: [...LOG_BUCKET_CONFIGURATION_ACTIONS],
+      Resource: [arn, `${arn}/*`],
+      Condition: {
+        ArnNotLike: { 'aws:PrincipalArn': input.adminRoleNames.map((name) => accessRoleArn(input.accountId, name)) },
+      },
+    },
+  ];
+}
+
+/**
+ * Bucket policy statements of the CloudTrail log bucket (added after SecureBucket's TLS-only deny):
+ * CloudTrail writes only this organization's trail logs (`AWSLogs/<org-id>/`); nobody deletes logs, and
+ * only the admin roles change the bucket. Config and GuardDuty have no access here: they write to the
+ * Config log bucket (configLogBucketStatements), which never has Object Lock.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+ */
+export function trailBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
   const arn = input.bucketArn;
   const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
-  const statements: Statement[] = [
+  return [
     {
       Sid: 'CloudTrailAclCheck',
       Effect: 'Allow',
@@ -75,6 +102,22 @@ export function logArchiveBucketStatements(input: LogArchiveBucketPolicyInput): 
       Resource: `${arn}/AWSLogs/${input.organizationId}/*`,
       Condition: orgOnly,
     },
+    ...logProtectionStatements(arn, input),
+  ];
+}
+
+/**
+ * Bucket policy statements of the Config log bucket (added after SecureBucket's TLS-only deny): Config
+ * of every account of this organization delivers under `config/AWSLogs/<account>/Config/`
+ * (`aws:SourceOrgID`), GuardDuty of the security account exports findings under `guardduty/`; nobody
+ * deletes logs, and only the admin roles change the bucket.
+ * @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
+ */
+export function configLogBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
+  const arn = input.bucketArn;
+  const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
+  const statements: Statement[] = [
     {
       Sid: 'ConfigBucketChecks',
       Effect: 'Allow',
@@ -113,38 +156,21 @@ export function logArchiveBucketStatements(input: LogArchiveBucketPolicyInput): 
       },
     );
   }
-  statements.push(
-    {
-      Sid: 'DenyLogDeletion',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: [...LOG_DELETION_ACTIONS],
-      Resource: [arn, `${arn}/*`],
-    },
-    {
-      Sid: 'DenyWeakeningExceptAdminRoles',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: [...LOG_BUCKET_CONFIGURATION_ACTIONS],
-      Resource: [arn, `${arn}/*`],
-      Condition: {
-        ArnNotLike: { 'aws:PrincipalArn': input.adminRoleNames.map((name) => accessRoleArn(input.accountId, name)) },
-      },
-    },
-  );
-  return statements;
+  return [...statements, ...logProtectionStatements(arn, input)];
 }
 
 export interface LogArchiveBucketProps {
   /** Provider of the log-archive account in the home region. */
   readonly provider: AwsProvider;
-  /** Physical name of the log bucket (naming helper). */
+  /** Physical name of the CloudTrail log bucket (naming helper). */
   readonly bucketName: string;
-  /** Physical name of its access-log bucket (naming helper). */
+  /** Physical name of the Config log bucket, which also receives GuardDuty findings (naming helper). */
+  readonly configBucketName: string;
+  /** Physical name of their access-log bucket (naming helper). */
   readonly accessLogBucketName: string;
-  /** KMS key (ARN) for SSE-KMS with an S3 bucket key. */
+  /** KMS key (ARN) for SSE-KMS with an S3 bucket key, on both log buckets. */
   readonly kmsKeyArn: string;
-  /** Inputs of the bucket policy (everything but the bucket ARN). */
+  /** Inputs of the bucket policies (everything but the bucket ARN). */
   readonly policy: Omit<LogArchiveBucketPolicyInput, 'bucketArn'>;
   /** Days before log objects expire. */
   readonly retentionDays: number;
@@ -153,7 +179,8 @@ export interface LogArchiveBucketProps {
   /** Days a noncurrent version is kept. */
   readonly noncurrentVersionDays: number;
   /**
-   * Default Object Lock retention; Object Lock is turned on at creation when set.
+   * Default Object Lock retention of the CloudTrail log bucket; Object Lock is turned on at its creation
+   * when set. The Config log bucket never gets Object Lock.
    * @default - no Object Lock
    */
   readonly objectLock?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly retentionDays: number };
@@ -165,17 +192,30 @@ export interface LogArchiveBucketProps {
 }
 
 /**
- * The central log bucket (seed 004, 1B): versioned, SSE-KMS with a bucket key, Object Lock, lifecycle to
- * colder storage then expiry, public access blocked, BucketOwnerEnforced, TLS only, server access logs
- * to its own access-log bucket, and an organization-scoped policy. Both buckets are `prevent_destroy`.
+ * The central log buckets (seed 004, 1B), both versioned, SSE-KMS with a bucket key, lifecycle to colder
+ * storage then expiry, public access blocked, BucketOwnerEnforced, TLS only, deletion denied to everyone,
+ * server access logs to the access-log bucket, organization-scoped policies, `prevent_destroy`:
+ * - the CloudTrail bucket (`Logs`), with Object Lock default retention when configured;
+ * - the Config bucket (`ConfigLogs`), without Object Lock, for every account's Config delivery channel
+ *   and GuardDuty's findings export. AWS Config does not support delivery to a bucket where Object Lock
+ *   is enabled (AWS::Config::DeliveryChannel), and uploads into a bucket with default retention must carry
+ *   a Content-MD5 or checksum header (S3 PutObject), which GuardDuty's export documentation does not promise.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-config-deliverychannel.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
  */
 export class LogArchiveBucket extends Construct {
+  /** The CloudTrail log bucket. */
   readonly bucket: SecureBucket;
+  /** The Config (and GuardDuty findings) log bucket. */
+  readonly configBucket: SecureBucket;
   readonly accessLogBucket: SecureBucket;
   readonly bucketName: string;
   readonly bucketArn: string;
-  /** The log bucket's policy: writers that check access on creation (Config delivery channels) wait for it. */
+  readonly configBucketName: string;
+  /** The CloudTrail bucket's policy: trails wait for it. */
   readonly policy: S3BucketPolicy;
+  /** The Config bucket's policy: writers that check access on creation (Config delivery channels) wait for it. */
+  readonly configPolicy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
     super(scope, id);
@@ -194,7 +234,7 @@ export class LogArchiveBucket extends Construct {
           Resource: `${accessArn}/*`,
           Condition: {
             StringEquals: { 'aws:SourceAccount': props.policy.accountId },
-            ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${props.bucketName}` },
+            ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::${props.bucketName}`, `arn:aws:s3:::${props.configBucketName}`] },
           },
         },
       ],
@@ -220,22 +260,37 @@ export class LogArchiveBucket extends Construct {
       bucketName: props.bucketName,
       kmsKeyArn: props.kmsKeyArn,
       objectLockEnabled: props.objectLock !== undefined,
-      policyStatements: (bucketArn) => logArchiveBucketStatements({ ...props.policy, bucketArn }),
+      policyStatements: (bucketArn) => trailBucketStatements({ ...props.policy, bucketArn }),
     });
     this.bucketName = this.bucket.bucketName;
     this.bucketArn = this.bucket.bucketArn;
     this.policy = this.bucket.policy;
-    const bucket = this.bucket.resource.id;
-
     if (props.objectLock) {
       new S3BucketObjectLockConfigurationA(this, 'ObjectLock', {
         provider,
-        bucket,
+        bucket: this.bucket.resource.id,
         rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.retentionDays } },
         dependsOn: [this.bucket.versioning],
       });
     }
-    new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
+    this.archive(this.bucket, props.bucketName, { lifecycle: 'Lifecycle', logging: 'AccessLogging' }, props);
+
+    this.configBucket = new SecureBucket(this, 'ConfigLogs', {
+      provider,
+      bucketName: props.configBucketName,
+      kmsKeyArn: props.kmsKeyArn,
+      policyStatements: (bucketArn) => configLogBucketStatements({ ...props.policy, bucketArn }),
+    });
+    this.configBucketName = this.configBucket.bucketName;
+    this.configPolicy = this.configBucket.policy;
+    this.archive(this.configBucket, props.configBucketName, { lifecycle: 'ConfigLogsLifecycle', logging: 'ConfigLogsAccessLogging' }, props);
+  }
+
+  /** Lifecycle (colder storage, expiry) and server access logging of one log bucket. */
+  private archive(target: SecureBucket, name: string, ids: { lifecycle: string; logging: string }, props: LogArchiveBucketProps): void {
+    const { provider } = props;
+    const bucket = target.resource.id;
+    new S3BucketLifecycleConfiguration(this, ids.lifecycle, {
       provider,
       bucket,
       rule: [
@@ -249,13 +304,13 @@ export class LogArchiveBucket extends Construct {
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
       ],
-      dependsOn: [this.bucket.versioning],
+      dependsOn: [target.versioning],
     });
-    new S3BucketLoggingA(this, 'AccessLogging', {
+    new S3BucketLoggingA(this, ids.logging, {
       provider,
       bucket,
       targetBucket: this.accessLogBucket.resource.id,
-      targetPrefix: `${props.bucketName}/`,
+      targetPrefix: `${name}/`,
       dependsOn: [this.accessLogBucket.policy],
     });
   }

@@ -9,7 +9,11 @@ export interface Ec2BlockPublicAccessOptions {
   readonly imageBlockPublicAccess: boolean;
   /** EBS snapshot Block Public Access. */
   readonly snapshotBlockPublicAccess: 'block_all_sharing' | 'block_new_sharing' | 'unblocked';
-  /** Require IMDSv2 (session tokens) for new instances. */
+  /**
+   * Require IMDSv2 (session tokens) for new instances. When false the policy leaves the instance metadata
+   * defaults out entirely, so each account's baseline (`baseline.instanceMetadata`) owns them: a declared
+   * attribute cannot be changed by the account, so there is one owner per setting.
+   */
   readonly imdsv2Required: boolean;
 }
 
@@ -30,7 +34,7 @@ export interface Ec2DeclarativeDocument {
     };
     readonly image_block_public_access?: { readonly state: Assign<'block_new_sharing' | 'unblocked'> };
     readonly snapshot_block_public_access?: { readonly state: Assign<string> };
-    readonly instance_metadata_defaults?: { readonly http_tokens: Assign<'required' | 'no_preference'> };
+    readonly instance_metadata_defaults?: { readonly http_tokens: Assign<'required'> };
   };
 }
 
@@ -54,7 +58,7 @@ export function ec2BlockPublicAccess(options: Partial<Ec2BlockPublicAccessOption
       },
       image_block_public_access: { state: assign(o.imageBlockPublicAccess ? 'block_new_sharing' : 'unblocked') },
       snapshot_block_public_access: { state: assign(o.snapshotBlockPublicAccess) },
-      instance_metadata_defaults: { http_tokens: assign(o.imdsv2Required ? 'required' : 'no_preference') },
+      ...(o.imdsv2Required ? { instance_metadata_defaults: { http_tokens: assign('required' as const) } } : {}),
     },
   };
 }

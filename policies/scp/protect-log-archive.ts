@@ -12,7 +12,10 @@ export interface ProtectLogArchiveOptions {
  * Attached to the log-archive account: denies deleting log objects and deleting or weakening the
  * log buckets (policy, ACL, versioning, encryption, lifecycle, Object Lock, public access block,
  * replication) and the log KMS key (deletion, disabling, key policy, aliases), for everyone but the
- * access role. The archive is the evidence for audits and incidents (seed 004), so only Terraform touches it.
+ * access role. The archive is the evidence for audits and incidents (seed 004), so only Terraform touches it:
+ * unlike the other guardrails, this one does not exempt the break-glass roles (an emergency role must not
+ * be able to weaken the record of its own use), and the log buckets' policies agree (only the access role
+ * may change them). docs/operations.md says the same.
  */
 export function protectLogArchive(options: ProtectLogArchiveOptions): PolicyDocument {
   const except = exceptRoles([options.accessRoleName]);

@@ -10,6 +10,36 @@ export interface ProtectSecurityServicesOptions extends ExemptRolesOptions {
   readonly protectedRoleNames: readonly string[];
 }
 
+/**
+ * Roles CloudFormation StackSets deploy with in a target account: `stacksets-exec-*` for service-managed
+ * StackSets (CloudFormation creates it through its service-linked role, which SCPs do not affect; the
+ * management account's StackSets role may assume only `stacksets-exec-*`) and
+ * `AWSCloudFormationStackSetExecutionRole` for self-managed ones. They may create and change the landing
+ * zone's roles (the way docs/operations.md creates break-glass roles), and nobody else but the exempt roles
+ * may create or change roles of these names.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-activate-trusted-access.html
+ * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudFormationStackSetsOrgAdminServiceRolePolicy.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs-self-managed.html
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+ */
+export const STACKSET_EXECUTION_ROLE_NAMES: readonly string[] = ['stacksets-exec-*', 'AWSCloudFormationStackSetExecutionRole'];
+
+/**
+ * Actions that create a role of a protected name or change what it may do or who may assume it
+ * (`DeleteRole*`: DeleteRole, DeleteRolePolicy, DeleteRolePermissionsBoundary; `PutRole*`: PutRolePolicy,
+ * PutRolePermissionsBoundary; `UpdateRole*`: UpdateRole, UpdateRoleDescription), written with wildcards
+ * to keep the Root SCP within its 5,120 characters.
+ */
+export const ROLE_CHANGE_ACTIONS: readonly string[] = [
+  'iam:AttachRolePolicy',
+  'iam:CreateRole',
+  'iam:DeleteRole*',
+  'iam:DetachRolePolicy',
+  'iam:PutRole*',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateRole*',
+];
+
 /** Actions that stop, delete or weaken the detective controls of seed 004. */
 export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
   'cloudtrail:DeleteTrail',
@@ -47,9 +77,11 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
 
 /**
  * Denies stopping, deleting or reconfiguring CloudTrail, Config, GuardDuty, Security Hub and
- * IAM Access Analyzer, and changing the landing zone's own roles, findings topics and log bucket
- * configuration: a workload admin must not be able to switch off what watches them (seed 004).
- * Only the access role (Terraform) and the break-glass roles may.
+ * IAM Access Analyzer, and creating or changing the landing zone's own roles, findings topics and log
+ * bucket configuration: a workload admin must not be able to switch off what watches them (seed 004).
+ * Only the access role (Terraform) and the break-glass roles may; the landing zone's roles may also be
+ * created and changed by CloudFormation StackSets' execution roles (STACKSET_EXECUTION_ROLE_NAMES), whose
+ * own names are protected the same way, so that nobody can make a role that passes for one.
  */
 export function protectSecurityServices(options: ProtectSecurityServicesOptions): PolicyDocument {
   const except = exceptRoles(options.exemptRoleNames);
@@ -57,22 +89,14 @@ export function protectSecurityServices(options: ProtectSecurityServicesOptions)
     { Sid: 'ProtectSecurityServices', Effect: 'Deny', Action: [...SECURITY_SERVICE_ACTIONS], Resource: '*', Condition: except },
   ];
   if (options.protectedRoleNames.length > 0) {
+    // The StackSet execution roles are both protected (nobody else may make or change a role that
+    // passes for one) and exempt (they deploy the landing zone's roles, e.g. the break-glass roles).
     statements.push({
       Sid: 'ProtectLandingZoneRoles',
       Effect: 'Deny',
-      Action: [
-        'iam:AttachRolePolicy',
-        'iam:DeleteRole',
-        'iam:DeleteRolePermissionsBoundary',
-        'iam:DeleteRolePolicy',
-        'iam:DetachRolePolicy',
-        'iam:PutRolePermissionsBoundary',
-        'iam:PutRolePolicy',
-        'iam:UpdateAssumeRolePolicy',
-        'iam:UpdateRole',
-      ],
-      Resource: [...new Set(options.protectedRoleNames)].map(roleInAnyAccount),
-      Condition: except,
+      Action: [...ROLE_CHANGE_ACTIONS],
+      Resource: [...new Set([...options.protectedRoleNames, ...STACKSET_EXECUTION_ROLE_NAMES])].map(roleInAnyAccount),
+      Condition: exceptRoles([...options.exemptRoleNames, ...STACKSET_EXECUTION_ROLE_NAMES]),
     });
   }
   if (options.topicNames.length > 0) {

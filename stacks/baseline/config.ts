@@ -1,14 +1,16 @@
 import type { ITerraformDependable } from '../../lib/cdktf';
 import { AccountConfigRules, ConfigRecorder, ConfigServiceLinkedRole, configServiceLinkedRoleArn } from '../../constructs/baseline';
 import { governedRegions } from '../../config/model';
-import { CONFIG_DELIVERY_PREFIX, logBucketName, namingOf } from '../../lib/naming';
+import { CONFIG_DELIVERY_PREFIX, configLogBucketName, namingOf } from '../../lib/naming';
 import type { BaselineContext } from './context';
 import type { EffectiveBaseline } from '../../config/effective-baseline';
 
 /**
  * AWS Config in every governed region of the account (seed 004: Config everywhere, delivered to the
- * log-archive account): one service-linked role for the account, then per region a recorder, delivery
- * channel and recorder status, and the Config rules of `security.config.rules` after the recorder is on.
+ * log-archive account's Config log bucket, which has no Object Lock): one service-linked role for the
+ * account (created, or adopted where it already exists: ConfigServiceLinkedRole), then per region a
+ * recorder, delivery channel and recorder status, and the Config rules of `security.config.rules` after
+ * the recorder is on.
  * Global resource types are recorded, and account-wide rules evaluated, in the home region only.
  * `deliveryDependsOn`: what the delivery channels wait for besides their recorder (the log bucket policy
  * and key, when they are made in the same stack).
@@ -27,7 +29,7 @@ export function addConfig({ stack, scope, account, baseline, providerIn }: Basel
     const recorder = new ConfigRecorder(scope, `Config-${region}`, {
       provider,
       roleArn,
-      bucketName: logBucketName(namingOf(config)),
+      bucketName: configLogBucketName(namingOf(config)),
       keyPrefix: CONFIG_DELIVERY_PREFIX,
       includeGlobalResourceTypes: region === home,
       snapshotFrequency: settings.snapshotFrequency,

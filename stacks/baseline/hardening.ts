@@ -7,6 +7,7 @@ import {
   S3AccountPublicAccessBlock,
 } from '../../constructs/baseline';
 import { governedRegions } from '../../config/model';
+import { declaredEc2Attributes } from '../../policies/declarative/ec2-attributes';
 import type { BaselineContext } from './context';
 
 export interface HardeningOptions {
@@ -22,10 +23,18 @@ export interface HardeningOptions {
  * Account hardening: account-wide settings once (password policy, S3 public access block, alternate
  * contacts) through the home-region provider, regional defaults (EBS encryption, IMDSv2, and an
  * account Access Analyzer when the organization analyzer is off) in every governed region.
+ *
+ * One owner per setting: where an EC2 declarative policy that declares `instance_metadata_defaults`
+ * applies to the account (attached to the root, an OU above it or the account), the IMDS defaults are the
+ * policy's and AWS refuses the account's own, so the baseline leaves them out there. The baseline sets no
+ * other attribute a declarative policy can declare (EBS encryption by default is not one).
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_declarative_syntax.html
  */
-export function addHardening({ stack, scope, baseline, providerIn }: BaselineContext, options: HardeningOptions = {}): void {
+export function addHardening({ stack, scope, account, baseline, providerIn }: BaselineContext, options: HardeningOptions = {}): void {
   const { config } = stack;
   const home = providerIn(config.organization.homeRegion);
+  const isManagement = account.id === config.organization.managementAccountId;
+  const imdsByPolicy = declaredEc2Attributes(config, isManagement ? undefined : account.name).has('instance_metadata_defaults');
 
   const { enabled: passwordPolicyEnabled, ...passwordPolicy } = baseline.passwordPolicy;
   if (passwordPolicyEnabled) new PasswordPolicy(scope, 'PasswordPolicy', { provider: home, ...passwordPolicy });
@@ -38,11 +47,13 @@ export function addHardening({ stack, scope, baseline, providerIn }: BaselineCon
     const provider = providerIn(region);
     // Unlike the other settings, `false` is written too, so turning it off in the config turns it off in AWS.
     new EbsDefaults(scope, `EbsDefaults-${region}`, { provider, encryptionByDefault: baseline.ebsEncryptionByDefault });
-    new ImdsDefaults(scope, `ImdsDefaults-${region}`, {
-      provider,
-      httpTokens: baseline.instanceMetadata.httpTokens,
-      hopLimit: baseline.instanceMetadata.hopLimit,
-    });
+    if (!imdsByPolicy) {
+      new ImdsDefaults(scope, `ImdsDefaults-${region}`, {
+        provider,
+        httpTokens: baseline.instanceMetadata.httpTokens,
+        hopLimit: baseline.instanceMetadata.hopLimit,
+      });
+    }
     if (baseline.accountAccessAnalyzer) {
       new AccountAccessAnalyzer(scope, `AccessAnalyzer-${region}`, { provider, analyzerName: `${config.organization.name}-account` });
     }

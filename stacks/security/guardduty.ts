@@ -1,13 +1,14 @@
 import type { Construct } from 'constructs';
 import { GuardDutyOrganization } from '../../constructs/security';
-import { GUARDDUTY_FINDINGS_PREFIX, logBucketName } from '../../lib/naming';
+import { GUARDDUTY_FINDINGS_PREFIX, configLogBucketName } from '../../lib/naming';
 import type { SecurityContext } from './context';
 
 /** GuardDuty for every account in every security region, findings exported to the log archive. */
 export function addGuardDuty(scope: Construct, ctx: SecurityContext, logKeyArn: string): void {
   const settings = ctx.config.security.guardDuty;
   if (!settings.enabled) return;
-  const destination = `arn:aws:s3:::${logBucketName(ctx.naming)}/${GUARDDUTY_FINDINGS_PREFIX}`;
+  // The Config log bucket, not the Object Lock CloudTrail bucket (lib/naming.ts configLogBucketName).
+  const destination = `arn:aws:s3:::${configLogBucketName(ctx.naming)}/${GUARDDUTY_FINDINGS_PREFIX}`;
   for (const region of ctx.regions) {
     new GuardDutyOrganization(scope, `GuardDuty-${region}`, {
       provider: ctx.providerIn(region),

@@ -15,6 +15,7 @@ const SECURITY = '333333333333';
 const MANAGEMENT = '111111111111';
 const BUCKET = 'acme-logs-111111111111';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+const CONFIG_BUCKET_ARN = 'arn:aws:s3:::acme-config-logs-111111111111';
 const KEY_ARN = `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 function resolveTokens(text: string): string {
@@ -22,6 +23,7 @@ function resolveTokens(text: string): string {
     if (ref.includes('aws_organizations_organization')) return ORG;
     if (ref.includes('Account-log-archive')) return LOG_ARCHIVE;
     if (ref.includes('Account-security')) return SECURITY;
+    if (ref.startsWith('aws_s3_bucket.LogBucket_ConfigLogs') && ref.endsWith('.arn')) return CONFIG_BUCKET_ARN;
     if (ref.startsWith('aws_s3_bucket.') && ref.endsWith('.arn')) return BUCKET_ARN;
     throw new Error(`unexpected reference in policy: ${ref}`);
   });
@@ -92,12 +94,14 @@ const ADMIN_EVERYTHING = { Version: '2012-10-17', Statement: [{ Effect: 'Allow',
 
 describe('log archive bucket policy (simulated)', () => {
   let bucketPolicy: any;
+  let configPolicy: any;
   let keyPolicy: any;
 
   beforeAll(() => {
     const config = configFrom(parse(MINIMAL_YAML));
     const json = synthLandingZone(config).stack('log-archive');
     bucketPolicy = policyOf(json, 'aws_s3_bucket_policy', (r) => r.bucket.includes('LogBucket_Logs'));
+    configPolicy = policyOf(json, 'aws_s3_bucket_policy', (r) => r.bucket.includes('LogBucket_ConfigLogs'));
     keyPolicy = policyOf(json, 'aws_kms_key', (r) => String(r.description).includes('Central'));
   });
 
@@ -128,27 +132,59 @@ describe('log archive bucket policy (simulated)', () => {
     ).not.toBe('Allowed');
   });
 
-  it('lets Config deliver only under config/ for this organization', async () => {
-    const delivery = `${BUCKET_ARN}/config/AWSLogs/${LOG_ARCHIVE}/Config/us-east-1/2026/11/23/snapshot.json.gz`;
+  it('lets Config of every account of this organization deliver only under config/ of the Config bucket', async () => {
+    const delivery = (account: string) => `${CONFIG_BUCKET_ARN}/config/AWSLogs/${account}/Config/us-east-1/2026/11/23/snapshot.json.gz`;
+    for (const account of [LOG_ARCHIVE, MANAGEMENT, '555555555555']) {
+      expect(
+        await simulate({ policy: configPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: delivery(account), resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG, 'aws:SourceAccount': account } }),
+      ).toBe('Allowed');
+    }
     expect(
-      await simulate({ policy: bucketPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: delivery, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG } }),
+      await simulate({ policy: configPolicy, principal: 'config.amazonaws.com', action: 's3:GetBucketAcl', resource: CONFIG_BUCKET_ARN, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG } }),
     ).toBe('Allowed');
     expect(
-      await simulate({ policy: bucketPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: trailObject, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG } }),
+      await simulate({ policy: configPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: `${CONFIG_BUCKET_ARN}/AWSLogs/${ORG}/x.json.gz`, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG } }),
     ).not.toBe('Allowed');
     expect(
-      await simulate({ policy: bucketPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: delivery, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': OTHER_ORG } }),
+      await simulate({ policy: configPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: delivery(LOG_ARCHIVE), resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': OTHER_ORG } }),
     ).not.toBe('Allowed');
   });
 
-  it('lets GuardDuty of the security account export findings, and nobody else', async () => {
-    const finding = `${BUCKET_ARN}/guardduty/AWSLogs/${SECURITY}/GuardDuty/us-east-1/finding.jsonl.gz`;
+  it('gives Config and GuardDuty no access to the Object Lock CloudTrail bucket', async () => {
     expect(
-      await simulate({ policy: bucketPolicy, principal: 'guardduty.amazonaws.com', action: 's3:PutObject', resource: finding, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceAccount': SECURITY } }),
+      await simulate({ policy: bucketPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: `${BUCKET_ARN}/config/AWSLogs/${LOG_ARCHIVE}/Config/us-east-1/x.json.gz`, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG } }),
+    ).not.toBe('Allowed');
+    expect(
+      await simulate({ policy: bucketPolicy, principal: 'guardduty.amazonaws.com', action: 's3:PutObject', resource: `${BUCKET_ARN}/guardduty/x.jsonl.gz`, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceAccount': SECURITY } }),
+    ).not.toBe('Allowed');
+  });
+
+  it('lets GuardDuty of the security account export findings to the Config bucket, and nobody else', async () => {
+    const finding = `${CONFIG_BUCKET_ARN}/guardduty/AWSLogs/${SECURITY}/GuardDuty/us-east-1/finding.jsonl.gz`;
+    expect(
+      await simulate({ policy: configPolicy, principal: 'guardduty.amazonaws.com', action: 's3:PutObject', resource: finding, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceAccount': SECURITY } }),
     ).toBe('Allowed');
     expect(
-      await simulate({ policy: bucketPolicy, principal: 'guardduty.amazonaws.com', action: 's3:PutObject', resource: finding, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceAccount': '444444444444' } }),
+      await simulate({ policy: configPolicy, principal: 'guardduty.amazonaws.com', action: 's3:PutObject', resource: finding, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceAccount': '444444444444' } }),
     ).not.toBe('Allowed');
+  });
+
+  it('protects the Config bucket like the CloudTrail bucket: no deletion for anyone, no policy change but by the access role, TLS only', async () => {
+    const object = `${CONFIG_BUCKET_ARN}/config/AWSLogs/${LOG_ARCHIVE}/Config/us-east-1/x.json.gz`;
+    for (const principal of [`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`, `arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole`]) {
+      for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {
+        expect(
+          await simulate({ policy: configPolicy, principal, action, resource: object, resourceAccount: LOG_ARCHIVE, identityPolicy: ADMIN_EVERYTHING, context: { 'aws:PrincipalArn': principal } }),
+        ).toBe('ExplicitlyDenied');
+      }
+    }
+    const admin = `arn:aws:iam::${LOG_ARCHIVE}:role/Admin`;
+    expect(
+      await simulate({ policy: configPolicy, principal: admin, action: 's3:PutBucketPolicy', resource: CONFIG_BUCKET_ARN, resourceAccount: LOG_ARCHIVE, identityPolicy: ADMIN_EVERYTHING, context: { 'aws:PrincipalArn': admin } }),
+    ).toBe('ExplicitlyDenied');
+    expect(
+      await simulate({ policy: configPolicy, principal: 'config.amazonaws.com', action: 's3:PutObject', resource: object, resourceAccount: LOG_ARCHIVE, context: { 'aws:SourceOrgID': ORG, 'aws:SecureTransport': 'false' } }),
+    ).toBe('ExplicitlyDenied');
   });
 
   it('denies plain HTTP, even for this organization\'s trail', async () => {
@@ -197,6 +233,23 @@ describe('log archive bucket policy (simulated)', () => {
         context: { 'aws:PrincipalArn': `arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole` },
       }),
     ).toBe('Allowed');
+  });
+
+  it('denies changing either bucket to a break-glass role, like the protect-log-archive SCP (only the access role may)', async () => {
+    const input = parse(MINIMAL_YAML);
+    input.organization.breakGlassRoleNames = ['BreakGlass'];
+    const json = synthLandingZone(configFrom(input)).stack('log-archive');
+    const breakGlass = `arn:aws:iam::${LOG_ARCHIVE}:role/BreakGlass`;
+    for (const [name, arn] of [['LogBucket_Logs', BUCKET_ARN], ['LogBucket_ConfigLogs', CONFIG_BUCKET_ARN]] as const) {
+      const policy = policyOf(json, 'aws_s3_bucket_policy', (r) => r.bucket.includes(name));
+      for (const action of ['s3:PutBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning']) {
+        expect([
+          name,
+          action,
+          await simulate({ policy, principal: breakGlass, action, resource: arn, resourceAccount: LOG_ARCHIVE, identityPolicy: ADMIN_EVERYTHING, context: { 'aws:PrincipalArn': breakGlass } }),
+        ]).toEqual([name, action, 'ExplicitlyDenied']);
+      }
+    }
   });
 
   describe('key policy', () => {
