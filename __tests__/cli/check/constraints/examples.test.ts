@@ -39,35 +39,26 @@ const VARIANTS: Record<string, () => LandingZoneConfig> = {
  * merges; the test fails both when a listed pair passes and when an unlisted one fails.
  */
 const EXPECTED_UNTIL_FIXES_MERGE: Record<string, readonly string[]> = {
-  minimal: ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin', 'config-delivery-object-lock', 'imds-defaults-declarative-policy'],
+  minimal: ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin'],
   enterprise: [
     'organization-trusted-access',
     'delegated-admin-ordering',
     'cloudtrail-delegated-admin',
-    'stackset-organizations-access',
     'inspector-enabler-accounts',
-    'config-delivery-object-lock',
-    'imds-defaults-declarative-policy',
   ],
-  'minimal-single-region': ['organization-trusted-access', 'cloudtrail-delegated-admin', 'securityhub-finding-aggregator', 'config-delivery-object-lock', 'imds-defaults-declarative-policy'],
+  'minimal-single-region': ['organization-trusted-access', 'cloudtrail-delegated-admin', 'securityhub-finding-aggregator'],
   'enterprise-single-region': [
     'organization-trusted-access',
     'cloudtrail-delegated-admin',
-    'stackset-organizations-access',
     'inspector-enabler-accounts',
     'securityhub-finding-aggregator',
-    'config-delivery-object-lock',
-    'imds-defaults-declarative-policy',
   ],
-  'minimal-no-workload': ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin', 'config-delivery-object-lock', 'imds-defaults-declarative-policy'],
+  'minimal-no-workload': ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin'],
   'enterprise-every-option': [
     'organization-trusted-access',
     'delegated-admin-ordering',
     'cloudtrail-delegated-admin',
-    'stackset-organizations-access',
     'inspector-enabler-accounts',
-    'config-delivery-object-lock',
-    'imds-defaults-declarative-policy',
   ],
 };
 
