@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { LandingZoneSchema, type LandingZoneConfig } from './schema';
 import { ConfigError, didYouMean, show, type PathSegment, type Problem } from './problems';
@@ -8,7 +8,7 @@ import { knownKeysAt } from './schema-walk';
 import { checkMeaning } from './validate';
 import { loadStackSetTemplates } from './stacksets-loader';
 import { loadCustomPolicies } from './guardrails-loader';
-import { checkInventory, inventoryFileFor, readInventory } from './inventory';
+import { checkInventory, inventoryBelongsTo, inventoryFileFor, readInventory, type Inventory } from './inventory';
 
 /** A parsed config and where it came from. */
 export interface LoadedConfig {
@@ -18,54 +18,223 @@ export interface LoadedConfig {
   readonly inventoryFile: string;
 }
 
+/** What the checks know besides the config text. */
+export interface ParseOptions {
+  /** The account inventory of this landing zone, for the lifecycle checks (removed, renamed, closed accounts). */
+  readonly inventory?: Inventory;
+  readonly inventoryFile?: string;
+  /** Folder that custom policy files and StackSet templates are relative to. @default - the config file's folder */
+  readonly baseDir?: string;
+}
+
 /** Reads and checks a config file; throws a ConfigError listing every problem. */
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ConfigError(file, [
-      { path: [], message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); create it from examples/minimal.yaml or set LZ_CONFIG to your file` },
-    ]);
-  }
-  const config = parseConfig(text, file);
-  // An account that vanished from the file since the last synth stops here, before any plan.
+  const text = readConfigText(file);
   const inventoryFile = inventoryFileFor(file);
-  const lost = checkInventory(config, readInventory(inventoryFile), inventoryFile);
-  if (lost.length > 0) throw new ConfigError(file, lost);
+  // A broken inventory is named as the inventory (its own ConfigError), never as the config.
+  const inventory = readInventory(inventoryFile);
+  const config = parseConfig(text, file, { inventory, inventoryFile });
   return { file, config, inventoryFile };
 }
 
-/**
- * Checks config text in two stages, shape (schema) then meaning (references, uniqueness, quotas),
- * and throws a ConfigError with all problems of the first stage that has any.
- */
-export function parseConfig(text: string, file = 'landing-zone.yaml'): LandingZoneConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => ({ path: [], line: lines.linePos(e.pos[0]).line, message: `is not valid YAML: ${e.message.split('\n')[0]}` })),
-    );
+function readConfigText(file: string): string {
+  const fail = (message: string) => new ConfigError(file, [{ path: [], message }]);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch {
+    // reported by the read below
   }
-  const raw: unknown = doc.toJS() ?? {};
+  if (isDirectory) {
+    throw fail(`is a folder, not a config file; give the file itself, e.g. ${file.replace(/\/+$/, '')}/landing-zone.yaml`);
+  }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'ENOENT') throw fail('does not exist (ENOENT); create it from examples/minimal.yaml or set LZ_CONFIG to your file');
+    if (code === 'EACCES' || code === 'EPERM') throw fail(`cannot be read (${code}: no permission); make it readable (chmod u+r) or run as its owner`);
+    throw fail(`cannot be read (${code}); check the path, or set LZ_CONFIG to your file`);
+  }
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'a key appears twice in the same mapping; keep one of them',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document ("---"); keep one',
+  BAD_INDENT: 'check the indentation of this line against the lines above',
+  MISSING_CHAR: 'a bracket or quote is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its ":" or the line above is not closed',
+};
+
+/** Notes said after the problems when later checks could not run. */
+const AFTER_YAML = 'The settings themselves are checked once the file is valid YAML; more problems may follow.';
+const AFTER_SHAPE_ALL = (sections: string) =>
+  `The cross-checks (references, uniqueness, quotas, account inventory) run once these are fixed: ${sections} cannot be read until then; more problems may follow.`;
+const AFTER_SHAPE = (paths: string) => `Cross-checks that involve ${paths} run once these are fixed; more problems may follow.`;
+
+/**
+ * Checks config text in two stages, shape (schema) then meaning (references, uniqueness, quotas,
+ * account lifecycle), and throws a ConfigError with every problem found. A shape problem does not
+ * hide the meaning checks: the value at fault is set aside and the rest is still cross-checked;
+ * only what depends on a broken value waits (the error then says that more checks follow).
+ */
+export function parseConfig(text: string, file = 'landing-zone.yaml', options: ParseOptions = {}): LandingZoneConfig {
+  const lines = new LineCounter();
+  const source = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
+  const lineOfOffset = (offset: number) => lines.linePos(offset).line;
+  const yamlProblems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    path: [],
+    line: lineOfOffset(e.pos[0]),
+    message: `is not valid YAML: ${e.message.split('\n')[0]}${YAML_HINTS[e.code] ? `; ${YAML_HINTS[e.code]}` : e.code === 'TAG_RESOLVE_FAILED' ? '; landing-zone.yaml uses no tags (!Ref, !Sub ...): write the plain value' : ''}`,
+  }));
+  if (yamlProblems.length > 0) throw new ConfigError(file, yamlProblems, AFTER_YAML);
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  } catch (e) {
+    throw new ConfigError(file, [aliasProblem(doc, lineOfOffset, (e as Error).message)], AFTER_YAML);
+  }
   const lineOf = (path: readonly PathSegment[]) => lineAt(doc, lines, path);
+  const sourceOf = (path: readonly PathSegment[]) => sourceAt(doc, source, path);
 
   const parsed = LandingZoneSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((i) => issueToProblems(i, raw));
-    throw new ConfigError(file, withLines(problems, lineOf));
+  let shape: Problem[] = [];
+  let config: LandingZoneConfig | undefined;
+  let setAside: PathSegment[][] = [];
+  if (parsed.success) config = parsed.data;
+  else {
+    shape = parsed.error.issues.flatMap((i) => issueToProblems(i, raw, sourceOf));
+    ({ config, setAside } = repair(raw));
+  }
+  if (!config) {
+    const sections = [...new Set(shape.map((p) => String(p.path[0] ?? 'the file')))].join(', ');
+    throw new ConfigError(file, withLines(shape, lineOf), AFTER_SHAPE_ALL(sections));
   }
   // StackSet templates are read here (relative to the config file), never in constructs.
   // Custom guardrail policy files are read here too, before the meaning checks look at their documents.
+  const baseDir = options.baseDir ?? dirname(file);
+  const inventory = inventoryBelongsTo(config, options.inventory) ? options.inventory : undefined;
   const meaning = [
-    ...loadStackSetTemplates(parsed.data, dirname(file)),
-    ...loadCustomPolicies(parsed.data, dirname(file)),
-    ...checkMeaning(parsed.data),
-  ];
-  if (meaning.length > 0) throw new ConfigError(file, withLines(meaning, lineOf));
-  return parsed.data;
+    ...loadStackSetTemplates(config, baseDir),
+    ...loadCustomPolicies(config, baseDir),
+    ...checkMeaning(config, { inventory }),
+    ...(inventory && options.inventoryFile ? checkInventory(config, inventory, options.inventoryFile) : []),
+  ].filter((p) => !setAside.some((aside) => dependsOn(p, aside)));
+  const problems = [...shape, ...meaning];
+  if (problems.length > 0) {
+    const note = setAside.length > 0 ? AFTER_SHAPE([...new Set(setAside.map((p) => formatAside(p)))].join(', ')) : undefined;
+    throw new ConfigError(file, withLines(problems, lineOf), note);
+  }
+  return config;
+}
+
+function formatAside(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || 'the file';
+}
+
+/** A meaning problem depends on a set-aside value when it sits under it or names its list. */
+function dependsOn(problem: Problem, aside: readonly PathSegment[]): boolean {
+  if (aside.length === 0) return true;
+  const under = aside.every((seg, i) => problem.path[i] === seg);
+  const name = String(aside[aside.length - 1]);
+  return under || problem.message.includes(`${name}[`);
+}
+
+/**
+ * Sets aside the values the schema refused, so that the meaning checks still run on the rest:
+ * unknown keys are dropped, a wrong optional value falls back to its default, and a list item
+ * that cannot be read leaves its list (whose cross-checks then wait, see `dependsOn`).
+ * Returns no config when a required section itself cannot be read.
+ */
+function repair(raw: unknown): { config?: LandingZoneConfig; setAside: PathSegment[][] } {
+  const copy: unknown = structuredClone(raw);
+  const setAside: PathSegment[][] = [];
+  for (let round = 0; round < 8; round++) {
+    const parsed = LandingZoneSchema.safeParse(copy);
+    if (parsed.success) return { config: parsed.data, setAside };
+    let changed = false;
+    // Deepest first, and list items from the end, so removals do not move the paths still to do.
+    const issues = [...parsed.error.issues].sort((a, b) => compareForRemoval(a.path as PathSegment[], b.path as PathSegment[]));
+    for (const issue of issues) {
+      const path = issue.path as PathSegment[];
+      if (issue.code === 'unrecognized_keys') {
+        const parent = valueAt(copy, path);
+        if (parent && typeof parent === 'object') for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
+        changed = true;
+        continue;
+      }
+      if (path.length === 0) return { setAside };
+      const parent = valueAt(copy, path.slice(0, -1));
+      const last = path[path.length - 1];
+      const current = valueAt(copy, path);
+      if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof current === 'number' || typeof current === 'boolean')) {
+        // An unquoted id or code: read it as the text it was meant to be, and check the rest.
+        (parent as Record<PathSegment, unknown>)[last] = String(current);
+        changed = true;
+        continue;
+      }
+      if (Array.isArray(parent) && typeof last === 'number') {
+        if (last < parent.length) parent.splice(last, 1);
+        setAside.push(path.slice(0, -1));
+        changed = true;
+      } else if (parent && typeof parent === 'object' && last in (parent as object)) {
+        delete (parent as Record<PathSegment, unknown>)[last];
+        setAside.push(path);
+        changed = true;
+      } else if (path.length > 1) {
+        // A required value is missing: the object holding it cannot be read.
+        const grand = valueAt(copy, path.slice(0, -2));
+        const key = path[path.length - 2];
+        if (Array.isArray(grand) && typeof key === 'number') {
+          grand.splice(key, 1);
+          setAside.push(path.slice(0, -2));
+          changed = true;
+        } else if (path.length === 2) return { setAside };
+        else if (grand && typeof grand === 'object') {
+          delete (grand as Record<PathSegment, unknown>)[key];
+          setAside.push(path.slice(0, -1));
+          changed = true;
+        }
+      } else return { setAside };
+    }
+    if (!changed) return { setAside };
+  }
+  return { setAside };
+}
+
+function compareForRemoval(a: readonly PathSegment[], b: readonly PathSegment[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (b[i] as number) - (a[i] as number);
+    return 0;
+  }
+  return b.length - a.length;
+}
+
+/** An alias YAML cannot resolve (unknown anchor, or too many aliases): its line and the fix. */
+function aliasProblem(doc: Document, lineOfOffset: (o: number) => number, error: string): Problem {
+  let line: number | undefined;
+  const anchors = new Set<string>();
+  let unresolved: string | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (node.anchor) anchors.add(node.anchor);
+      if (isAlias(node) && !anchors.has(node.source) && unresolved === undefined) {
+        unresolved = node.source;
+        line = node.range ? lineOfOffset(node.range[0]) : undefined;
+      }
+    },
+  });
+  if (unresolved !== undefined) {
+    return { path: [], line, message: `is not valid YAML: the alias *${unresolved} has no anchor &${unresolved} before it; define the anchor first or write the value out` };
+  }
+  if (/alias count/i.test(error)) {
+    return { path: [], message: 'is not valid YAML: it expands too many aliases (*name), which YAML parsers refuse as a resource exhaustion attack; write the repeated values out or use fewer aliases' };
+  }
+  return { path: [], message: `is not valid YAML: ${error.split('\n')[0]}` };
 }
 
 function withLines(problems: Problem[], lineOf: (p: readonly PathSegment[]) => number | undefined): Problem[] {
@@ -81,7 +250,7 @@ function valueAt(raw: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function issueToProblems(issue: z.core.$ZodIssue, raw: unknown): Problem[] {
+function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, sourceOf: (p: readonly PathSegment[]) => string | undefined): Problem[] {
   const path = issue.path as PathSegment[];
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(LandingZoneSchema, path);
@@ -93,15 +262,32 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown): Problem[] {
   const value = valueAt(raw, path);
   if (issue.code === 'invalid_type') {
     if (value === undefined) return [{ path, message: `is required (${describeExpected(issue.expected)})` }];
+    if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+      return [{ path, message: quoteIt(value, sourceOf(path)) }];
+    }
     return [{ path, message: `${show(value)} is ${kindOf(value)}; expected ${describeExpected(issue.expected)}` }];
   }
   if (issue.code === 'invalid_value' && typeof value === 'string') {
-    return [{ path, message: `${show(value)} ${issue.message}${didYouMean(value, issue.values.map(String))}` }];
+    // Messages that already carry their own hint (partition regions, did-you-mean) get no second one.
+    const ownHint = /did you mean|partition/.test(issue.message);
+    return [{ path, message: `${show(value)} ${issue.message}${ownHint ? '' : didYouMean(value, issue.values.map(String))}` }];
   }
   if (issue.code === 'invalid_union') {
     return [{ path, message: `${show(value)} does not match any allowed form` }];
   }
+  if (issue.code === 'invalid_key') {
+    const key = path[path.length - 1];
+    const inner = issue.issues[0]?.message ?? 'is not allowed here';
+    return [{ path, message: `the key ${show(key)} ${inner}` }];
+  }
   return [{ path, message: value === undefined ? issue.message : `${show(value)} ${issue.message}` }];
+}
+
+/** A number or true/false where text belongs: YAML read it as that type; quoting keeps it as written. */
+function quoteIt(value: number | boolean, written: string | undefined): string {
+  const text = written ?? String(value);
+  const lost = typeof value === 'number' && text !== String(value) ? ` (YAML read it as ${value}, losing how it was written)` : '';
+  return `${text} is read by YAML as a ${typeof value}${lost}; quote it: "${text}"`;
 }
 
 function kindOf(value: unknown): string {
@@ -122,6 +308,13 @@ function describeExpected(expected: string): string {
     default:
       return `a ${expected}`;
   }
+}
+
+/** The text of the scalar at `path` as written in the file (keeps leading zeros). */
+function sourceAt(doc: Document, text: string, path: readonly PathSegment[]): string | undefined {
+  const node = doc.getIn(path, true) as unknown;
+  if (isScalar(node) && node.range) return text.slice(node.range[0], node.range[1]).trim();
+  return undefined;
 }
 
 /** 1-based line of the node at `path`, or of its nearest existing parent. */

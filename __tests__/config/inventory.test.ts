@@ -52,7 +52,7 @@ describe('account inventory', () => {
     const message = loadError(ws.file);
     expect(message).toContain('has 1 problem:');
     expect(message).toContain(
-      'accounts: account "shop-dev" is missing from accounts, but landing-zone.inventory.json records it as active; applying would remove it from the organization. Put it back under accounts, set state: suspended to park it in the Suspended OU, or, to close it for good, move it to closedAccounts (docs/accounts.md)',
+      'accounts (line 13): account "shop-dev" is missing from accounts, but landing-zone.inventory.json records it as active; applying would remove it from the organization. Put it back under accounts, set state: suspended to park it in the Suspended OU, or, to close it for good, move it to closedAccounts (docs/accounts.md)',
     );
   });
 

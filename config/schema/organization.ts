@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountId, Email, Name, OuPath, Region } from './common';
+import { AccountId, Email, Name, OuPath, Region, Tags } from './common';
 
 export const OrganizationId = z
   .string()
@@ -50,7 +50,7 @@ export const OrganizationSchema = z.strictObject({
     .default([])
     .describe('Emergency roles exempted from the guardrails, like the access role.'),
   alternateContacts: AlternateContacts.optional().describe('Alternate contacts of the management account.'),
-  tags: z.record(z.string(), z.string()).default({}).describe('Tags added to every resource through the providers\' default tags.'),
+  tags: Tags.default({}).describe('Tags added to every resource through the providers\' default tags.'),
 });
 
 export type OrganizationConfig = z.infer<typeof OrganizationSchema>;
