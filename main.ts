@@ -28,7 +28,7 @@ function main(): number {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
-      console.error('Nothing was written. Fix the config and run again.');
+      console.error(`Nothing was written. Fix ${e.file === file ? 'the config' : e.file} and run again.`);
       return 1;
     }
     if (e instanceof StackSelectionError) {

@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { loadConfigFile } from '../../config/load';
 import { ConfigError, formatPath, type Problem } from '../../config/problems';
+import { allOuPaths } from '../../config/model';
 import { runAction } from '../aws/organizations';
 import { configFileOf } from '../lib/config';
 
 /** The outcome of checking one config file, in the shape `--format json` prints. */
 export interface ValidationReport {
+  /** The file the problems are in: the config, or its account inventory when that is broken. */
   readonly file: string;
   readonly valid: boolean;
   readonly problems: ReadonlyArray<{ readonly path: string; readonly line?: number; readonly message: string }>;
+  /** Said after the problems, e.g. that more checks run once they are fixed. */
+  readonly note?: string;
   /** A few facts about a valid config, for the human output. */
   readonly summary?: { readonly accounts: number; readonly organizationalUnits: number; readonly governedRegions: readonly string[]; readonly backend: string };
 }
@@ -23,14 +27,15 @@ export function validateFile(file: string): ValidationReport {
       problems: [],
       summary: {
         accounts: config.accounts.length,
-        organizationalUnits: config.organizationalUnits.length,
+        // What the management stack creates: listed OUs, their implied parents, and Suspended when used.
+        organizationalUnits: allOuPaths(config).length,
         governedRegions: config.organization.governedRegions,
         backend: config.state.backend,
       },
     };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    return { file, valid: false, problems: e.problems.map(toJsonProblem) };
+    return { file: e.file, valid: false, problems: e.problems.map(toJsonProblem), ...(e.note ? { note: e.note } : {}) };
   }
 }
 
@@ -48,6 +53,7 @@ export function formatValidation(report: ValidationReport): string {
   return [
     `${report.file} has ${n} problem${n === 1 ? '' : 's'}:`,
     ...report.problems.map((p) => `  ${p.path}${p.line !== undefined ? ` (line ${p.line})` : ''}: ${p.message}`),
+    ...(report.note ? [report.note] : []),
   ].join('\n');
 }
 
