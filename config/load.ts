@@ -125,7 +125,8 @@ export function parseConfig(text: string, file = 'landing-zone.yaml', options: P
   ].filter((p) => !setAside.some((aside) => dependsOn(p, aside)));
   const problems = [...shape, ...meaning];
   if (problems.length > 0) {
-    const note = setAside.length > 0 ? AFTER_SHAPE([...new Set(setAside.map((p) => formatAside(p)))].join(', ')) : undefined;
+    const outer = setAside.filter((p) => !setAside.some((q) => q.length < p.length && q.every((seg, i) => p[i] === seg)));
+    const note = outer.length > 0 ? AFTER_SHAPE([...new Set(outer.map((p) => formatAside(p)))].join(', ')) : undefined;
     throw new ConfigError(file, withLines(problems, lineOf), note);
   }
   return config;
@@ -265,7 +266,9 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, sourceOf: (p: re
     if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
       return [{ path, message: quoteIt(value, sourceOf(path)) }];
     }
-    return [{ path, message: `${show(value)} is ${kindOf(value)}; expected ${describeExpected(issue.expected)}` }];
+    // A message the schema wrote itself says more than zod's "Invalid input: expected ...".
+    const own = issue.message.startsWith('Invalid input') ? `expected ${describeExpected(issue.expected)}` : issue.message;
+    return [{ path, message: value === null ? `is empty; ${own}` : `${show(value)} is ${kindOf(value)}; ${own}` }];
   }
   if (issue.code === 'invalid_value' && typeof value === 'string') {
     // Messages that already carry their own hint (partition regions, did-you-mean) get no second one.
@@ -274,6 +277,9 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, sourceOf: (p: re
   }
   if (issue.code === 'invalid_union') {
     return [{ path, message: `${show(value)} does not match any allowed form` }];
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {
+    return [{ path, message: `${value === undefined ? '' : `${show(value)} `}${sizeMessage(issue)}` }];
   }
   if (issue.code === 'invalid_key') {
     const key = path[path.length - 1];
@@ -288,6 +294,21 @@ function quoteIt(value: number | boolean, written: string | undefined): string {
   const text = written ?? String(value);
   const lost = typeof value === 'number' && text !== String(value) ? ` (YAML read it as ${value}, losing how it was written)` : '';
   return `${text} is read by YAML as a ${typeof value}${lost}; quote it: "${text}"`;
+}
+
+/** zod's default "Too small: expected string to have >=1 characters", said for a person. */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const small = issue.code === 'too_small';
+  switch (issue.origin) {
+    case 'string':
+      return small ? (limit <= 1 ? 'is empty; write a value' : `is shorter than ${limit} characters`) : `is longer than the ${limit} characters allowed; shorten it`;
+    case 'array':
+    case 'set':
+      return small ? `needs at least ${limit} item${limit === 1 ? '' : 's'}` : `has more than the ${limit} items allowed`;
+    default:
+      return small ? `must be at least ${limit}` : `must be at most ${limit}`;
+  }
 }
 
 function kindOf(value: unknown): string {
@@ -305,6 +326,10 @@ function describeExpected(expected: string): string {
       return 'a list';
     case 'string':
       return 'text';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
     default:
       return `a ${expected}`;
   }

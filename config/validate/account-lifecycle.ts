@@ -22,12 +22,13 @@ export const checkAccountLifecycle: Rule = (config, { inventory }) => {
     const adopted = record !== undefined && account.id !== undefined && (record.id === undefined || record.id === account.id);
     if (record && !adopted) {
       const id = record.id ? ` (${record.id})` : '';
+      const given = account.id !== undefined ? `, but its id here is ${show(account.id)}: a closed account can only come back as itself` : '; without its id it would be created again as a new AWS account';
       const fix = record.id
-        ? `if AWS Support reopened it, add id: "${record.id}" to adopt it; for a new account use a new name and e-mail`
+        ? `if AWS Support reopened it, set id: "${record.id}" to adopt it; for a new account use a new name and e-mail`
         : 'for a new account use a new name and e-mail; if AWS Support reopened it, add its id to adopt it';
       problems.push({
-        path: ['accounts', i, 'name'],
-        message: `${show(account.name)} is a closed account${id} in the account inventory; without its id it would be created again as a new AWS account. ${fix[0].toUpperCase()}${fix.slice(1)}`,
+        path: ['accounts', i, account.id !== undefined ? 'id' : 'name'],
+        message: `${show(account.name)} is a closed account${id} in the account inventory${given}. ${fix[0].toUpperCase()}${fix.slice(1)}`,
       });
     }
     const byEmail = closedByEmail.get(account.email.toLowerCase());
