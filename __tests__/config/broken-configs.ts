@@ -262,6 +262,30 @@ export const CASES: readonly BrokenCase[] = [
   { name: 'a custom policy name with a space', edit: at(['guardrails', 'scp', 1, 'name'], 'deny big'), where: 'guardrails.scp[1].name', fix: 'letters, digits and +=,.@_-' },
   { name: 'a StackSet name with an underscore', edit: at(['stackSets', 0, 'name'], 'audit_role'), where: 'stackSets[0].name', fix: 'letters, digits and hyphens' },
 
+  { name: 'a permission set description in Japanese', edit: permissionSet((p) => { p.description = '開発者向けの権限'; }), where: 'identityCenter.permissionSets[0].description', fix: 'only Latin-1 letters' },
+  { name: 'a relay state over 240 characters', edit: permissionSet((p) => { p.relayState = `https://console.aws.amazon.com/${'x'.repeat(240)}`; }), where: 'identityCenter.permissionSets[0].relayState', fix: '240 characters' },
+  {
+    name: 'a permission set inline policy over 32,768 characters',
+    edit: permissionSet((p) => { p.inlinePolicy.Statement = Array.from({ length: 300 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Deny', Action: ['s3:DeleteBucket'], Resource: `arn:aws:s3:::bucket-${'x'.repeat(80)}-${i}` })); }),
+    where: 'identityCenter.permissionSets[0].inlinePolicy ',
+    fix: 'move part of it into a customer managed policy',
+  },
+  { name: 'a Terraform Cloud workspace prefix too long for the workspace names', edit: at(['state'], { backend: 'cloud', cloud: { organization: 'acme', workspacePrefix: 'x'.repeat(80) } }), where: 'state.cloud.workspacePrefix', fix: 'shorten the prefix to at most' },
+  {
+    name: 'an unknown service in a custom AI opt-out policy',
+    edit: (c) => { c.guardrails.aiOptOut = [{ file: 'policies/ai.json', targets: ['Root'] }]; },
+    files: { 'policies/ai.json': JSON.stringify({ services: { default: { opt_out_policy: { '@@assign': 'optOut' } }, rekognitoin: { opt_out_policy: { '@@assign': 'optIn' } } } }) },
+    where: 'guardrails.aiOptOut[0].file',
+    fix: 'did you mean "rekognition"?',
+  },
+  {
+    name: 'a misspelt resource type in a custom tag policy',
+    edit: (c) => { c.guardrails.tag = [{ file: 'policies/tags.json', targets: ['Root'] }]; },
+    files: { 'policies/tags.json': JSON.stringify({ tags: { Owner: { tag_key: { '@@assign': 'Owner' }, enforced_for: { '@@assign': ['s3:buckets'] } } } }) },
+    where: 'guardrails.tag[0].file',
+    fix: 'did you mean "s3:bucket"?',
+  },
+
   // ---- references
   { name: 'an account in an OU that does not exist', edit: at(['accounts', 3, 'ou'], 'Workload/Dev'), where: 'accounts[3].ou', fix: 'did you mean "Workloads/Dev"?' },
   { name: 'a guardrail target OU misspelt', edit: at(['guardrails', 'scp', 1, 'targets'], ['Sandbx']), where: 'guardrails.scp[1].targets[0]', fix: 'did you mean "Sandbox"?' },

@@ -51,7 +51,9 @@ export const checkGuardrailOptions: Rule = (config) => {
   return problems;
 };
 
-function resourceTypeProblem(value: string): string | undefined {
+/** Why `value` is not a tag policy resource type ("ec2:instance"), or undefined. */
+export function resourceTypeProblem(value: string): string | undefined {
+  if (!value.includes(':')) return `${show(value)} is not a resource type; write "service:type", e.g. "ec2:instance" or "s3:bucket"`;
   const [service, type] = value.split(':');
   const services = iamServices();
   if (!services.includes(service)) {

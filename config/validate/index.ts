@@ -4,6 +4,7 @@ import type { Inventory } from '../inventory';
 import { checkAccountLifecycle } from './account-lifecycle';
 import { checkPermissionSetPolicies } from './permission-set-policies';
 import { checkGuardrailOptions } from './guardrail-options';
+import { checkStateNames } from './state-names';
 import { checkUniqueAccounts } from './unique-accounts';
 import { checkCoreAccounts } from './core-accounts';
 import { checkOrganizationalUnits } from './organizational-units';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   checkOuIds,
   checkClosedAccounts,
   checkPhysicalNames,
+  checkStateNames,
   checkLoggingRetention,
   checkSecurityTargets,
   checkSecurityServices,

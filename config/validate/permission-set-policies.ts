@@ -4,6 +4,12 @@ import { didYouMean, show } from '../problems';
 import { checkManagedPolicy, AWS_MANAGED_POLICIES } from '../aws-data/managed-policies';
 import { checkAction } from '../../policies/iam-actions';
 
+/**
+ * Largest inline policy of a permission set, in characters (PutInlinePolicyToPermissionSet InlinePolicy).
+ * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutInlinePolicyToPermissionSet.html
+ */
+export const MAX_INLINE_POLICY_CHARACTERS = 32_768;
+
 /** Elements of an identity-based policy statement (IAM JSON policy elements reference). */
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
@@ -34,6 +40,12 @@ export const checkPermissionSetPolicies: Rule = ({ identityCenter }) => {
         });
       }
     });
+    if (set.inlinePolicy) {
+      const size = JSON.stringify(set.inlinePolicy).length;
+      if (size > MAX_INLINE_POLICY_CHARACTERS) {
+        problems.push({ path: [...at, 'inlinePolicy'], message: `is ${size.toLocaleString('en-US')} characters minified, over the ${MAX_INLINE_POLICY_CHARACTERS.toLocaleString('en-US')} IAM Identity Center allows; move part of it into a customer managed policy (customerManagedPolicies)` });
+      }
+    }
     const statements = set.inlinePolicy?.Statement ?? [];
     statements.forEach((statement, s) => {
       const spot: PathSegment[] = [...at, 'inlinePolicy', 'Statement', s];
