@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BASE_YAML, CASES, edit, lineNaming, runLz, snapshot, STACK_TRACE, workspace, type BrokenCase } from './broken-configs';
+import { stringify } from 'yaml';
+import { parseConfig } from '../../config/load';
+import { ConfigError, formatPath } from '../../config/problems';
+import { BASE_YAML, baseInventory, CASES, edit, lineNaming, runLz, snapshot, STACK_TRACE, workspace, type BrokenCase } from './broken-configs';
 
 /*
  * Every kind of broken input is refused before anything is written: each case of the table in
@@ -30,6 +33,37 @@ describe('broken configs are refused with the path or line and the fix, and noth
     if (typeof c.fix === 'string') expect(line).toContain(c.fix);
     else expect(line).toMatch(c.fix);
     expect(snapshot(ws.dir)).toEqual(before);
+  });
+});
+
+describe('any value replaced by a value of another type', () => {
+  /** Every path of the base config, each given one wrong value in turn (rotating through the kinds). */
+  const base = parse(BASE_YAML);
+  const paths: (string | number)[][] = [];
+  const walk = (v: any, p: (string | number)[]) => {
+    if (p.length > 0) paths.push(p);
+    if (v && typeof v === 'object') for (const k of Object.keys(v)) walk(v[k], [...p, Array.isArray(v) ? Number(k) : k]);
+  };
+  walk(base, []);
+  const WRONG = [null, 0, -1, 'x', '', [], {}, true, [null], { a: 1 }];
+
+  it('is refused as a ConfigError naming a path or line, never a crash', () => {
+    expect(paths.length).toBeGreaterThan(100);
+    const crashes: string[] = [];
+    paths.forEach((path, i) => {
+      const c = structuredClone(base);
+      let o = c;
+      for (const seg of path.slice(0, -1)) o = o[seg];
+      const wrong = WRONG[i % WRONG.length];
+      o[path[path.length - 1]] = wrong;
+      try {
+        parseConfig(stringify(c), 'landing-zone.yaml', { inventory: baseInventory() as never, inventoryFile: 'landing-zone.inventory.json', baseDir: __dirname });
+      } catch (e) {
+        if (!(e instanceof ConfigError)) crashes.push(`${formatPath(path)} = ${JSON.stringify(wrong)}: ${String(e)}`);
+        else if (!e.problems.every((p) => p.path.length > 0 || p.line !== undefined)) crashes.push(`${formatPath(path)}: a problem without path or line`);
+      }
+    });
+    expect(crashes).toEqual([]);
   });
 });
 
