@@ -53,7 +53,7 @@ export function inventoryFileFor(configFile: string): string {
 }
 
 /** True when `inventory` was written for this config's organization (or records none). */
-export function inventoryBelongsTo(config: LandingZoneConfig, inventory: Inventory | undefined): inventory is Inventory {
+export function inventoryBelongsTo(config: LandingZoneConfig, inventory: Inventory | undefined): boolean {
   if (!inventory) return false;
   return !inventory.organization || inventory.organization.managementAccountId === config.organization.managementAccountId;
 }
@@ -99,7 +99,7 @@ function inventoryShapeProblems(raw: unknown): Problem[] {
  * the ways out. Closed accounts may be absent; a closed account that comes back is a new one.
  */
 export function checkInventory(config: LandingZoneConfig, inventory: Inventory | undefined, inventoryFile: string): Problem[] {
-  if (!inventoryBelongsTo(config, inventory)) return [];
+  if (!inventory || !inventoryBelongsTo(config, inventory)) return [];
   const inConfig = new Set([...config.accounts.map((a) => a.name), ...config.closedAccounts.map((a) => a.name)]);
   const problems: Problem[] = [];
   for (const [name, entry] of Object.entries(inventory.accounts)) {

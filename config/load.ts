@@ -16,6 +16,8 @@ export interface LoadedConfig {
   readonly config: LandingZoneConfig;
   /** The account inventory beside the config (config/inventory.ts); synth updates it. */
   readonly inventoryFile: string;
+  /** Said to the person about the inventory, e.g. that one of another organization is replaced. */
+  readonly inventoryNote?: string;
 }
 
 /** What the checks know besides the config text. */
@@ -34,7 +36,10 @@ export function loadConfigFile(file: string): LoadedConfig {
   // A broken inventory is named as the inventory (its own ConfigError), never as the config.
   const inventory = readInventory(inventoryFile);
   const config = parseConfig(text, file, { inventory, inventoryFile });
-  return { file, config, inventoryFile };
+  const inventoryNote = inventory && !inventoryBelongsTo(config, inventory)
+    ? `${inventoryFileFor(file)} was written for another organization (${inventory.organization?.name}, management account ${inventory.organization?.managementAccountId}); it is not this landing zone's history, so it was not checked, and the next synth replaces it with this organization's inventory.`
+    : undefined;
+  return { file, config, inventoryFile, ...(inventoryNote ? { inventoryNote } : {}) };
 }
 
 function readConfigText(file: string): string {

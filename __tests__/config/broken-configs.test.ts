@@ -155,6 +155,7 @@ describe('valid edge cases load', () => {
     const theirs = JSON.stringify({ version: 1, organization: { name: 'example', managementAccountId: '999999999999' }, accounts: { 'other-account': { state: 'active', email: 'x@example.com' }, 'old-poc': { state: 'closed', email: 'aws+shop-dev@acme.example' } } });
     const { code, output } = await valid({ name: 'foreign inventory', inventory: theirs });
     expect(output).toContain('is valid');
+    expect(output).toContain('was written for another organization (example, management account 999999999999); it is not this landing zone\'s history');
     expect(code).toBe(0);
   });
 

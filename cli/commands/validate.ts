@@ -20,11 +20,12 @@ export interface ValidationReport {
 /** Checks a config file (shape, meaning, account inventory) without synthesizing. */
 export function validateFile(file: string): ValidationReport {
   try {
-    const { config } = loadConfigFile(file);
+    const { config, inventoryNote } = loadConfigFile(file);
     return {
       file,
       valid: true,
       problems: [],
+      ...(inventoryNote ? { note: inventoryNote } : {}),
       summary: {
         accounts: config.accounts.length,
         // What the management stack creates: listed OUs, their implied parents, and Suspended when used.
@@ -47,7 +48,8 @@ function toJsonProblem(p: Problem): ValidationReport['problems'][number] {
 export function formatValidation(report: ValidationReport): string {
   if (report.valid) {
     const s = report.summary!;
-    return `${report.file} is valid: ${s.accounts} accounts, ${s.organizationalUnits} OUs, governed regions ${s.governedRegions.join(', ')}, ${s.backend} state.`;
+    const line = `${report.file} is valid: ${s.accounts} accounts, ${s.organizationalUnits} OUs, governed regions ${s.governedRegions.join(', ')}, ${s.backend} state.`;
+    return report.note ? `${line}\n${report.note}` : line;
   }
   const n = report.problems.length;
   return [
