@@ -246,6 +246,7 @@ export const CASES: readonly BrokenCase[] = [
   { name: 'an organization tag key starting with aws:', edit: at(['organization', 'tags'], { 'aws:cost': 'x' }), where: 'organization.tags.aws:cost', fix: 'not starting with "aws:"' },
   { name: 'a tag value with a forbidden character', edit: at(['accounts', 2, 'tags'], { Team: 'shop;prod' }), where: 'accounts[2].tags.Team', fix: 'letters, digits, spaces and _.:/=+-@' },
   { name: 'a tag value over 256 characters', edit: at(['accounts', 2, 'tags'], { Team: 'x'.repeat(257) }), where: 'accounts[2].tags.Team', fix: /256|too big/ },
+  { name: 'fifty-one tags on one account', edit: at(['accounts', 2, 'tags'], Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`Key${i}`, 'v']))), where: 'accounts[2].tags', fix: 'keep at most 50' },
   { name: 'a phone number with letters', edit: at(['organization', 'alternateContacts', 'billing', 'phone'], 'call me'), where: 'organization.alternateContacts.billing.phone', fix: 'digits, spaces, "+", "-"' },
   { name: 'an account name in capitals', edit: at(['accounts', 3, 'name'], 'Shop-Dev'), where: 'accounts[3].name', fix: 'use 2-40 lowercase letters' },
   { name: 'an organization name too long for physical names', edit: at(['organization', 'name'], 'a-very-long-organization-name-indeed-xyz'), where: 'organization.name', fix: 'shorten organization.name' },

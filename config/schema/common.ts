@@ -40,7 +40,8 @@ export const Tags = z
       error: 'is not a valid tag value: up to 256 letters, digits, spaces and _.:/=+-@',
     }),
   )
-  .describe('Tags applied to the resource.');
+  .refine((tags) => Object.keys(tags).length <= 50, { error: 'has more than the 50 tags AWS allows on one resource; keep at most 50' })
+  .describe('Tags applied to the resource (at most 50).');
 
 /**
  * One OU name as AWS allows it (CreateOrganizationalUnit: 1-128 characters), less what a path
