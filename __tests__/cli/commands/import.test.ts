@@ -12,6 +12,10 @@ import {
 import { parseConfig } from '../../../config/load';
 import { synthLandingZone } from '../../harness/synth';
 import { examplesCopy, ensureBuilt, lz } from '../binary';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLz } from '../../config/broken-configs';
 import { configName, importedConfigProblems, organizationToYaml, ouConfigName, readOrganization, type ImportOptions } from '../../../cli/commands/import';
 
 const orgs = mockClient(OrganizationsClient);
@@ -209,6 +213,30 @@ describe('configName', () => {
     ['123 Shop_PROD!', 'shop-prod'],
     ['A', 'account-a'],
   ])('turns %j into %j', (input, expected) => expect(configName(input)).toBe(expected));
+});
+
+describe('lz import (in-process, mocked AWS)', () => {
+  beforeEach(() => mockOrganization());
+
+  it('says what to do when the file cannot be written, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
+    const target = join(dir, 'no-such-folder', 'landing-zone.yaml');
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1']);
+    expect(code).toBe(1);
+    expect(output).toContain(`cannot write ${target} (ENOENT: its folder does not exist). Nothing was written; run again with --output <a writable file>, or --output - to print the config`);
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('writes the file even when it needs edits, lists them and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
+    const target = join(dir, 'landing-zone.yaml');
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1', '--name', 'a-very-long-organization-name-indeed-xyz']);
+    expect(code).toBe(1);
+    expect(readFileSync(target, 'utf8')).toContain('managementAccountId: "111111111111"');
+    expect(output).toContain('shorten organization.name');
+    expect(output).toContain(`edit ${target} where listed above, then run lz validate ${target}`);
+  });
 });
 
 describe('lz import (built binary)', () => {
