@@ -106,12 +106,13 @@ export function parseConfig(text: string, file = 'landing-zone.yaml', options: P
   const sourceOf = (path: readonly PathSegment[]) => sourceAt(doc, source, path);
 
   const parsed = LandingZoneSchema.safeParse(raw);
-  let shape: Problem[] = [];
+  let shape: Problem[] = [...leadingZeroNumbers(doc, source)];
   let config: LandingZoneConfig | undefined;
   let setAside: PathSegment[][] = [];
   if (parsed.success) config = parsed.data;
   else {
-    shape = parsed.error.issues.flatMap((i) => issueToProblems(i, raw, sourceOf));
+    const issues = parsed.error.issues.flatMap((i) => issueToProblems(i, raw, sourceOf));
+    shape = [...shape.filter((z) => !issues.some((p) => formatAside(p.path) === formatAside(z.path))), ...issues];
     ({ config, setAside } = repair(raw));
   }
   if (!config) {
@@ -218,6 +219,35 @@ function compareForRemoval(a: readonly PathSegment[], b: readonly PathSegment[])
     return 0;
   }
   return b.length - a.length;
+}
+
+/**
+ * Plain numbers written with a leading zero (`0100`, `012345678901`): YAML 1.2 reads them as decimal
+ * and drops the zero, YAML 1.1 tools read octal. Either way what was meant is lost, so they are
+ * refused wherever they stand: quote a code or id, drop the zero from an amount.
+ */
+function leadingZeroNumbers(doc: Document, text: string): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? (pair.key.value as PathSegment) : String(pair.key);
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isScalar(node) && typeof node.value === 'number' && node.range && !node.type?.startsWith('QUOTE')) {
+      const written = text.slice(node.range[0], node.range[1]).trim();
+      if (/^[-+]?0\d+$/.test(written)) {
+        problems.push({
+          path,
+          message: `${written} is read by YAML as a number (YAML read it as ${node.value}, losing how it was written); quote it ("${written}") if it is an id or code, or write ${node.value} if it is an amount`,
+        });
+      }
+    }
+  };
+  walk(doc.contents, []);
+  return problems;
 }
 
 /** An alias YAML cannot resolve (unknown anchor, or too many aliases): its line and the fix. */

@@ -188,6 +188,7 @@ export const CASES: readonly BrokenCase[] = [
   { name: 'an unquoted management account id', text: BASE_YAML.replace('"111111111111"', '111111111111'), where: 'organization.managementAccountId (line 4)', fix: 'quote it: "111111111111"' },
   { name: 'an unquoted account id with a leading zero', text: BASE_YAML.replace('id: "222222222222"', 'id: 022222222222'), where: 'accounts[2].id', fix: 'quote it: "022222222222"' },
   { name: 'a cost center code with a leading zero', text: BASE_YAML.replace('CostCenter: "0100"', 'CostCenter: 0100'), where: 'accounts[2].tags.CostCenter', fix: 'quote it: "0100"' },
+  { name: 'an amount with a leading zero', text: BASE_YAML.replace('budget: { monthlyUsd: 500 }', 'budget: { monthlyUsd: 0500 }'), where: 'accounts[2].budget.monthlyUsd', fix: 'or write 500 if it is an amount' },
   { name: 'a number as an OU path', edit: (c) => c.organizationalUnits.push(2024), where: 'organizationalUnits[4]', fix: 'quote it: "2024"' },
   { name: 'a fractional password length', edit: at(['baseline', 'passwordPolicy'], { minimumLength: 14.5 }), where: 'baseline.passwordPolicy.minimumLength', fix: 'expected a whole number' },
   { name: 'an empty accounts list item', text: BASE_YAML.replace('  - { name: shop-dev, email: aws+shop-dev@acme.example, ou: Workloads/Dev }', '  -'), where: 'accounts[3]', fix: 'expected a mapping of settings' },
