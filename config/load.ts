@@ -147,7 +147,7 @@ function dependsOn(problem: Problem, aside: readonly PathSegment[]): boolean {
   if (aside.length === 0) return true;
   const under = aside.every((seg, i) => problem.path[i] === seg);
   const name = String(aside[aside.length - 1]);
-  return under || problem.message.includes(`${name}[`);
+  return under || problem.message.includes(`${name}[`) || problem.message.includes(formatAside(aside));
 }
 
 /**
