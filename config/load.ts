@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { LandingZoneSchema, type LandingZoneConfig } from './schema';
 import { ConfigError, didYouMean, show, type PathSegment, type Problem } from './problems';
@@ -9,6 +9,8 @@ import { checkMeaning } from './validate';
 import { loadStackSetTemplates } from './stacksets-loader';
 import { loadCustomPolicies } from './guardrails-loader';
 import { checkInventory, inventoryBelongsTo, inventoryFileFor, readInventory, type Inventory } from './inventory';
+import { dependsOn, formatAside, repair, valueAt } from './set-aside';
+import { aliasProblem, leadingZeroNumbers, YAML_HINTS } from './yaml-problems';
 
 /** A parsed config and where it came from. */
 export interface LoadedConfig {
@@ -62,15 +64,6 @@ function readConfigText(file: string): string {
     throw fail(`cannot be read (${code}); check the path, or set LZ_CONFIG to your file`);
   }
 }
-
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'a key appears twice in the same mapping; keep one of them',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MULTIPLE_DOCS: 'the file holds more than one YAML document ("---"); keep one',
-  BAD_INDENT: 'check the indentation of this line against the lines above',
-  MISSING_CHAR: 'a bracket or quote is not closed',
-  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its ":" or the line above is not closed',
-};
 
 /** Notes said after the problems when later checks could not run. */
 const AFTER_YAML = 'The settings themselves are checked once the file is valid YAML; more problems may follow.';
@@ -138,152 +131,8 @@ export function parseConfig(text: string, file = 'landing-zone.yaml', options: P
   return config;
 }
 
-function formatAside(path: readonly PathSegment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || 'the file';
-}
-
-/** A meaning problem depends on a set-aside value when it sits under it or names its list. */
-function dependsOn(problem: Problem, aside: readonly PathSegment[]): boolean {
-  if (aside.length === 0) return true;
-  const under = aside.every((seg, i) => problem.path[i] === seg);
-  const name = String(aside[aside.length - 1]);
-  return under || problem.message.includes(`${name}[`) || problem.message.includes(formatAside(aside));
-}
-
-/**
- * Sets aside the values the schema refused, so that the meaning checks still run on the rest:
- * unknown keys are dropped, a wrong optional value falls back to its default, and a list item
- * that cannot be read leaves its list (whose cross-checks then wait, see `dependsOn`).
- * Returns no config when a required section itself cannot be read.
- */
-function repair(raw: unknown): { config?: LandingZoneConfig; setAside: PathSegment[][] } {
-  const copy: unknown = structuredClone(raw);
-  const setAside: PathSegment[][] = [];
-  for (let round = 0; round < 8; round++) {
-    const parsed = LandingZoneSchema.safeParse(copy);
-    if (parsed.success) return { config: parsed.data, setAside };
-    let changed = false;
-    // Deepest first, and list items from the end, so removals do not move the paths still to do.
-    const issues = [...parsed.error.issues].sort((a, b) => compareForRemoval(a.path as PathSegment[], b.path as PathSegment[]));
-    for (const issue of issues) {
-      const path = issue.path as PathSegment[];
-      if (issue.code === 'unrecognized_keys') {
-        const parent = valueAt(copy, path);
-        if (parent && typeof parent === 'object') for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
-        changed = true;
-        continue;
-      }
-      if (path.length === 0) return { setAside };
-      const parent = valueAt(copy, path.slice(0, -1));
-      const last = path[path.length - 1];
-      const current = valueAt(copy, path);
-      if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof current === 'number' || typeof current === 'boolean')) {
-        // An unquoted id or code: read it as the text it was meant to be, and check the rest.
-        (parent as Record<PathSegment, unknown>)[last] = String(current);
-        changed = true;
-        continue;
-      }
-      if (Array.isArray(parent) && typeof last === 'number') {
-        if (last < parent.length) parent.splice(last, 1);
-        setAside.push(path.slice(0, -1));
-        changed = true;
-      } else if (parent && typeof parent === 'object' && last in (parent as object)) {
-        delete (parent as Record<PathSegment, unknown>)[last];
-        setAside.push(path);
-        changed = true;
-      } else if (path.length > 1) {
-        // A required value is missing: the object holding it cannot be read.
-        const grand = valueAt(copy, path.slice(0, -2));
-        const key = path[path.length - 2];
-        if (Array.isArray(grand) && typeof key === 'number') {
-          grand.splice(key, 1);
-          setAside.push(path.slice(0, -2));
-          changed = true;
-        } else if (path.length === 2) return { setAside };
-        else if (grand && typeof grand === 'object') {
-          delete (grand as Record<PathSegment, unknown>)[key];
-          setAside.push(path.slice(0, -1));
-          changed = true;
-        }
-      } else return { setAside };
-    }
-    if (!changed) return { setAside };
-  }
-  return { setAside };
-}
-
-function compareForRemoval(a: readonly PathSegment[], b: readonly PathSegment[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] === b[i]) continue;
-    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (b[i] as number) - (a[i] as number);
-    return 0;
-  }
-  return b.length - a.length;
-}
-
-/**
- * Plain numbers written with a leading zero (`0100`, `012345678901`): YAML 1.2 reads them as decimal
- * and drops the zero, YAML 1.1 tools read octal. Either way what was meant is lost, so they are
- * refused wherever they stand: quote a code or id, drop the zero from an amount.
- */
-function leadingZeroNumbers(doc: Document, text: string): Problem[] {
-  const problems: Problem[] = [];
-  const walk = (node: unknown, path: PathSegment[]) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? (pair.key.value as PathSegment) : String(pair.key);
-        walk(pair.value, [...path, key]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i]));
-    } else if (isScalar(node) && typeof node.value === 'number' && node.range && !node.type?.startsWith('QUOTE')) {
-      const written = text.slice(node.range[0], node.range[1]).trim();
-      if (/^[-+]?0\d+$/.test(written)) {
-        problems.push({
-          path,
-          message: `${written} is read by YAML as a number (YAML read it as ${node.value}, losing how it was written); quote it ("${written}") if it is an id or code, or write ${node.value} if it is an amount`,
-        });
-      }
-    }
-  };
-  walk(doc.contents, []);
-  return problems;
-}
-
-/** An alias YAML cannot resolve (unknown anchor, or too many aliases): its line and the fix. */
-function aliasProblem(doc: Document, lineOfOffset: (o: number) => number, error: string): Problem {
-  let line: number | undefined;
-  const anchors = new Set<string>();
-  let unresolved: string | undefined;
-  visit(doc, {
-    Node(_key, node) {
-      if (node.anchor) anchors.add(node.anchor);
-      if (isAlias(node) && !anchors.has(node.source) && unresolved === undefined) {
-        unresolved = node.source;
-        line = node.range ? lineOfOffset(node.range[0]) : undefined;
-      }
-    },
-  });
-  if (unresolved !== undefined) {
-    return { path: [], line, message: `is not valid YAML: the alias *${unresolved} has no anchor &${unresolved} before it; define the anchor first or write the value out` };
-  }
-  if (/alias count/i.test(error)) {
-    return { path: [], message: 'is not valid YAML: it expands too many aliases (*name), which YAML parsers refuse as a resource exhaustion attack; write the repeated values out or use fewer aliases' };
-  }
-  return { path: [], message: `is not valid YAML: ${error.split('\n')[0]}` };
-}
-
 function withLines(problems: Problem[], lineOf: (p: readonly PathSegment[]) => number | undefined): Problem[] {
   return problems.map((p) => ({ ...p, line: p.line ?? lineOf(p.path) }));
-}
-
-function valueAt(raw: unknown, path: readonly PathSegment[]): unknown {
-  let v: unknown = raw;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PathSegment, unknown>)[seg];
-  }
-  return v;
 }
 
 function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, sourceOf: (p: readonly PathSegment[]) => string | undefined): Problem[] {
