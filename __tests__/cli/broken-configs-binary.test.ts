@@ -14,18 +14,13 @@ import { CASES, lineNaming, snapshot, STACK_TRACE, workspace, type BrokenCase } 
 
 const SAMPLE = [
   'an alias bomb (billion laughs)',
-  'a tab used for indentation',
-  'a config file that does not exist',
   'a folder given as the config',
   'an inventory that is not JSON',
   'a misspelt top-level section',
   'an unquoted account id with a leading zero',
   'a China region',
   'a misspelt AWS managed policy',
-  'a misspelt tag-policy resource type',
-  'a key prefix with a double slash',
   "a closed account's e-mail reused",
-  'an account dropped from the file',
   'a custom policy file that is not JSON',
 ];
 
