@@ -15,7 +15,8 @@ function main(): number {
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const stacks = process.env.LZ_STACKS === undefined ? undefined : parseStackPatterns(process.env.LZ_STACKS);
   try {
-    const { config, inventoryFile } = loadConfigFile(file);
+    const { config, inventoryFile, inventoryNote } = loadConfigFile(file);
+    if (inventoryNote) console.log(inventoryNote);
     const result = synthesize({ config, outdir, inventoryFile, stacks });
     const total = result.stacks.reduce((n, s) => n + s.resources, 0);
     const width = Math.max(...result.stacks.map((s) => s.id.length));
@@ -28,7 +29,7 @@ function main(): number {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
-      console.error('Nothing was written. Fix the config and run again.');
+      console.error(`Nothing was written. Fix ${e.file === file ? 'the config' : e.file} and run again.`);
       return 1;
     }
     if (e instanceof StackSelectionError) {

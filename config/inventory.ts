@@ -24,8 +24,21 @@ export interface InventoryEntry {
   readonly email?: string;
 }
 
+/** The organization an inventory belongs to: the config's organization when it was written. */
+export interface InventoryOrganization {
+  readonly name: string;
+  readonly managementAccountId: string;
+}
+
 export interface Inventory {
   readonly version: typeof INVENTORY_VERSION;
+  /**
+   * The landing zone the inventory was written for. An inventory of another management account
+   * (e.g. the bundled example's, left beside a config written for a new organization) is not
+   * this landing zone's history: it is not checked, and the next synth starts a new one.
+   * Inventories written before this field existed belong to whatever config sits beside them.
+   */
+  readonly organization?: InventoryOrganization;
   /** Entries by account name, sorted by name. */
   readonly accounts: Readonly<Record<string, InventoryEntry>>;
 }
@@ -39,6 +52,12 @@ export function inventoryFileFor(configFile: string): string {
   return join(dirname(configFile), `${base}.inventory.json`);
 }
 
+/** True when `inventory` was written for this config's organization (or records none). */
+export function inventoryBelongsTo(config: LandingZoneConfig, inventory: Inventory | undefined): boolean {
+  if (!inventory) return false;
+  return !inventory.organization || inventory.organization.managementAccountId === config.organization.managementAccountId;
+}
+
 /** Reads an inventory; undefined when the file does not exist yet (first synth). */
 export function readInventory(file: string): Inventory | undefined {
   if (!existsSync(file)) return undefined;
@@ -46,18 +65,25 @@ export function readInventory(file: string): Inventory | undefined {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConfigError(file, [{ path: [], message: `is not valid JSON (${(e as Error).message}); restore it from git` }]);
+    throw new ConfigError(file, [{ path: [], message: `is not valid JSON (${(e as Error).message}); restore it from git (git checkout -- ${basename(file)})` }], INVENTORY_NOTE(file));
   }
   const problems = inventoryShapeProblems(raw);
-  if (problems.length > 0) throw new ConfigError(file, problems);
+  if (problems.length > 0) throw new ConfigError(file, problems, INVENTORY_NOTE(file));
   return raw as Inventory;
 }
+
+const INVENTORY_NOTE = (file: string) =>
+  `${basename(file)} is the account inventory that npm run synth keeps beside the config (docs/accounts.md), not the config itself; the config is checked once it is readable. If it belongs to no landing zone of yours, delete it: the next synth starts a new one.`;
 
 function inventoryShapeProblems(raw: unknown): Problem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: [], message: 'is not an inventory (a JSON object); restore it from git' }];
   const { version, accounts } = raw as Record<string, unknown>;
   if (version !== INVENTORY_VERSION) return [{ path: ['version'], message: `${show(version)} is not a known inventory version; expected ${INVENTORY_VERSION}` }];
   if (typeof accounts !== 'object' || accounts === null || Array.isArray(accounts)) return [{ path: ['accounts'], message: 'must be an object of accounts by name; restore it from git' }];
+  const { organization } = raw as Record<string, unknown>;
+  if (organization !== undefined && (typeof organization !== 'object' || organization === null || typeof (organization as Record<string, unknown>).managementAccountId !== 'string')) {
+    return [{ path: ['organization'], message: `${show(organization)} must be { name, managementAccountId }; restore it from git` }];
+  }
   const problems: Problem[] = [];
   for (const [name, entry] of Object.entries(accounts)) {
     const state = (entry as Record<string, unknown> | null)?.state;
@@ -73,7 +99,7 @@ function inventoryShapeProblems(raw: unknown): Problem[] {
  * the ways out. Closed accounts may be absent; a closed account that comes back is a new one.
  */
 export function checkInventory(config: LandingZoneConfig, inventory: Inventory | undefined, inventoryFile: string): Problem[] {
-  if (!inventory) return [];
+  if (!inventory || !inventoryBelongsTo(config, inventory)) return [];
   const inConfig = new Set([...config.accounts.map((a) => a.name), ...config.closedAccounts.map((a) => a.name)]);
   const problems: Problem[] = [];
   for (const [name, entry] of Object.entries(inventory.accounts)) {
@@ -90,7 +116,8 @@ export function checkInventory(config: LandingZoneConfig, inventory: Inventory |
 
 /** The inventory after synthesizing `config`: every account of the config, plus every earlier entry. */
 export function nextInventory(config: LandingZoneConfig, previous: Inventory | undefined): Inventory {
-  const accounts: Record<string, InventoryEntry> = { ...(previous?.accounts ?? {}) };
+  const own = inventoryBelongsTo(config, previous) ? previous : undefined;
+  const accounts: Record<string, InventoryEntry> = { ...(own?.accounts ?? {}) };
   for (const a of config.accounts) {
     const before = accounts[a.name];
     accounts[a.name] = { state: a.state, ...((a.id ?? before?.id) ? { id: a.id ?? before?.id } : {}), email: a.email };
@@ -101,12 +128,14 @@ export function nextInventory(config: LandingZoneConfig, previous: Inventory | u
     accounts[c.name] = { state: 'closed', ...(id ? { id } : {}), ...(before?.email ? { email: before.email } : {}) };
   }
   const sorted = Object.fromEntries(Object.keys(accounts).sort().map((name) => [name, accounts[name]]));
-  return { version: INVENTORY_VERSION, accounts: sorted };
+  const { name, managementAccountId } = config.organization;
+  return { version: INVENTORY_VERSION, organization: { name, managementAccountId }, accounts: sorted };
 }
 
 /** Serialized form: stable key order, a note for whoever opens it. */
 export function renderInventory(inventory: Inventory): string {
-  return `${JSON.stringify({ $comment: NOTE, version: inventory.version, accounts: inventory.accounts }, null, 2)}\n`;
+  const organization = inventory.organization ? { organization: inventory.organization } : {};
+  return `${JSON.stringify({ $comment: NOTE, version: inventory.version, ...organization, accounts: inventory.accounts }, null, 2)}\n`;
 }
 
 /** Writes the inventory when its content changed (atomically); returns true when it wrote. */

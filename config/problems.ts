@@ -40,19 +40,21 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly Problem[],
+    /** Said after the list, e.g. that more checks run once these problems are fixed. */
+    readonly note?: string,
   ) {
-    super(formatProblems(file, problems));
+    super(formatProblems(file, problems, note));
     this.name = 'ConfigError';
   }
 }
 
-export function formatProblems(file: string, problems: readonly Problem[]): string {
+export function formatProblems(file: string, problems: readonly Problem[], note?: string): string {
   const n = problems.length;
   const lines = problems.map((p) => {
     const where = p.line !== undefined ? ` (line ${p.line})` : '';
     return `  ${formatPath(p.path)}${where}: ${p.message}`;
   });
-  return [`${file} has ${n} problem${n === 1 ? '' : 's'}:`, ...lines].join('\n');
+  return [`${file} has ${n} problem${n === 1 ? '' : 's'}:`, ...lines, ...(note ? [note] : [])].join('\n');
 }
 
 /** Levenshtein distance, small inputs only (names in a config). */

@@ -73,7 +73,7 @@ describe('lz (the built binary)', () => {
       const run = lz(['validate', 'nope.yaml'], dir);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('nope.yaml has 1 problem:');
-      expect(run.stderr).toContain('cannot be read (ENOENT)');
+      expect(run.stderr).toContain('does not exist (ENOENT)');
     });
 
     it('fails an unknown --format with exit code 2', () => {

@@ -52,7 +52,7 @@ describe('account inventory', () => {
     const message = loadError(ws.file);
     expect(message).toContain('has 1 problem:');
     expect(message).toContain(
-      'accounts: account "shop-dev" is missing from accounts, but landing-zone.inventory.json records it as active; applying would remove it from the organization. Put it back under accounts, set state: suspended to park it in the Suspended OU, or, to close it for good, move it to closedAccounts (docs/accounts.md)',
+      'accounts (line 13): account "shop-dev" is missing from accounts, but landing-zone.inventory.json records it as active; applying would remove it from the organization. Put it back under accounts, set state: suspended to park it in the Suspended OU, or, to close it for good, move it to closedAccounts (docs/accounts.md)',
     );
   });
 
@@ -91,6 +91,33 @@ describe('account inventory', () => {
     const ws = workspace(MINIMAL_YAML);
     writeFileSync(ws.inventory, '{ not json');
     expect(loadError(ws.file)).toMatch(/landing-zone\.inventory\.json has 1 problem:\n {2}\(top level\): is not valid JSON .*; restore it from git/);
+  });
+
+  it('records the organization it belongs to, and ignores then replaces the inventory of another organization', () => {
+    const ws = workspace(MINIMAL_YAML);
+    const ours = nextInventory(loadConfigFile(ws.file).config, undefined);
+    expect(ours.organization).toEqual({ name: 'acme', managementAccountId: '111111111111' });
+    const theirs = { ...ours, organization: { name: 'example', managementAccountId: '999999999999' }, accounts: { ...ours.accounts, 'gone-account': { state: 'active' as const } } };
+    writeFileSync(ws.inventory, renderInventory(theirs));
+    const loaded = loadConfigFile(ws.file);
+    expect(loaded.inventoryNote).toContain('was written for another organization (example, management account 999999999999)');
+    expect(Object.keys(nextInventory(loaded.config, readInventory(ws.inventory)).accounts)).not.toContain('gone-account');
+    // The same inventory for this organization would stop the load: gone-account is missing.
+    writeFileSync(ws.inventory, renderInventory({ ...theirs, organization: ours.organization }));
+    expect(loadError(ws.file)).toContain('account "gone-account" is missing from accounts');
+  });
+
+  it('keeps closed accounts closed: their e-mail is not reused and their name comes back only with their id', () => {
+    const ws = workspace(MINIMAL_YAML);
+    const config = loadConfigFile(ws.file).config;
+    const closed = { ...nextInventory(config, undefined) };
+    writeFileSync(ws.inventory, renderInventory({ ...closed, accounts: { ...closed.accounts, 'old-poc': { state: 'closed', id: '555555555555', email: 'poc@acme.example' } } }));
+    writeFileSync(ws.file, stringify({ ...base, accounts: [...base.accounts, { name: 'new-poc', email: 'POC@acme.example', ou: 'Workloads/Dev' }] }));
+    expect(loadError(ws.file)).toContain('accounts[4].email (line 28): "POC@acme.example" belongs to the closed account "old-poc" (555555555555); AWS never lets the e-mail of a closed account be used again');
+    writeFileSync(ws.file, stringify({ ...base, accounts: [...base.accounts, { name: 'old-poc', email: 'poc2@acme.example', ou: 'Workloads/Dev' }] }));
+    expect(loadError(ws.file)).toContain('"old-poc" is a closed account (555555555555) in the account inventory; without its id it would be created again as a new AWS account');
+    writeFileSync(ws.file, stringify({ ...base, accounts: [...base.accounts, { name: 'old-poc', email: 'poc@acme.example', ou: 'Workloads/Dev', id: '555555555555' }] }));
+    expect(loadConfigFile(ws.file).config.accounts[4].id).toBe('555555555555');
   });
 
   it('names the inventory after the config file', () => {

@@ -46,7 +46,7 @@ describe('config loader', () => {
 
   it('fails on an unquoted or short account id and says to quote it', () => {
     expect(problemsOf(MINIMAL_YAML.replace('"111111111111"', '111111111111'))).toContain(
-      'organization.managementAccountId (line 4): 111111111111 is a number; expected text',
+      'organization.managementAccountId (line 4): 111111111111 is read by YAML as a number; quote it: "111111111111"',
     );
     expect(problemsOf(MINIMAL_YAML.replace('"111111111111"', '"1234"'))).toContain(
       '"1234" is not a 12-digit AWS account id; write it in quotes, e.g. "111111111111"',
@@ -122,7 +122,7 @@ describe('config loader', () => {
 
   it('fails on a missing file and says what to do', () => {
     expect(() => loadConfigFile('/nonexistent/landing-zone.yaml')).toThrow(
-      '/nonexistent/landing-zone.yaml has 1 problem:\n  (top level): cannot be read (ENOENT); create it from examples/minimal.yaml or set LZ_CONFIG to your file',
+      '/nonexistent/landing-zone.yaml has 1 problem:\n  (top level): does not exist (ENOENT); create it from examples/minimal.yaml or set LZ_CONFIG to your file',
     );
   });
 

@@ -17,7 +17,7 @@ describe('docs/config-reference.md', () => {
     const text = configReferenceMarkdown();
     const schema = landingZoneJsonSchema() as { properties: Record<string, unknown> };
     for (const key of Object.keys(schema.properties).filter((k) => k !== '$schema')) expect(text).toContain(`\n## ${key}\n`);
-    expect(text).toMatch(/^\| `accounts\[\]\.email` \| string \| \*\*required\*\* \| Root e-mail of the account/m);
+    expect(text).toMatch(/^\| `accounts\[\]\.email` \| string \(at least 6 characters, at most 64 characters\) \| \*\*required\*\* \| Root e-mail of the account/m);
     expect(text).toMatch(/^\| `state\.backend` \| `s3` \\\| `cloud` \\\| `local` \| `"local"` \| /m);
     expect(text).toMatch(/^\| `organization\.homeRegion` \| AWS Region code \| \*\*required\*\* \|/m);
   });

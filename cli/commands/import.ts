@@ -17,6 +17,8 @@ import {
 import { Document } from 'yaml';
 import { parseConfig } from '../../config/load';
 import { ConfigError } from '../../config/problems';
+import { SUSPENDED_OU } from '../../config/model';
+import { AWS_REGIONS, regionError } from '../../config/regions';
 import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
 
 /** One account of an existing organization. */
@@ -44,8 +46,11 @@ export interface ExistingOrganization {
   readonly id: string;
   readonly managementAccountId: string;
   readonly rootId: string;
-  /** OU path → OU id, parents before children. */
-  readonly organizationalUnits: ReadonlyArray<{ readonly path: string; readonly id: string }>;
+  /**
+   * OU path → OU id, parents before children. Paths are made of config OU names (ouConfigName);
+   * `awsName` is the name in AWS when it had to be changed to fit a path.
+   */
+  readonly organizationalUnits: ReadonlyArray<{ readonly path: string; readonly id: string; readonly awsName?: string }>;
   readonly accounts: readonly ExistingAccount[];
   readonly policies: readonly ExistingPolicy[];
 }
@@ -84,7 +89,7 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const rootId = roots[0]?.Id;
     if (!rootId) throw new CliError('the organization has no root visible to these credentials.');
 
-    const ous: Array<{ path: string; id: string }> = [];
+    const ous: Array<{ path: string; id: string; awsName?: string }> = [];
     const accounts: ExistingAccount[] = [];
     const pathOf = new Map<string, string>([[rootId, 'Root']]);
     const visit = async (parentId: string, parentPath: string) => {
@@ -98,10 +103,14 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
         if (!a.Id) continue;
         accounts.push({ id: a.Id, name: a.Name ?? a.Id, email: a.Email ?? '', ouPath: parentPath, status: a.State ?? a.Status ?? 'ACTIVE' });
       }
+      const taken = new Set<string>();
       for (const ou of [...children].sort((x, y) => (x.Name ?? '').localeCompare(y.Name ?? ''))) {
         if (!ou.Id || !ou.Name) continue;
-        const path = parentPath ? `${parentPath}/${ou.Name}` : ou.Name;
-        ous.push({ path, id: ou.Id });
+        let name = ouConfigName(ou.Name);
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${ouConfigName(ou.Name).slice(0, 120)}-${n}`;
+        taken.add(name.toLowerCase());
+        const path = parentPath ? `${parentPath}/${name}` : name;
+        ous.push({ path, id: ou.Id, ...(name !== ou.Name ? { awsName: ou.Name } : {}) });
         pathOf.set(ou.Id, path);
         await visit(ou.Id, path);
       }
@@ -146,6 +155,37 @@ export function configName(name: string): string {
   if (n.length < 2) n = `account-${n}`.replace(/-+$/, '');
   return n;
 }
+
+/**
+ * An OU name a config path can hold. AWS allows any 1-128 characters in an OU name
+ * (CreateOrganizationalUnit), the config every one but "/" (the path separator), control characters
+ * and leading or trailing spaces; "Root" names the organization root. Anything else is kept as is:
+ * spaces, "&", parentheses, non-Latin letters.
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateOrganizationalUnit.html
+ */
+export function ouConfigName(name: string): string {
+  let n = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\//g, '-')
+    .trim()
+    .slice(0, 128)
+    .trim();
+  if (n === '') n = 'OU';
+  if (n.toLowerCase() === 'root') n = `${n}-OU`;
+  return n;
+}
+
+/** Config OU name for the existing top-level Suspended OU when active accounts live in it. */
+export const SUSPENDED_WITH_ACTIVE = 'Suspended-active';
+
+/** `path` with its first segment `from` replaced by `to`. */
+function renameTop(path: string, from: string, to: string): string {
+  return path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : path;
+}
+
+/** Longest organization.name taken from the management account's name (physical names must stay within AWS limits). */
+const MAX_DERIVED_ORG_NAME = 20;
 
 export interface ImportOptions {
   /** Name (in AWS or in the config) of the log-archive account. @default - the account whose name contains "log" */
@@ -197,26 +237,35 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
   if (logId === securityId) throw new CliError('the log-archive and the security account must be two different accounts; name them with --log-archive and --security');
   const rooted = active.filter((a) => a.ouPath === '');
 
+  // The landing zone keeps a top-level "Suspended" OU for state: suspended accounts under deny-all.
+  // An existing one that holds active accounts is adopted under another config name, so those
+  // accounts stay active and nothing is denied to them.
+  const suspendedActive = active.filter((a) => a.ouPath === SUSPENDED_OU);
+  const ouRename = (path: string) => (suspendedActive.length > 0 ? renameTop(path, SUSPENDED_OU, SUSPENDED_WITH_ACTIVE) : path);
+  const ous = org.organizationalUnits.map((o) => ({ ...o, path: ouRename(o.path) }));
+  const ouPaths = ous.map((o) => o.path);
+  const derivedName = configName(management?.name ?? 'landing-zone').slice(0, MAX_DERIVED_ORG_NAME).replace(/-+$/, '');
+
   const config: Record<string, unknown> = {
     organization: {
-      name: options.name ?? configName(management?.name ?? 'landing-zone'),
+      name: options.name ?? derivedName,
       managementAccountId: org.managementAccountId,
       id: org.id,
       homeRegion: options.homeRegion,
       governedRegions: [...options.governedRegions],
-      ...(org.organizationalUnits.length > 0 ? { ouIds: Object.fromEntries(org.organizationalUnits.map((o) => [o.path, o.id])) } : {}),
+      ...(ous.length > 0 ? { ouIds: Object.fromEntries(ous.map((o) => [o.path, o.id])) } : {}),
     },
     state: options.stateBucket ? { backend: 's3', bucket: options.stateBucket, region: options.homeRegion } : { backend: 'local' },
-    organizationalUnits: org.organizationalUnits.map((o) => o.path),
+    organizationalUnits: [...ouPaths],
     accounts: active.map((a) => ({
       name: a.configName,
       email: a.email,
-      ou: a.ouPath || 'Imported',
+      ou: a.ouPath ? ouRename(a.ouPath) : 'Imported',
       ...(a.id === logId ? { role: 'log-archive' } : a.id === securityId ? { role: 'security' } : {}),
       id: a.id,
     })),
   };
-  if (rooted.length > 0) (config.organizationalUnits as string[]).push('Imported');
+  if (rooted.length > 0 && !ouPaths.includes('Imported')) (config.organizationalUnits as string[]).push('Imported');
 
   const doc = new Document(config);
   const notes = [
@@ -225,6 +274,20 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
     'review the plan: it must show imports and in-place changes only. See docs/operations.md.',
   ];
   if (rooted.length > 0) notes.push(`Accounts directly under the root (${rooted.map((a) => a.name).join(', ')}) are placed in a new OU "Imported": move them where they belong.`);
+  const renamed = ous.filter((o) => o.awsName !== undefined);
+  if (renamed.length > 0) {
+    notes.push(
+      `OU names a config path cannot hold as written (a "/", leading or trailing spaces, "Root") were mapped: ${renamed.map((o) => `${JSON.stringify(o.awsName)} → ${JSON.stringify(o.path.split('/').pop())}`).join(', ')}; the first apply renames them in AWS (same OU id, policies and accounts). Rename them here to keep another name.`,
+    );
+  }
+  if (suspendedActive.length > 0) {
+    notes.push(
+      `The existing OU "${SUSPENDED_OU}" holds active accounts (${suspendedActive.map((a) => a.name).join(', ')}). This landing zone reserves "${SUSPENDED_OU}" for accounts with state: suspended under a deny-all SCP, so the OU is adopted as "${SUSPENDED_WITH_ACTIVE}" (the first apply renames it; its id, policies and accounts stay) and the accounts stay active. To park them instead, give them state: suspended.`,
+    );
+  }
+  if (!options.name && derivedName !== configName(management?.name ?? 'landing-zone')) {
+    notes.push(`organization.name was shortened to ${JSON.stringify(derivedName)} so that physical names (buckets, keys) stay within AWS limits; pass --name to choose another.`);
+  }
   const closed = org.accounts.filter((a) => a.status !== 'ACTIVE');
   if (closed.length > 0) notes.push(`Left out, not active: ${closed.map((a) => `${a.name} ${a.id} (${a.status})`).join(', ')}.`);
   doc.commentBefore = notes.map((n) => ` ${n}`).join('\n');
@@ -239,13 +302,21 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
       '',
     ].join('\n');
   }
+  return text;
+}
+
+/**
+ * What the config loader says about an imported config, or undefined when it loads. An
+ * organization that does not fit the config everywhere still gets its file: the person edits it.
+ */
+export function importedConfigProblems(text: string, file: string): string | undefined {
   try {
-    parseConfig(text, 'landing-zone.yaml');
+    parseConfig(text, file);
+    return undefined;
   } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(`the organization does not fit landing-zone.yaml as read:\n${e.message}\nFix the names in AWS or edit the config by hand.`);
+    if (e instanceof ConfigError) return e.message;
     throw e;
   }
-  return text;
 }
 
 /** `lz import [--output file] [--log-archive NAME] [--security NAME] ...` */
@@ -272,6 +343,10 @@ export function register(program: Command): void {
           if (opts.output !== '-' && existsSync(opts.output) && !opts.force) {
             throw new CliError(`${opts.output} exists; pass --force to overwrite it or --output another file.`);
           }
+          const regionsGiven = [opts.homeRegion, ...(opts.regions ?? '').split(',').map((r) => r.trim()).filter(Boolean)];
+          for (const region of regionsGiven) {
+            if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new CliError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
+          }
           const org = await readOrganization(organizationsClient(), opts.policies);
           const regions = opts.regions ? opts.regions.split(',').map((r) => r.trim()).filter(Boolean) : [opts.homeRegion];
           const text = organizationToYaml(org, {
@@ -286,9 +361,21 @@ export function register(program: Command): void {
             process.stdout.write(text);
             return;
           }
-          writeFileSync(opts.output, text);
+          try {
+            writeFileSync(opts.output, text);
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code ?? String(e);
+            throw new CliError(
+              `cannot write ${opts.output} (${code}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? ': no permission' : code === 'EISDIR' ? ': it is a folder' : ''}). Nothing was written; run again with --output <a writable file>, or --output - to print the config and redirect it yourself.`,
+            );
+          }
           const n = org.accounts.filter((a) => a.id !== org.managementAccountId && a.status === 'ACTIVE').length;
-          console.log(`Wrote ${opts.output}: organization ${org.id}, ${org.organizationalUnits.length} OUs, ${n} member accounts with ids. Next: lz validate ${opts.output}`);
+          console.log(`Wrote ${opts.output}: organization ${org.id}, ${org.organizationalUnits.length} OUs, ${n} member accounts with ids.`);
+          const problems = importedConfigProblems(text, opts.output);
+          if (problems) {
+            console.error(`${problems}\nThe organization does not fit the config everywhere yet: edit ${opts.output} where listed above, then run lz validate ${opts.output}.`);
+            process.exitCode = 1;
+          } else console.log(`Next: lz validate ${opts.output}, then npm run synth and a plan that shows imports only.`);
         },
       ),
     );

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { DescribeAccountCommand, InviteAccountToOrganizationCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
 import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
+import type { LandingZoneConfig } from '../../config/schema';
+import { loadConfigFile } from '../../config/load';
+import { configFileOf, CONFIG_OPTION } from '../lib/config';
+
+/** IAM role names (CreateRole RoleName): 1-64 of letters, digits and +=,.@_-. */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 export interface InviteOptions {
   /** 12-digit id of the existing account to invite. */
@@ -10,6 +16,12 @@ export interface InviteOptions {
    * @default - no notes
    */
   readonly notes?: string;
+  /**
+   * The landing zone's config, when it loads: the invitation is refused for what `lz validate`
+   * would then refuse (the management account, a closed account, an account already adopted).
+   * @default - no config checks
+   */
+  readonly config?: LandingZoneConfig;
 }
 
 export interface InviteResult {
@@ -28,10 +40,22 @@ export async function inviteAccount(client: OrganizationsClient, options: Invite
   const { accountId } = options;
   if (!/^\d{12}$/.test(accountId)) throw new CliError(`"${accountId}" is not a 12-digit AWS account id.`);
   const context = `inviting account ${accountId}`;
+  const { config } = options;
+  if (config && accountId === config.organization.managementAccountId) {
+    throw new CliError(`Account ${accountId} is the management account of this landing zone (organization.managementAccountId); it is not invited and not listed under accounts.`);
+  }
+  const closed = config?.closedAccounts.find((c) => c.id === accountId);
+  if (closed) {
+    throw new CliError(`Account ${accountId} is the closed account "${closed.name}" (closedAccounts); a closed account is not invited back. Use a new account.`);
+  }
+  const adoptedAt = config?.accounts.findIndex((a) => a.id === accountId) ?? -1;
 
   try {
     const existing = await client.send(new DescribeAccountCommand({ AccountId: accountId }));
     const name = existing.Account?.Name ? ` (${existing.Account.Name})` : '';
+    if (config && adoptedAt >= 0) {
+      throw new CliError(`Account ${accountId}${name} is already a member of this organization and adopted as accounts[${adoptedAt}] (${config.accounts[adoptedAt].name}); nothing to do.`);
+    }
     throw new CliError(
       `Account ${accountId}${name} is already a member of this organization; nothing to invite. Add id: "${accountId}" to the account in landing-zone.yaml to adopt it.`,
     );
@@ -65,8 +89,9 @@ export function inviteInstructions(result: InviteResult, accessRoleName = 'Organ
     '     (or Organizations console of the account > Invitations > Accept).',
     `  2. Create the role ${accessRoleName} there, trusting the management account, with AdministratorAccess:`,
     '     invited accounts do not get it automatically (only created accounts do); see docs/accounts.md.',
-    `  3. Add the account to landing-zone.yaml with id: "${result.accountId}" and run npm run synth:`,
-    '     an import block adopts it into Terraform instead of creating a new account.',
+    `  3. Add it under accounts in landing-zone.yaml: a name (2-40 lowercase letters, digits and hyphens), its root e-mail`,
+    `     as AWS has it (used by no other account), an ou from organizationalUnits, and id: "${result.accountId}".`,
+    '     Then lz validate and npm run synth: an import block adopts it into Terraform instead of creating a new account.',
   ].join('\n');
 }
 
@@ -77,15 +102,29 @@ export function register(program: Command): void {
     .description('Invite an existing AWS account into the organization (run with the management account\'s credentials).')
     .requiredOption('--account-id <id>', '12-digit id of the account to invite')
     .option('--notes <text>', 'message shown to the account owner with the invitation')
-    .option('--access-role-name <name>', 'role Terraform assumes in member accounts (organization.accessRoleName)', 'OrganizationAccountAccessRole')
+    .option('--access-role-name <name>', 'role Terraform assumes in member accounts (default: organization.accessRoleName of the config, else OrganizationAccountAccessRole)')
+    .option(...CONFIG_OPTION)
     .addHelpText(
       'after',
       '\nThe provider cannot send invitations, so this sends the handshake with the AWS SDK.\nThen accept it from the member account (lz accept), and add id: to the account in the config to adopt it.',
     )
     .action(
-      runAction(async (opts: { accountId: string; notes?: string; accessRoleName: string }) => {
-        const result = await inviteAccount(organizationsClient(), { accountId: opts.accountId, notes: opts.notes });
-        console.log(inviteInstructions(result, opts.accessRoleName));
+      runAction(async (opts: { accountId: string; notes?: string; accessRoleName?: string; config?: string }) => {
+        if (opts.accessRoleName !== undefined && !ROLE_NAME.test(opts.accessRoleName)) {
+          throw new CliError(`--access-role-name ${JSON.stringify(opts.accessRoleName)} is not an IAM role name (1-64 of letters, digits and +=,.@_-).`);
+        }
+        const config = configIfValid(configFileOf(opts.config));
+        const result = await inviteAccount(organizationsClient(), { accountId: opts.accountId, notes: opts.notes, config });
+        console.log(inviteInstructions(result, opts.accessRoleName ?? config?.organization.accessRoleName));
       }),
     );
+}
+
+/** The config when it loads cleanly; the invitation itself does not need one. */
+function configIfValid(file: string): LandingZoneConfig | undefined {
+  try {
+    return loadConfigFile(file).config;
+  } catch {
+    return undefined;
+  }
 }

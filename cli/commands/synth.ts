@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--quiet', 'print only the last summary line')
     .addHelpText(
       'after',
-      '\nPrints the resources per stack, the total, the time taken and the output folder, and updates the\naccount inventory beside the config (commit it). Nothing is written when the config has problems.\nWith --stacks only the selected stacks are written (the manifest lists only them); their JSON is\nidentical to a full synth.',
+      '\nPrints the resources per stack, the total, the time taken and the output folder, and updates the\naccount inventory beside the config (commit it). Nothing is written when the config has problems.\nWith --stacks only the selected stacks are synthesized and the output folder is replaced: it then\nholds only them (other stack folders are removed; the manifest lists only them). Their JSON is\nidentical to a full synth.',
     )
     .action(
       runAction(async (opts: { config?: string; out?: string; stacks?: string; tokenTraces?: boolean; quiet?: boolean }) => {

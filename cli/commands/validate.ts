@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { loadConfigFile } from '../../config/load';
 import { ConfigError, formatPath, type Problem } from '../../config/problems';
+import { allOuPaths } from '../../config/model';
 import { runAction } from '../aws/organizations';
 import { configFileOf } from '../lib/config';
 
 /** The outcome of checking one config file, in the shape `--format json` prints. */
 export interface ValidationReport {
+  /** The file the problems are in: the config, or its account inventory when that is broken. */
   readonly file: string;
   readonly valid: boolean;
   readonly problems: ReadonlyArray<{ readonly path: string; readonly line?: number; readonly message: string }>;
+  /** Said after the problems, e.g. that more checks run once they are fixed. */
+  readonly note?: string;
   /** A few facts about a valid config, for the human output. */
   readonly summary?: { readonly accounts: number; readonly organizationalUnits: number; readonly governedRegions: readonly string[]; readonly backend: string };
 }
@@ -16,21 +20,23 @@ export interface ValidationReport {
 /** Checks a config file (shape, meaning, account inventory) without synthesizing. */
 export function validateFile(file: string): ValidationReport {
   try {
-    const { config } = loadConfigFile(file);
+    const { config, inventoryNote } = loadConfigFile(file);
     return {
       file,
       valid: true,
       problems: [],
+      ...(inventoryNote ? { note: inventoryNote } : {}),
       summary: {
         accounts: config.accounts.length,
-        organizationalUnits: config.organizationalUnits.length,
+        // What the management stack creates: listed OUs, their implied parents, and Suspended when used.
+        organizationalUnits: allOuPaths(config).length,
         governedRegions: config.organization.governedRegions,
         backend: config.state.backend,
       },
     };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    return { file, valid: false, problems: e.problems.map(toJsonProblem) };
+    return { file: e.file, valid: false, problems: e.problems.map(toJsonProblem), ...(e.note ? { note: e.note } : {}) };
   }
 }
 
@@ -42,12 +48,14 @@ function toJsonProblem(p: Problem): ValidationReport['problems'][number] {
 export function formatValidation(report: ValidationReport): string {
   if (report.valid) {
     const s = report.summary!;
-    return `${report.file} is valid: ${s.accounts} accounts, ${s.organizationalUnits} OUs, governed regions ${s.governedRegions.join(', ')}, ${s.backend} state.`;
+    const line = `${report.file} is valid: ${s.accounts} accounts, ${s.organizationalUnits} OUs, governed regions ${s.governedRegions.join(', ')}, ${s.backend} state.`;
+    return report.note ? `${line}\n${report.note}` : line;
   }
   const n = report.problems.length;
   return [
     `${report.file} has ${n} problem${n === 1 ? '' : 's'}:`,
     ...report.problems.map((p) => `  ${p.path}${p.line !== undefined ? ` (line ${p.line})` : ''}: ${p.message}`),
+    ...(report.note ? [report.note] : []),
   ].join('\n');
 }
 

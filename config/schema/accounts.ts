@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountId, Email, Name, OuPath, Tags } from './common';
+import { AccountEmail, AccountId, Name, OuPath, Tags } from './common';
 import { AlternateContacts } from './organization';
 import { BaselineOverrideSchema } from './baseline';
 
@@ -8,7 +8,7 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const AccountSchema = z.strictObject({
   name: Name.describe('Account name ([a-z0-9-]); the workload stack is workload-<name>. Never rename: it is the account\'s identity in code.'),
-  email: Email.describe('Root e-mail of the account; unique across the organization.'),
+  email: AccountEmail.describe('Root e-mail of the account (6-64 characters); unique across the organization, never one of a closed account.'),
   ou: OuPath.describe('OU path the account lives in, e.g. Workloads/Prod.'),
   role: z
     .enum(ACCOUNT_ROLES, { error: 'must be one of log-archive, security, workload' })

@@ -29,8 +29,8 @@ export const ACCESS_ANALYZER_MODES = ['auto', 'always', 'never'] as const;
 const budgetLeaves = {
   enabled: z.boolean().describe('Create a monthly AWS Budget (cost) in the account.'),
   monthlyUsd: Usd.describe('Monthly budget limit in USD; also the billing alarm threshold unless billingAlarm.thresholdUsd is set. Default 100.'),
-  actualPercent: Percent.describe('Notify when ACTUAL spend reaches this percent of monthlyUsd. Default 80.'),
-  forecastPercent: Percent.describe('Notify when FORECASTED spend reaches this percent of monthlyUsd. Default 100.'),
+  actualPercent: Percent.describe('Notify when ACTUAL spend exceeds this percent of monthlyUsd (GREATER_THAN). Default 80.'),
+  forecastPercent: Percent.describe('Notify when FORECASTED spend exceeds this percent of monthlyUsd (GREATER_THAN). Default 100.'),
   emails: z
     .array(Email)
     .min(1, { error: 'needs at least one address, or leave emails out to use the billing alarm e-mail' })
@@ -184,8 +184,8 @@ export const ManagementBillingSchema = z
     enabled: z.boolean().default(true).describe('Budget and billing alarm in the management account. Default true.'),
     monthlyUsd: Usd.default(1000).describe('Monthly budget of the management (payer) account, which sees the whole organization\'s bill. Default 1000.'),
     thresholdUsd: Usd.optional().describe('EstimatedCharges alarm threshold (organization-wide). Default: monthlyUsd.'),
-    actualPercent: Percent.default(80).describe('Notify when ACTUAL spend reaches this percent. Default 80.'),
-    forecastPercent: Percent.default(100).describe('Notify when FORECASTED spend reaches this percent. Default 100.'),
+    actualPercent: Percent.default(80).describe('Notify when ACTUAL spend exceeds this percent (GREATER_THAN). Default 80.'),
+    forecastPercent: Percent.default(100).describe('Notify when FORECASTED spend exceeds this percent (GREATER_THAN). Default 100.'),
     email: Email.optional().describe('Who is notified. Default: organization.alternateContacts.billing.email; with neither, the topic and budget are created without subscribers.'),
   })
   .prefault({})

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWS_REGIONS } from '../regions';
+import { AWS_REGIONS, regionError } from '../regions';
 
 /** Names that become parts of physical resource names and construct ids. */
 export const Name = z
@@ -15,12 +15,20 @@ export const AccountId = z
   .describe('12-digit AWS account id, quoted.');
 
 export const Region = z
-  .enum(AWS_REGIONS, { error: 'is not an AWS Region name; use a code such as "us-east-1" or "ap-northeast-1"' })
+  .enum(AWS_REGIONS, { error: (issue) => regionError(issue.input) })
   .describe('AWS Region code, e.g. ap-northeast-1.');
 
 export const Email = z
   .email({ error: 'is not an e-mail address; write it as name@example.com' })
   .describe('E-mail address.');
+
+/**
+ * The root e-mail of a member account: CreateAccount takes 6-64 characters.
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html
+ */
+export const AccountEmail = Email.min(6, { error: 'is too short for an account e-mail (AWS needs 6-64 characters)' }).max(64, {
+  error: 'is longer than the 64 characters AWS allows for an account e-mail; use a shorter address (e.g. a plus alias on a short domain)',
+});
 
 /** AWS tag keys and values (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
 export const Tags = z
@@ -32,13 +40,22 @@ export const Tags = z
       error: 'is not a valid tag value: up to 256 letters, digits, spaces and _.:/=+-@',
     }),
   )
-  .describe('Tags applied to the resource.');
+  .refine((tags) => Object.keys(tags).length <= 50, { error: 'has more than the 50 tags AWS allows on one resource; keep at most 50' })
+  .describe('Tags applied to the resource (at most 50).');
 
-/** An OU path such as `Workloads/Prod`; each segment is an OU name. */
+/**
+ * One OU name as AWS allows it (CreateOrganizationalUnit: 1-128 characters), less what a path
+ * cannot hold: "/" separates the names of a path, control characters and leading or trailing
+ * spaces would be invisible in the file.
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateOrganizationalUnit.html
+ */
+const OU_NAME = String.raw`[^/\s\p{Cc}](?:[^/\p{Cc}]{0,126}[^/\s\p{Cc}])?`;
+
+/** An OU path such as `Workloads/Prod` or `R&D (Japan)/Sandbox`; each segment is an OU name. */
 export const OuPath = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}(\/[A-Za-z0-9][A-Za-z0-9 _.-]{0,127})*$/, {
-    error: 'is not an OU path: names of letters, digits, space, "_", "." and "-" joined by "/" (e.g. "Workloads/Prod")',
+  .regex(new RegExp(`^${OU_NAME}(?:/${OU_NAME})*$`, 'u'), {
+    error: 'is not an OU path: OU names of 1-128 characters (no "/", no leading or trailing spaces) joined by "/" (e.g. "Workloads/Prod")',
   })
   .describe('OU path from the root, segments joined by "/", e.g. Workloads/Prod.');
 

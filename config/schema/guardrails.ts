@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Target } from './common';
+import { Region, Target } from './common';
 
 const RoleName = z
   .string()
@@ -28,7 +28,7 @@ export const GuardrailOptions = z
       .optional()
       .describe('More exempt roles, besides organization.accessRoleName and breakGlassRoleNames (any account: arn:aws:iam::*:role/<name>).'),
     allowedRegions: z
-      .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'is not an AWS Region code, e.g. "us-east-1"' }))
+      .array(Region)
       .optional()
       .describe('region-deny: Regions allowed besides organization.governedRegions. Omitted: only the governed Regions.'),
     vpcBlockPublicAccess: z

@@ -59,7 +59,17 @@ export const CustomerManagedPolicyReference = z
 
 export const PermissionSetSchema = z.strictObject({
   name: PermissionSetName,
-  description: z.string().min(1).max(700).optional().describe('Shown to people choosing a role in the access portal.'),
+  description: z
+    .string()
+    .min(1)
+    .max(700)
+    // CreatePermissionSet takes tab, line breaks and Latin-1 only (no Japanese, no emoji).
+    // https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreatePermissionSet.html
+    .regex(/^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/, {
+      error: 'has characters IAM Identity Center refuses in a permission set description: only Latin-1 letters, digits, punctuation and spaces (write it in English, or put the rest in a group description)',
+    })
+    .optional()
+    .describe('Shown to people choosing a role in the access portal (1-700 Latin-1 characters).'),
   sessionDuration: SessionDuration.default('PT1H').describe('Session length, ISO-8601, 1 to 12 hours. Default PT1H.'),
   managedPolicies: z
     .array(ManagedPolicy)
@@ -83,7 +93,10 @@ export const PermissionSetSchema = z.strictObject({
     })
     .optional()
     .describe('An IAM policy document (as a YAML mapping) embedded in the permission set.'),
-  relayState: z.url({ error: 'is not a URL; the relay state is the console page people land on, e.g. "https://console.aws.amazon.com/"' }).optional().describe('Console URL people land on after sign-in.'),
+  relayState: z
+    .url({ error: 'is not a URL; the relay state is the console page people land on, e.g. "https://console.aws.amazon.com/"' })
+    .max(240, { error: 'is longer than the 240 characters IAM Identity Center allows for a relay state' })
+    .optional().describe('Console URL people land on after sign-in.'),
   tags: Tags.default({}).describe('Tags on the permission set.'),
 });
 

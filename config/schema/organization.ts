@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountId, Email, Name, OuPath, Region } from './common';
+import { AccountId, Email, Name, OuPath, Region, Tags } from './common';
 
 export const OrganizationId = z
   .string()
@@ -52,7 +52,7 @@ export const OrganizationSchema = z.strictObject({
       'Emergency roles exempted from region-deny, protect-security-services and deny-iam-user-access-keys, and protected by protect-security-services; not from the log archive (only the access role may change the log buckets). Create them with a StackSet (docs/operations.md).',
     ),
   alternateContacts: AlternateContacts.optional().describe('Alternate contacts of the management account.'),
-  tags: z.record(z.string(), z.string()).default({}).describe('Tags added to every resource through the providers\' default tags.'),
+  tags: Tags.default({}).describe('Tags added to every resource through the providers\' default tags.'),
 });
 
 export type OrganizationConfig = z.infer<typeof OrganizationSchema>;

@@ -4,6 +4,8 @@ import { didYouMean, show } from '../problems';
 import { POLICY_KINDS, isIamGrammar, KIND_LABEL, type PolicyKind } from '../../policies/kinds';
 import { checkAction } from '../../policies/iam-actions';
 import { servicesWithRcpSupport } from '../../policies/rcp-services';
+import { AI_OPT_OUT_SERVICES } from '../aws-data/ai-services';
+import { resourceTypeProblem } from './guardrail-options';
 
 /** Top-level key of each management policy type. */
 const MANAGEMENT_ROOT: Partial<Record<PolicyKind, string>> = {
@@ -90,6 +92,25 @@ function checkManagementDocument(kind: PolicyKind, doc: Record<string, unknown>)
   const out: string[] = [];
   if (!keys.includes(root)) out.push(`has no ${show(root)} at the top level; a ${KIND_LABEL[kind]} starts with {"${root}": {...}}`);
   for (const key of keys) if (key !== root) out.push(`has ${show(key)} at the top level${didYouMean(key, [root]) || `; only "${root}" belongs there`}`);
+  const body = doc[root];
+  if (kind === 'aiOptOut' && isObject(body)) {
+    // Service names AWS knows (config/aws-data/ai-services.ts); "default" stands for all of them.
+    const known = ['default', ...AI_OPT_OUT_SERVICES];
+    for (const service of Object.keys(body)) {
+      if (!known.includes(service)) out.push(`services.${service} is not a service of the AI opt-out policy${didYouMean(service, known) || `; use default or one of ${AI_OPT_OUT_SERVICES.join(', ')}`}`);
+    }
+  }
+  if (kind === 'tag' && isObject(body)) {
+    // enforced_for names resource types ("ec2:instance"), checked like the tag-policy catalogue option.
+    for (const [key, tag] of Object.entries(body)) {
+      const enforced = isObject(tag) && isObject(tag.enforced_for) ? tag.enforced_for['@@assign'] : undefined;
+      if (!Array.isArray(enforced)) continue;
+      enforced.forEach((type, i) => {
+        const message = typeof type === 'string' ? resourceTypeProblem(type) : `${show(type)} is not a resource type`;
+        if (message) out.push(`tags.${key}.enforced_for.@@assign[${i}] ${message}`);
+      });
+    }
+  }
   return out;
 }
 

@@ -1,5 +1,10 @@
 import type { LandingZoneConfig } from '../schema';
 import type { Problem } from '../problems';
+import type { Inventory } from '../inventory';
+import { checkAccountLifecycle } from './account-lifecycle';
+import { checkPermissionSetPolicies } from './permission-set-policies';
+import { checkGuardrailOptions } from './guardrail-options';
+import { checkStateNames } from './state-names';
 import { checkUniqueAccounts } from './unique-accounts';
 import { checkCoreAccounts } from './core-accounts';
 import { checkOrganizationalUnits } from './organizational-units';
@@ -20,18 +25,26 @@ import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
 import { checkCi } from './ci';
 
+/** What a meaning check may know besides the config: the account inventory (config/inventory.ts). */
+export interface RuleContext {
+  /** The inventory of this landing zone; undefined on a first synth or for another organization's inventory. */
+  readonly inventory?: Inventory;
+}
+
 /** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
-export type Rule = (config: LandingZoneConfig) => Problem[];
+export type Rule = (config: LandingZoneConfig, context: RuleContext) => Problem[];
 
 /** Every meaning check, in the order their problems are reported. */
 export const RULES: readonly Rule[] = [
   checkRegions,
   checkUniqueAccounts,
+  checkAccountLifecycle,
   checkCoreAccounts,
   checkOrganizationalUnits,
   checkOuIds,
   checkClosedAccounts,
   checkPhysicalNames,
+  checkStateNames,
   checkLoggingRetention,
   checkSecurityTargets,
   checkSecurityServices,
@@ -39,13 +52,15 @@ export const RULES: readonly Rule[] = [
   checkBaselineDeclarative,
   checkStackSets,
   checkIdentityCenter,
+  checkPermissionSetPolicies,
   checkGuardrailEntries,
   checkGuardrailTargets,
+  checkGuardrailOptions,
   checkCustomGuardrails,
   checkGuardrailQuotas,
   checkCi,
 ];
 
-export function checkMeaning(config: LandingZoneConfig): Problem[] {
-  return RULES.flatMap((rule) => rule(config));
+export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
+  return RULES.flatMap((rule) => rule(config, context));
 }

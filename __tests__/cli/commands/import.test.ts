@@ -12,7 +12,11 @@ import {
 import { parseConfig } from '../../../config/load';
 import { synthLandingZone } from '../../harness/synth';
 import { examplesCopy, ensureBuilt, lz } from '../binary';
-import { configName, organizationToYaml, readOrganization, type ImportOptions } from '../../../cli/commands/import';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLz } from '../../config/broken-configs';
+import { configName, importedConfigProblems, organizationToYaml, ouConfigName, readOrganization, type ImportOptions } from '../../../cli/commands/import';
 
 const orgs = mockClient(OrganizationsClient);
 const client = () => new OrganizationsClient({ region: 'us-east-1' });
@@ -147,6 +151,58 @@ describe('organizationToYaml', () => {
   });
 });
 
+describe('organizationToYaml on real organizations', () => {
+  it('keeps OU names AWS allows (spaces, "&", parentheses, other scripts) and maps only what a path cannot hold', async () => {
+    const org = await readOrganization(client());
+    const ous = [
+      { path: 'R&D (Japan)', id: 'ou-ab12-rdjp0001' },
+      { path: 'R&D (Japan)/Team #1, Tokyo', id: 'ou-ab12-team0001' },
+      { path: '開発', id: 'ou-ab12-kaih0001' },
+      { path: 'A-B', id: 'ou-ab12-abab0001', awsName: 'A/B' },
+    ];
+    const accounts = org.accounts.map((a) => (a.name === 'Shop Prod' ? { ...a, ouPath: 'R&D (Japan)/Team #1, Tokyo' } : a));
+    const text = organizationToYaml({ ...org, organizationalUnits: [...org.organizationalUnits, ...ous], accounts }, OPTIONS);
+    expect(importedConfigProblems(text, 'landing-zone.yaml')).toBeUndefined();
+    const config = parseConfig(text, 'landing-zone.yaml');
+    expect(config.accounts.find((a) => a.name === 'shop-prod')?.ou).toBe('R&D (Japan)/Team #1, Tokyo');
+    expect(config.organization.ouIds['開発']).toBe('ou-ab12-kaih0001');
+    expect(text).toContain('"A/B" → "A-B"');
+  });
+
+  it.each([
+    ['A/B', 'A-B'],
+    ['  padded  ', 'padded'],
+    ['Root', 'Root-OU'],
+    ['Tab\there', 'Tab here'],
+    ['R&D (Japan)', 'R&D (Japan)'],
+  ])('maps the OU name %j to %j', (input, expected) => expect(ouConfigName(input)).toBe(expected));
+
+  it('adopts an existing Suspended OU that holds active accounts under another name, keeping them active', async () => {
+    const org = await readOrganization(client());
+    const accounts = org.accounts.map((a) => (a.name === 'Shop Prod' ? { ...a, ouPath: 'Suspended' } : a));
+    const text = organizationToYaml({ ...org, organizationalUnits: [...org.organizationalUnits, { path: 'Suspended', id: 'ou-ab12-susp0001' }], accounts }, OPTIONS);
+    const config = parseConfig(text, 'landing-zone.yaml');
+    expect(config.accounts.find((a) => a.name === 'shop-prod')).toMatchObject({ ou: 'Suspended-active', state: 'active' });
+    expect(config.organization.ouIds['Suspended-active']).toBe('ou-ab12-susp0001');
+    expect(text).toContain('The existing OU "Suspended" holds active accounts (Shop Prod)');
+  });
+
+  it('still writes a config when the organization does not fit it, and says what to edit', async () => {
+    const org = await readOrganization(client());
+    const text = organizationToYaml(org, { ...OPTIONS, name: 'a-very-long-organization-name-indeed-xyz' });
+    expect(text).toContain('organization:');
+    expect(importedConfigProblems(text, 'landing-zone.yaml')).toContain('shorten organization.name');
+  });
+
+  it('shortens a long name taken from the management account so physical names fit', async () => {
+    const org = await readOrganization(client());
+    const accounts = org.accounts.map((a) => (a.id === '111111111111' ? { ...a, name: 'Acme Corporation Global Management Payer Account' } : a));
+    const text = organizationToYaml({ ...org, accounts }, OPTIONS);
+    expect(importedConfigProblems(text, 'landing-zone.yaml')).toBeUndefined();
+    expect(parseConfig(text, 'landing-zone.yaml').organization.name.length).toBeLessThanOrEqual(20);
+  });
+});
+
 function awaitable() {
   return { id: 'o-exist12345', managementAccountId: '111111111111', rootId: 'r-ab12', organizationalUnits: [], accounts: [], policies: [] };
 }
@@ -159,11 +215,43 @@ describe('configName', () => {
   ])('turns %j into %j', (input, expected) => expect(configName(input)).toBe(expected));
 });
 
+describe('lz import (in-process, mocked AWS)', () => {
+  beforeEach(() => mockOrganization());
+
+  it('says what to do when the file cannot be written, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
+    const target = join(dir, 'no-such-folder', 'landing-zone.yaml');
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1']);
+    expect(code).toBe(1);
+    expect(output).toContain(`cannot write ${target} (ENOENT: its folder does not exist). Nothing was written; run again with --output <a writable file>, or --output - to print the config`);
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('writes the file even when it needs edits, lists them and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
+    const target = join(dir, 'landing-zone.yaml');
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1', '--name', 'a-very-long-organization-name-indeed-xyz']);
+    expect(code).toBe(1);
+    expect(readFileSync(target, 'utf8')).toContain('managementAccountId: "111111111111"');
+    expect(output).toContain('shorten organization.name');
+    expect(output).toContain(`edit ${target} where listed above, then run lz validate ${target}`);
+  });
+});
+
 describe('lz import (built binary)', () => {
   it('refuses to overwrite an existing file before calling AWS', () => {
     ensureBuilt();
     const run = lz(['import', '--output', 'minimal.yaml'], examplesCopy());
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('minimal.yaml exists; pass --force to overwrite it or --output another file.');
+  });
+
+  it('refuses a Region of another partition before calling AWS', () => {
+    ensureBuilt();
+    const run = lz(['import', '--output', 'new.yaml', '--home-region', 'cn-north-1'], examplesCopy());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('not supported (partition)');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

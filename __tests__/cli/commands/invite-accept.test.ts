@@ -14,6 +14,7 @@ import {
 import { Command } from 'commander';
 import { inviteAccount, inviteInstructions, register as registerInvite } from '../../../cli/commands/invite';
 import { acceptInvitation, register as registerAccept } from '../../../cli/commands/accept';
+import { minimalConfig } from '../../harness/config';
 
 const orgs = mockClient(OrganizationsClient);
 const client = () => new OrganizationsClient({ region: 'us-east-1' });
@@ -43,6 +44,22 @@ describe('lz invite', () => {
       'Account 222222222222 (shop-prod) is already a member of this organization; nothing to invite. Add id: "222222222222" to the account in landing-zone.yaml to adopt it.',
     );
     expect(orgs.commandCalls(InviteAccountToOrganizationCommand)).toHaveLength(0);
+  });
+
+  it('never advises what lz validate refuses: the management account, a closed account, an account already adopted', async () => {
+    const config = minimalConfig((c) => {
+      c.accounts[2].id = '444444444444';
+      c.closedAccounts = [{ name: 'old-poc', id: '555555555555' }];
+    });
+    await expect(inviteAccount(client(), { accountId: '111111111111', config })).rejects.toThrow(
+      'Account 111111111111 is the management account of this landing zone (organization.managementAccountId); it is not invited and not listed under accounts.',
+    );
+    await expect(inviteAccount(client(), { accountId: '555555555555', config })).rejects.toThrow('is the closed account "old-poc" (closedAccounts); a closed account is not invited back');
+    orgs.on(DescribeAccountCommand).resolves({ Account: { Id: '444444444444', Name: 'Shop Prod' } });
+    await expect(inviteAccount(client(), { accountId: '444444444444', config })).rejects.toThrow('is already a member of this organization and adopted as accounts[2] (shop-prod); nothing to do.');
+    expect(orgs.commandCalls(InviteAccountToOrganizationCommand)).toHaveLength(0);
+    const steps = inviteInstructions({ handshakeId: 'h-1', accountId: '222222222222', state: 'OPEN' });
+    expect(steps).toContain('a name (2-40 lowercase letters, digits and hyphens), its root e-mail');
   });
 
   it('fails on the handshake limit with the quota advice', async () => {
@@ -116,7 +133,7 @@ describe('register()', () => {
     registerAccept(program);
     const invite = program.commands.find((c) => c.name() === 'invite')!;
     const accept = program.commands.find((c) => c.name() === 'accept')!;
-    expect(invite.options.map((o) => o.long)).toEqual(['--account-id', '--notes', '--access-role-name']);
+    expect(invite.options.map((o) => o.long)).toEqual(['--account-id', '--notes', '--access-role-name', '--config']);
     expect(invite.options[0].mandatory).toBe(true);
     expect(accept.options.map((o) => o.long)).toEqual(['--handshake-id']);
     expect(invite.helpInformation()).toContain('Invite an existing AWS account into the organization');

@@ -12,8 +12,8 @@ describe('validateFile / formatValidation', () => {
   it('reports a valid file with a one-line summary', () => {
     writeFileSync(join(dir, 'ok.yaml'), MINIMAL_YAML);
     const report = validateFile(join(dir, 'ok.yaml'));
-    expect(report).toMatchObject({ valid: true, problems: [], summary: { accounts: 4, organizationalUnits: 3, backend: 'local' } });
-    expect(formatValidation(report)).toBe(`${join(dir, 'ok.yaml')} is valid: 4 accounts, 3 OUs, governed regions us-east-1, ap-northeast-1, local state.`);
+    expect(report).toMatchObject({ valid: true, problems: [], summary: { accounts: 4, organizationalUnits: 4, backend: 'local' } });
+    expect(formatValidation(report)).toBe(`${join(dir, 'ok.yaml')} is valid: 4 accounts, 4 OUs, governed regions us-east-1, ap-northeast-1, local state.`);
   });
 
   it('fails a config with duplicate e-mails, listing each problem with its path and line', () => {
