@@ -74,7 +74,9 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, options: B
     account: securityAccount,
     logKeyArn: logArchive.logKey.keyArn,
     organization: { rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
-    memberAccountIds: config.accounts.filter((a) => a.state === 'active').map((a) => management.accounts.get(a.name).id),
+    memberAccounts: config.accounts
+      .filter((a) => a.state === 'active' && a.name !== securityAccount.name)
+      .map((a) => ({ name: a.name, accountId: management.accounts.get(a.name).id, email: a.email })),
   });
   security.addDependency(logArchive);
 
