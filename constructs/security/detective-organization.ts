@@ -20,7 +20,9 @@ export interface DetectiveOrganizationProps {
  * automatically, and every existing organization account enabled as a member. Auto-enable alone is not
  * enough: "Detective does not enable existing organization accounts that are not yet enabled".
  * Organization accounts join without an invitation (CreateMembers from the administrator); the e-mail
- * notification is switched off.
+ * notification is switched off. Designating the administrator already created the graph; `aws_detective_graph`
+ * gets that graph back (CreateGraph returns the existing graph's ARN, it never creates a second one).
+ * @see https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html
  * @see https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html
  * @see https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members-enable.html
  */
