@@ -23,7 +23,7 @@ export interface SecurityStackProps extends LandingZoneStackProps {
   /** Root and OU ids from the management stack, for Security Hub policy associations. */
   readonly organization: OrganizationTargets;
   /**
-   * The organization's existing member accounts (active, other than the security account), enrolled now by
+   * The organization's existing member accounts (every account of the config but the security account), enrolled now by
    * the services whose auto-enable covers only accounts that join later (Detective, Inspector, Macie).
    * @default - no existing member is enrolled
    */

@@ -81,14 +81,15 @@ describe('Detective, Inspector and Macie enroll the accounts that exist already'
   });
 });
 
-describe('enrolment in examples/enterprise.yaml (adopted and created accounts, one suspended)', () => {
-  it('enrolls the active accounts but the security account, with literal ids for adopted ones, and leaves the suspended account out', () => {
+describe('enrolment in examples/enterprise.yaml (adopted and created accounts, one suspended, one closed)', () => {
+  it('enrolls every account of the config but the security account, suspended ones too, with literal ids for adopted ones', () => {
     const json = synthLandingZone(exampleConfig('enterprise')).stack('security');
     const members = byPath(json, 'aws_detective_member').filter(([p]) => p.startsWith('security/Detective-ap-northeast-1/'));
-    expect(members.map(([p]) => p.split('Member-')[1]).sort()).toEqual(['log-archive', 'network', 'payments-dev', 'payments-prod', 'sandbox-alice', 'web-prod']);
+    expect(members.map(([p]) => p.split('Member-')[1]).sort()).toEqual(['legacy-batch', 'log-archive', 'network', 'payments-dev', 'payments-prod', 'sandbox-alice', 'web-prod']);
     expect(members.find(([p]) => p.endsWith('Member-payments-prod'))![1].account_id).toBe('210987654323');
     const associations = byPath(json, 'aws_inspector2_member_association').map(([, a]) => a.account_id);
     expect(associations).not.toContain('210987654322'); // the security account administers, it is no member
-    expect(associations).not.toContain('210987654324'); // legacy-batch is suspended
+    expect(associations).toContain('210987654324'); // legacy-batch is suspended: still monitored
+    expect(associations).not.toContain('210987654399'); // old-poc is closed
   });
 });
