@@ -69,7 +69,11 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, options: B
     account: securityAccount,
     logKeyArn: logArchive.logKey.keyArn,
     organization: { rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
-    memberAccountIds: config.accounts.filter((a) => a.state === 'active').map((a) => management.accounts.get(a.name).id),
+    memberAccounts: config.accounts
+      // Suspended accounts stay enrolled: monitoring goes on while they are frozen, and removing an organization
+      // account from Macie fails in provider 5.100 (hashicorp/terraform-provider-aws#26219).
+      .filter((a) => a.name !== securityAccount.name)
+      .map((a) => ({ name: a.name, accountId: management.accounts.get(a.name).id, email: a.email })),
   });
   security.addDependency(logArchive);
 

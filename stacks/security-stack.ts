@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { securityRegions } from '../config/model';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
+import type { SecurityMemberAccount } from '../constructs/security';
 import { namingOf } from '../lib/naming';
 import type { SecurityContext } from './security/context';
 import { addOrganizationTrail } from './security/trail';
@@ -22,10 +23,11 @@ export interface SecurityStackProps extends LandingZoneStackProps {
   /** Root and OU ids from the management stack, for Security Hub policy associations. */
   readonly organization: OrganizationTargets;
   /**
-   * Ids of the organization's member accounts, for services whose auto-enable covers only accounts that join later (Inspector).
-   * @default - only the security account is enabled now
+   * The organization's existing member accounts (every account of the config but the security account), enrolled now by
+   * the services whose auto-enable covers only accounts that join later (Detective, Inspector, Macie).
+   * @default - no existing member is enrolled
    */
-  readonly memberAccountIds?: readonly string[];
+  readonly memberAccounts?: readonly SecurityMemberAccount[];
 }
 
 /**
@@ -59,7 +61,7 @@ export class SecurityStack extends LandingZoneStack {
     addGuardDuty(this, ctx, props.logKeyArn);
     addSecurityHub(this, ctx, props.organization);
     addAccessAnalyzers(this, ctx);
-    addOptionalServices(this, ctx, props.memberAccountIds ?? []);
+    addOptionalServices(this, ctx, (props.memberAccounts ?? []).filter((m) => m.accountId !== account.id));
     addNotifications(this, ctx);
     this.baseline = effectiveBaseline(config, account.name);
     addAccountBaseline(this, account, this.baseline, { scope: new Construct(this, 'Baseline') });

@@ -209,7 +209,8 @@ describe('security stack (options)', () => {
     expect(Object.keys(resourcesOf(json, 'aws_detective_organization_configuration'))).toHaveLength(ALL_SECURITY_REGIONS.length);
     const inspector = Object.values(resourcesOf(json, 'aws_inspector2_organization_configuration'));
     expect(inspector[0].auto_enable).toEqual({ ec2: true, ecr: false, lambda: true, lambda_code: false });
-    expect(Object.values(resourcesOf(json, 'aws_inspector2_enabler'))[0].account_ids).toHaveLength(4);
+    // One enabler per region for the administrator, one per region for each of the three other active accounts.
+    expect(Object.values(resourcesOf(json, 'aws_inspector2_enabler'))).toHaveLength(4 * ALL_SECURITY_REGIONS.length);
     expect(Object.keys(resourcesOf(json, 'aws_macie2_organization_configuration'))).toHaveLength(ALL_SECURITY_REGIONS.length);
   });
 

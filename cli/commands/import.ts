@@ -4,6 +4,8 @@ import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   type ListAccountsForParentCommandOutput,
+  ListAWSServiceAccessForOrganizationCommand,
+  type ListAWSServiceAccessForOrganizationCommandOutput,
   ListOrganizationalUnitsForParentCommand,
   type ListOrganizationalUnitsForParentCommandOutput,
   ListPoliciesCommand,
@@ -19,6 +21,7 @@ import { parseConfig } from '../../config/load';
 import { ConfigError } from '../../config/problems';
 import { SUSPENDED_OU } from '../../config/model';
 import { AWS_REGIONS, regionError } from '../../config/regions';
+import { serviceAccessPrincipals } from '../../stacks/management/service-access';
 import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
 
 /** One account of an existing organization. */
@@ -53,6 +56,11 @@ export interface ExistingOrganization {
   readonly organizationalUnits: ReadonlyArray<{ readonly path: string; readonly id: string; readonly awsName?: string }>;
   readonly accounts: readonly ExistingAccount[];
   readonly policies: readonly ExistingPolicy[];
+  /**
+   * Service principals with trusted access enabled (ListAWSServiceAccessForOrganization).
+   * @default - none read
+   */
+  readonly serviceAccessPrincipals?: readonly string[];
 }
 
 async function pages<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
@@ -137,7 +145,16 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
         }
       }
     }
-    return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, policies };
+    // The management stack's trusted-access list is authoritative: what is enabled now must be known, or the
+    // first apply switches it off (Control Tower, Backup, ... enabled out of band).
+    const serviceAccess = await pages((NextToken) =>
+      send<ListAWSServiceAccessForOrganizationCommandOutput | undefined>(client, new ListAWSServiceAccessForOrganizationCommand({ NextToken })).then((r) => ({
+        items: r?.EnabledServicePrincipals,
+        next: r?.NextToken,
+      })),
+    );
+    const serviceAccessPrincipals = serviceAccess.map((p) => p.ServicePrincipal).filter((p): p is string => Boolean(p));
+    return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, policies, serviceAccessPrincipals };
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw explainOrganizationsError(e, 'reading the organization');
@@ -267,12 +284,18 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
   };
   if (rooted.length > 0 && !ouPaths.includes('Imported')) (config.organizationalUnits as string[]).push('Imported');
 
+  // Trusted access the organization has and the landing zone would not enable itself: kept, or the first apply
+  // of the management stack switches it off.
+  const kept = principalsToKeep(org, config);
+  if (kept.length > 0) (config.organization as Record<string, unknown>).additionalServiceAccessPrincipals = kept;
+
   const doc = new Document(config);
   const notes = [
     `Written by lz import from organization ${org.id} (management account ${org.managementAccountId}).`,
     'Ids make the first plan import the organization, OUs and accounts instead of creating them;',
     'review the plan: it must show imports and in-place changes only. See docs/operations.md.',
   ];
+  if (kept.length > 0) notes.push(`Trusted access enabled outside the landing zone is kept (organization.additionalServiceAccessPrincipals): ${kept.join(', ')}; remove what you no longer use.`);
   if (rooted.length > 0) notes.push(`Accounts directly under the root (${rooted.map((a) => a.name).join(', ')}) are placed in a new OU "Imported": move them where they belong.`);
   const renamed = ous.filter((o) => o.awsName !== undefined);
   if (renamed.length > 0) {
@@ -317,6 +340,21 @@ export function importedConfigProblems(text: string, file: string): string | und
     if (e instanceof ConfigError) return e.message;
     throw e;
   }
+}
+
+/**
+ * The organization's trusted-access principals that the config would not enable itself. A config that does
+ * not load yet keeps none here; the final check of organizationToYaml reports its problems.
+ */
+function principalsToKeep(org: ExistingOrganization, config: Record<string, unknown>): string[] {
+  let own: Set<string>;
+  try {
+    own = new Set(serviceAccessPrincipals(parseConfig(new Document(config).toString({ lineWidth: 0 }), 'landing-zone.yaml')));
+  } catch (e) {
+    if (e instanceof ConfigError) return [];
+    throw e;
+  }
+  return [...new Set(org.serviceAccessPrincipals ?? [])].filter((p) => !own.has(p)).sort();
 }
 
 /** `lz import [--output file] [--log-archive NAME] [--security NAME] ...` */

@@ -53,6 +53,16 @@ export const OrganizationSchema = z.strictObject({
     ),
   alternateContacts: AlternateContacts.optional().describe('Alternate contacts of the management account.'),
   tags: Tags.default({}).describe('Tags added to every resource through the providers\' default tags.'),
+  additionalServiceAccessPrincipals: z
+    .array(
+      z.string().regex(/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/, {
+        error: 'is not an AWS service principal; it looks like "controltower.amazonaws.com"',
+      }),
+    )
+    .default([])
+    .describe(
+      'Service principals to keep trusted besides the ones the landing zone needs (e.g. enabled by Control Tower, Backup or by hand). The organization\'s trusted-access list is authoritative: a principal enabled out of band and not listed here is switched off on the next apply of the management stack (docs/operations.md). lz import fills it in.',
+    ),
 });
 
 export type OrganizationConfig = z.infer<typeof OrganizationSchema>;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { CloudtrailOrganizationDelegatedAdminAccount } from '@cdktf/provider-aws/lib/cloudtrail-organization-delegated-admin-account';
 import { DetectiveOrganizationAdminAccount } from '@cdktf/provider-aws/lib/detective-organization-admin-account';
 import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { Inspector2DelegatedAdminAccount } from '@cdktf/provider-aws/lib/inspector2-delegated-admin-account';
@@ -7,12 +8,12 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
 import type { TerraformResource } from '../../lib/cdktf';
 
-/** Security services whose own API designates the administrator account (and registers it in Organizations). */
-export const SERVICES_WITH_ADMIN_API = ['guardduty', 'securityhub', 'detective', 'inspector2', 'macie2'] as const;
+/** Services whose own API designates the administrator account (and registers it in Organizations). */
+export const SERVICES_WITH_ADMIN_API = ['cloudtrail', 'guardduty', 'securityhub', 'detective', 'inspector2', 'macie2'] as const;
 export type ServiceWithAdminApi = (typeof SERVICES_WITH_ADMIN_API)[number];
 
 export interface ServiceAdministratorProps {
-  /** Which service: guardduty, securityhub, detective, inspector2 or macie2. */
+  /** Which service: cloudtrail, guardduty, securityhub, detective, inspector2 or macie2. */
   readonly service: ServiceWithAdminApi;
   /** Account that administers the service (the security account). */
   readonly accountId: string;
@@ -33,6 +34,12 @@ export interface ServiceAdministratorProps {
  * (e.g. guardduty:EnableOrganizationAdminAccount). That call also registers the account in
  * Organizations, so no `aws_organizations_delegated_administrator` is added for these services
  * (registering twice fails with AccountAlreadyRegisteredException).
+ *
+ * CloudTrail is designated through CloudTrail (RegisterOrganizationDelegatedAdmin), never through
+ * Organizations: only the CloudTrail call creates CloudTrail's service-linked role in the management
+ * account, without which the organization trail and event data store that the delegated administrator
+ * creates fail. The designation is global; it is made once, from the home region.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-delegated-administrator.html
  */
 export class ServiceAdministrator extends Construct {
   readonly resource: TerraformResource;
@@ -42,6 +49,9 @@ export class ServiceAdministrator extends Construct {
     const meta = { provider: props.provider, dependsOn: props.dependsOn ? [...props.dependsOn] : undefined };
     const { accountId } = props;
     switch (props.service) {
+      case 'cloudtrail':
+        this.resource = new CloudtrailOrganizationDelegatedAdminAccount(this, 'Resource', { ...meta, accountId });
+        break;
       case 'guardduty':
         this.resource = new GuarddutyOrganizationAdminAccount(this, 'Resource', { ...meta, adminAccountId: accountId });
         break;

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataAwsGuarddutyDetector } from '@cdktf/provider-aws/lib/data-aws-guardduty-detector';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
 import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
@@ -13,6 +14,13 @@ export interface GuardDutyOrganizationProps {
   readonly provider: AwsProvider;
   /** Protection plans turned on for the administrator and auto-enabled for every member. */
   readonly features: readonly GuardDutyFeature[];
+  /**
+   * How often updated findings are published to EventBridge and the export (the administrator's detector
+   * setting, which GuardDuty applies to its members).
+   * @default - GuardDuty's default, SIX_HOURS
+   * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html#eventbridge-freq-notifications-gdu
+   */
+  readonly findingPublishingFrequency?: 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
   /**
    * Export findings to this S3 location (`arn:aws:s3:::<bucket>/<prefix>`), encrypted with `exportKmsKeyArn`.
    * @default - findings are not exported
@@ -28,9 +36,12 @@ export interface GuardDutyOrganizationProps {
 /**
  * GuardDuty for the whole organization in one region, run from the delegated administrator:
  * the administrator's detector (GuardDuty creates it when the management account designates the
- * administrator in that region, so it is read, not created), the protection plans, auto-enable for
- * ALL member accounts, and the findings export to the log archive.
+ * administrator in that region, so it is found with a data source and adopted through an import block,
+ * never created twice; managing it sets the finding publishing frequency), the protection plans,
+ * auto-enable for ALL member accounts (`ALL` covers the accounts that exist already as well as new ones),
+ * and the findings export to the log archive.
  * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/maintaining-guardduty-organization-delegated-admin.html
  */
 export class GuardDutyOrganization extends Construct {
   /** The administrator's detector id in this region. */
@@ -39,7 +50,13 @@ export class GuardDutyOrganization extends Construct {
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
     const { provider } = props;
-    const detector = new DataAwsGuarddutyDetector(this, 'Detector', { provider });
+    const existing = new DataAwsGuarddutyDetector(this, 'Detector', { provider });
+    const detector = new GuarddutyDetector(this, 'AdministratorDetector', {
+      provider,
+      enable: true,
+      findingPublishingFrequency: props.findingPublishingFrequency,
+    });
+    detector.importFrom(existing.id);
     this.detectorId = detector.id;
 
     const orgConfig = new GuarddutyOrganizationConfiguration(this, 'OrganizationConfiguration', {

@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './security-member-account';
 export * from './guardduty-organization';
 export * from './security-hub-central-configuration';
 export * from './config-organization-aggregator';

@@ -1,35 +1,67 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
+import { Inspector2MemberAssociation } from '@cdktf/provider-aws/lib/inspector2-member-association';
 import { Inspector2OrganizationConfiguration } from '@cdktf/provider-aws/lib/inspector2-organization-configuration';
+import type { SecurityMemberAccount } from './security-member-account';
 
 export interface InspectorOrganizationProps {
   /** Provider of the delegated administrator (security account) in one region. */
   readonly provider: AwsProvider;
   /** What Inspector scans. */
   readonly resourceTypes: readonly ('EC2' | 'ECR' | 'LAMBDA' | 'LAMBDA_CODE')[];
-  /** Accounts to scan now: the administrator and every existing member (auto-enable covers new ones). */
-  readonly accountIds: readonly string[];
+  /** The delegated administrator's own account id (the security account). */
+  readonly administratorAccountId: string;
+  /**
+   * Member accounts that exist already: associated and scanned now (auto-enable covers only accounts that join later).
+   * @default - no existing members are enrolled
+   */
+  readonly members?: readonly SecurityMemberAccount[];
 }
 
 /**
- * Amazon Inspector in one region: scanning turned on for the given accounts, and auto-enabled for
- * accounts that join the organization later.
- * @see https://docs.aws.amazon.com/inspector/latest/user/managing-multiple-accounts.html
+ * Amazon Inspector in one region, run from the delegated administrator:
+ * 1. scanning on for the administrator itself (its own enabler: provider 5.100 refuses an
+ *    `aws_inspector2_enabler` whose `account_ids` mix the administrator with members);
+ * 2. auto-enable of the chosen scan types for accounts that join the organization later;
+ * 3. every existing member associated with the administrator (AWS: "the delegated administrator must
+ *    associate member accounts manually"), then scanning on for it, one enabler per member (the Enable API
+ *    takes at most 100 accounts, and one per account keeps ids tied to account names).
+ * @see https://docs.aws.amazon.com/inspector/latest/user/designating-admin.html
+ * @see https://docs.aws.amazon.com/inspector/latest/user/remove-delegated-admin.html
+ * @see https://docs.aws.amazon.com/inspector/v2/APIReference/API_Enable.html
  */
 export class InspectorOrganization extends Construct {
+  /** The administrator's own enabler. */
+  readonly administratorEnabler: Inspector2Enabler;
+
   constructor(scope: Construct, id: string, props: InspectorOrganizationProps) {
     super(scope, id);
-    const types = new Set(props.resourceTypes);
-    const enabler = new Inspector2Enabler(this, 'Enabler', {
-      provider: props.provider,
-      accountIds: [...props.accountIds],
-      resourceTypes: [...types],
+    const { provider } = props;
+    const resourceTypes = [...new Set(props.resourceTypes)];
+    const types = new Set(resourceTypes);
+    this.administratorEnabler = new Inspector2Enabler(this, 'Enabler', {
+      provider,
+      accountIds: [props.administratorAccountId],
+      resourceTypes,
     });
-    new Inspector2OrganizationConfiguration(this, 'OrganizationConfiguration', {
-      provider: props.provider,
+    const organization = new Inspector2OrganizationConfiguration(this, 'OrganizationConfiguration', {
+      provider,
       autoEnable: { ec2: types.has('EC2'), ecr: types.has('ECR'), lambda: types.has('LAMBDA'), lambdaCode: types.has('LAMBDA_CODE') },
-      dependsOn: [enabler],
+      dependsOn: [this.administratorEnabler],
     });
+    for (const member of props.members ?? []) {
+      const association = new Inspector2MemberAssociation(this, `Member-${member.name}`, {
+        provider,
+        accountId: member.accountId,
+        dependsOn: [organization],
+      });
+      new Inspector2Enabler(this, `MemberEnabler-${member.name}`, {
+        provider,
+        accountIds: [member.accountId],
+        resourceTypes,
+        dependsOn: [association],
+      });
+    }
   }
 }

@@ -1,29 +1,54 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Macie2Account } from '@cdktf/provider-aws/lib/macie2-account';
+import { Macie2Member } from '@cdktf/provider-aws/lib/macie2-member';
 import { Macie2OrganizationConfiguration } from '@cdktf/provider-aws/lib/macie2-organization-configuration';
+import type { SecurityMemberAccount } from './security-member-account';
 
 export interface MacieOrganizationProps {
   /** Provider of the delegated administrator (security account) in one region. */
   readonly provider: AwsProvider;
+  /** The delegated administrator's own account id (the security account). */
+  readonly administratorAccountId: string;
+  /**
+   * Organization accounts that exist already, added as Macie members now.
+   * @default - no existing accounts are added
+   */
+  readonly members?: readonly SecurityMemberAccount[];
 }
 
 /**
- * Amazon Macie in one region: on in the administrator, auto-enabled for accounts that join the organization.
+ * Amazon Macie in one region, run from the delegated administrator: the administrator's own Macie
+ * session, auto-enable for accounts that join the organization later, and every existing organization
+ * account added as a member (CreateMember; organization accounts need no invitation).
+ *
+ * Designating the delegated Macie administrator "also enables Macie in the current AWS Region for the
+ * designated administrator account", so the administrator's session exists before this stack runs: it is
+ * adopted through an import block (id = the account id), never enabled a second time.
  * @see https://docs.aws.amazon.com/macie/latest/user/accounts-mgmt-ao-integrate.html
  */
 export class MacieOrganization extends Construct {
   constructor(scope: Construct, id: string, props: MacieOrganizationProps) {
     super(scope, id);
+    const { provider } = props;
     const account = new Macie2Account(this, 'Account', {
-      provider: props.provider,
+      provider,
       status: 'ENABLED',
       findingPublishingFrequency: 'FIFTEEN_MINUTES',
     });
-    new Macie2OrganizationConfiguration(this, 'OrganizationConfiguration', {
-      provider: props.provider,
+    account.importFrom(props.administratorAccountId);
+    const organization = new Macie2OrganizationConfiguration(this, 'OrganizationConfiguration', {
+      provider,
       autoEnable: true,
       dependsOn: [account],
     });
+    for (const member of props.members ?? []) {
+      new Macie2Member(this, `Member-${member.name}`, {
+        provider,
+        accountId: member.accountId,
+        email: member.email,
+        dependsOn: [organization],
+      });
+    }
   }
 }

@@ -5,6 +5,20 @@ import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/se
 import { SecurityhubConfigurationPolicy } from '@cdktf/provider-aws/lib/securityhub-configuration-policy';
 import { SecurityhubConfigurationPolicyAssociation } from '@cdktf/provider-aws/lib/securityhub-configuration-policy-association';
 
+/**
+ * The finding aggregator's linking mode for the linked regions. Central configuration needs an aggregator in
+ * the home region even with nothing to link, and `SPECIFIED_REGIONS` needs at least one region, so a
+ * single-region organization links `NO_REGIONS` ("aggregates no data because no Regions are selected as
+ * linked Regions"), which keeps the home region as the aggregation region.
+ * @see https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateFindingAggregator.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-securityhub-findingaggregator.html
+ */
+export function findingAggregatorLinking(linkedRegions: readonly string[] | 'ALL'): { linkingMode: string; specifiedRegions?: string[] } {
+  if (linkedRegions === 'ALL') return { linkingMode: 'ALL_REGIONS' };
+  if (linkedRegions.length === 0) return { linkingMode: 'NO_REGIONS' };
+  return { linkingMode: 'SPECIFIED_REGIONS', specifiedRegions: [...linkedRegions] };
+}
+
 /** A configuration policy target: the organization root or an OU, by a stable name and its id. */
 export interface PolicyTarget {
   /** "Root" or the OU path; names the association construct. */
@@ -16,7 +30,7 @@ export interface PolicyTarget {
 export interface SecurityHubCentralConfigurationProps {
   /** Provider of the delegated administrator (security account) in the home (aggregation) region. */
   readonly provider: AwsProvider;
-  /** Other regions linked to the home region; `'ALL'` links every region, present and future. */
+  /** Other regions linked to the home region; `'ALL'` links every region, present and future; none links no region (`NO_REGIONS`). */
   readonly linkedRegions: readonly string[] | 'ALL';
   /** Configuration policy name (naming helper). */
   readonly policyName: string;
@@ -45,8 +59,7 @@ export class SecurityHubCentralConfiguration extends Construct {
     const { provider } = props;
     const aggregator = new SecurityhubFindingAggregator(this, 'FindingAggregator', {
       provider,
-      linkingMode: props.linkedRegions === 'ALL' ? 'ALL_REGIONS' : 'SPECIFIED_REGIONS',
-      specifiedRegions: props.linkedRegions === 'ALL' ? undefined : [...props.linkedRegions],
+      ...findingAggregatorLinking(props.linkedRegions),
     });
     const organization = new SecurityhubOrganizationConfiguration(this, 'OrganizationConfiguration', {
       provider,

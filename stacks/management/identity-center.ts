@@ -25,7 +25,7 @@ export function addIdentityCenter(stack: ManagementStack): IdentityCenterResourc
   const { identityCenter } = config;
   if (!identityCenter.enabled) return undefined;
 
-  const instance = new IdentityCenterInstance(stack, 'IdentityCenter');
+  const instance = new IdentityCenterInstance(stack, 'IdentityCenter', { region: config.organization.homeRegion });
   const { instanceArn, identityStoreId } = instance;
 
   const permissionSets = new Map<string, PermissionSet>();

@@ -1,8 +1,18 @@
 import type { LandingZoneConfig } from '../../config/schema';
 
 /**
+ * GuardDuty's Malware Protection for EC2 needs its own trusted access when the GuardDuty administrator
+ * is not the management account: with it, the delegated administrator creates the Malware Protection
+ * service-linked role in the member accounts.
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/configure-malware-protection-guardduty-initiated-multi-account.html
+ */
+export const GUARDDUTY_MALWARE_PROTECTION_PRINCIPAL = 'malware-protection.guardduty.amazonaws.com';
+
+/**
  * Service principals trusted to act across the organization (aws_service_access_principals),
- * computed from the config, sorted.
+ * computed from the config, sorted. The list is authoritative (the provider disables trusted access for
+ * every principal not in it), so `organization.additionalServiceAccessPrincipals` keeps the ones the
+ * landing zone does not use itself but the organization relies on (Control Tower, Backup, ...).
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html
  */
 export function serviceAccessPrincipals(config: LandingZoneConfig): string[] {
@@ -22,5 +32,7 @@ export function serviceAccessPrincipals(config: LandingZoneConfig): string[] {
   if (security.detective.enabled) principals.push('detective.amazonaws.com');
   if (security.inspector.enabled) principals.push('inspector2.amazonaws.com');
   if (security.macie.enabled) principals.push('macie.amazonaws.com');
+  if (security.guardDuty.enabled && security.guardDuty.features.includes('EBS_MALWARE_PROTECTION')) principals.push(GUARDDUTY_MALWARE_PROTECTION_PRINCIPAL);
+  principals.push(...config.organization.additionalServiceAccessPrincipals);
   return [...new Set(principals)].sort();
 }

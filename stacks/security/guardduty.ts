@@ -13,6 +13,7 @@ export function addGuardDuty(scope: Construct, ctx: SecurityContext, logKeyArn: 
     new GuardDutyOrganization(scope, `GuardDuty-${region}`, {
       provider: ctx.providerIn(region),
       features: settings.features,
+      findingPublishingFrequency: settings.findingPublishingFrequency,
       exportDestinationArn: settings.exportFindings ? destination : undefined,
       exportKmsKeyArn: settings.exportFindings ? logKeyArn : undefined,
     });

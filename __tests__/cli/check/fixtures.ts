@@ -54,9 +54,9 @@ export function management(): StackJson {
       aws_securityhub_organization_admin_account: { Sh: { admin_account_id: '222222222222' } },
       aws_organizations_delegated_administrator: {
         Config: { account_id: '222222222222', service_principal: 'config.amazonaws.com' },
-        Trail: { account_id: '222222222222', service_principal: 'cloudtrail.amazonaws.com' },
         Analyzer: { account_id: '222222222222', service_principal: 'access-analyzer.amazonaws.com' },
       },
+      aws_cloudtrail_organization_delegated_admin_account: { Trail: { account_id: '222222222222' } },
       aws_ssoadmin_permission_set: {
         Admin: { name: 'AdministratorAccess', session_duration: 'PT1H' },
         ReadOnly: { name: 'ReadOnlyAccess', session_duration: 'PT4H' },

@@ -3,6 +3,7 @@ import {
   AccessDeniedException,
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
+  ListAWSServiceAccessForOrganizationCommand,
   ListOrganizationalUnitsForParentCommand,
   ListPoliciesCommand,
   ListRootsCommand,
@@ -253,5 +254,32 @@ describe('lz import (built binary)', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('not supported (partition)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('lz import: trusted access enabled outside the landing zone', () => {
+  beforeEach(() => {
+    orgs.on(ListAWSServiceAccessForOrganizationCommand).callsFake((input: { NextToken?: string }) =>
+      input.NextToken
+        ? { EnabledServicePrincipals: [{ ServicePrincipal: 'backup.amazonaws.com' }, { ServicePrincipal: 'sso.amazonaws.com' }] }
+        : { EnabledServicePrincipals: [{ ServicePrincipal: 'controltower.amazonaws.com' }, { ServicePrincipal: 'guardduty.amazonaws.com' }], NextToken: 'page-2' },
+    );
+  });
+
+  it('keeps every principal the landing zone would not enable itself in organization.additionalServiceAccessPrincipals, so the first apply switches none off', async () => {
+    const org = await readOrganization(client());
+    expect(org.serviceAccessPrincipals).toEqual(['controltower.amazonaws.com', 'guardduty.amazonaws.com', 'backup.amazonaws.com', 'sso.amazonaws.com']);
+    const text = organizationToYaml(org, OPTIONS);
+    const config = parseConfig(text, 'landing-zone.yaml');
+    expect(config.organization.additionalServiceAccessPrincipals).toEqual(['backup.amazonaws.com', 'controltower.amazonaws.com']);
+    expect(text).toContain('# Trusted access enabled outside the landing zone is kept (organization.additionalServiceAccessPrincipals): backup.amazonaws.com, controltower.amazonaws.com');
+    const principals = synthLandingZone(config).stack('management').resource!.aws_organizations_organization;
+    expect(Object.values(principals)[0].aws_service_access_principals).toEqual(expect.arrayContaining(['backup.amazonaws.com', 'controltower.amazonaws.com', 'sso.amazonaws.com']));
+  });
+
+  it('writes no additional principals when the organization trusts nothing beyond the landing zone', async () => {
+    orgs.on(ListAWSServiceAccessForOrganizationCommand).resolves({ EnabledServicePrincipals: [{ ServicePrincipal: 'guardduty.amazonaws.com' }] });
+    const config = parseConfig(organizationToYaml(await readOrganization(client()), OPTIONS), 'landing-zone.yaml');
+    expect(config.organization.additionalServiceAccessPrincipals).toEqual([]);
   });
 });

@@ -10,12 +10,16 @@ describe('delegated administration to the security account (examples/enterprise.
     m = synthLandingZone(exampleConfig('enterprise')).stack('management');
   });
 
-  it('registers Config, Config multi-account setup, Access Analyzer and CloudTrail in Organizations', () => {
+  it('registers Config, Config multi-account setup and Access Analyzer in Organizations, and CloudTrail only through CloudTrail', () => {
     const registered = Object.values(resourcesOf(m, 'aws_organizations_delegated_administrator'));
     expect(registered.map((r) => r.service_principal).sort()).toEqual([
-      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config-multiaccountsetup.amazonaws.com', 'config.amazonaws.com',
+      'access-analyzer.amazonaws.com', 'config-multiaccountsetup.amazonaws.com', 'config.amazonaws.com',
     ]);
     for (const r of registered) expect(r.account_id).toBe(SECURITY_ID);
+    // CloudTrail's own registration creates its service-linked role in the management account; Organizations' does not.
+    expect(Object.values(resourcesOf(m, 'aws_cloudtrail_organization_delegated_admin_account'))).toEqual([
+      expect.objectContaining({ account_id: SECURITY_ID, provider: 'aws' }),
+    ]);
   });
 
   it('designates GuardDuty in every governed region through its own API, and never registers it twice', () => {
@@ -64,6 +68,66 @@ describe('delegated administration with every optional service on and services o
   it('leaves out Access Analyzer when it is off', () => {
     const principals = Object.values(resourcesOf(m, 'aws_organizations_delegated_administrator')).map((r) => r.service_principal);
     expect(principals).not.toContain('access-analyzer.amazonaws.com');
-    expect(principals).toContain('cloudtrail.amazonaws.com');
+    expect(principals).not.toContain('cloudtrail.amazonaws.com');
+    expect(Object.values(resourcesOf(m, 'aws_cloudtrail_organization_delegated_admin_account'))).toHaveLength(1);
+  });
+});
+
+/** Every delegated-administrator registration of the management stack, by Terraform address. */
+const REGISTRATION_TYPES = [
+  'aws_organizations_delegated_administrator',
+  'aws_cloudtrail_organization_delegated_admin_account',
+  'aws_guardduty_organization_admin_account',
+  'aws_securityhub_organization_admin_account',
+  'aws_detective_organization_admin_account',
+  'aws_inspector2_delegated_admin_account',
+  'aws_macie2_organization_admin_account',
+];
+function registrations(m: StackJson): Map<string, Record<string, any>> {
+  const all = new Map<string, Record<string, any>>();
+  for (const type of REGISTRATION_TYPES) for (const [name, r] of Object.entries(resourcesOf(m, type))) all.set(`${type}.${name}`, r);
+  return all;
+}
+
+describe('delegated administration order (a fresh organization refuses parallel registrations)', () => {
+  const check = (m: StackJson, expectedOthers: number) => {
+    const all = registrations(m);
+    const org = `aws_organizations_organization.${Object.keys(resourcesOf(m, 'aws_organizations_organization'))[0]}`;
+    // The home region (default provider) and the global registrations form one chain from the organization.
+    const home = [...all].filter(([, r]) => r.provider === undefined || r.provider === 'aws');
+    const others = [...all].filter(([, r]) => r.provider !== undefined && r.provider !== 'aws');
+    const chain: string[] = [];
+    let previous = org;
+    for (;;) {
+      const next = home.filter(([, r]) => (r.depends_on ?? []).includes(previous));
+      if (next.length === 0) break;
+      expect(next.map(([a]) => a)).toHaveLength(1); // never two registrations at once
+      expect(next[0][1].depends_on).toEqual([previous]);
+      previous = next[0][0];
+      chain.push(previous);
+    }
+    expect([...chain].sort()).toEqual(home.map(([a]) => a).sort());
+    // Every other region starts only after the whole chain (the last one is a home-region designation).
+    expect(others).toHaveLength(expectedOthers);
+    for (const [, r] of others) expect(r.depends_on).toEqual([previous]);
+    return { chain, last: previous };
+  };
+
+  it('chains the Organizations registrations and each service\'s home-region designation, then designates the other regions (examples/enterprise.yaml)', () => {
+    const m = synthLandingZone(exampleConfig('enterprise')).stack('management');
+    // GuardDuty, Detective and Inspector in ap-northeast-3 and us-east-1 besides the home region.
+    const { chain, last } = check(m, 3 * 2);
+    expect(chain[0]).toMatch(/^aws_organizations_delegated_administrator\./);
+    expect(chain.some((a) => a.startsWith('aws_cloudtrail_organization_delegated_admin_account.'))).toBe(true);
+    expect(last).toMatch(/^aws_inspector2_delegated_admin_account\.ServiceAdmin-inspector2-ap-northeast-1_/);
+  });
+
+  it('orders every service when all of them are on', () => {
+    const m = synthLandingZone(
+      configFrom({ ...parse(MINIMAL_YAML), security: { detective: { enabled: true }, inspector: { enabled: true }, macie: { enabled: true } } }),
+    ).stack('management');
+    // GuardDuty, Detective, Inspector and Macie in ap-northeast-1 besides the home region us-east-1.
+    const { chain } = check(m, 4);
+    expect(chain).toHaveLength(3 + 6); // config, config-multiaccountsetup, access-analyzer; cloudtrail, guardduty, securityhub, detective, inspector2, macie2
   });
 });

@@ -83,3 +83,17 @@ describe('IAM Identity Center: accounts added to an OU later', () => {
     expect(m.data?.aws_ssoadmin_instances).toBeUndefined();
   });
 });
+
+describe('IAM Identity Center: an organization without an instance', () => {
+  it('stops the plan at the lookup with what to do (enable the organization instance in the console), instead of indexing an empty list', () => {
+    const m = synthLandingZone(exampleConfig('enterprise')).stack('management');
+    const [lookup] = Object.values(m.data?.aws_ssoadmin_instances ?? {});
+    expect(lookup.lifecycle.postcondition).toEqual([
+      {
+        condition: '${length(self.arns) > 0}',
+        error_message: expect.stringContaining('IAM Identity Center has no organization instance in ap-northeast-1'),
+      },
+    ]);
+    expect(lookup.lifecycle.postcondition[0].error_message).toContain('choose Enable (organization instance), then plan again');
+  });
+});

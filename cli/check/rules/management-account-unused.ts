@@ -12,7 +12,7 @@ const GOVERNANCE_TYPES: readonly RegExp[] = [
   /^aws_ssoadmin_/,
   /^aws_identitystore_/,
   /^aws_[a-z0-9]+_organization_admin_account$/,
-  /^aws_[a-z0-9]+_delegated_admin_account$/,
+  /^aws_[a-z0-9]+(_organization)?_delegated_admin_account$/,
   /^aws_cloudformation_stack_set(_instance)?$/,
   /^aws_budgets_budget(_action)?$/,
   /^aws_cloudwatch_metric_alarm$/,
@@ -31,7 +31,8 @@ const EXPECTED_DELEGATIONS: ReadonlyArray<{ readonly label: string; readonly typ
   { label: 'GuardDuty', type: 'aws_guardduty_organization_admin_account' },
   { label: 'Security Hub', type: 'aws_securityhub_organization_admin_account' },
   { label: 'AWS Config', type: 'aws_organizations_delegated_administrator', principal: 'config.amazonaws.com' },
-  { label: 'CloudTrail', type: 'aws_organizations_delegated_administrator', principal: 'cloudtrail.amazonaws.com' },
+  // Through CloudTrail's own API, which creates CloudTrail's service-linked role in the management account.
+  { label: 'CloudTrail', type: 'aws_cloudtrail_organization_delegated_admin_account' },
   { label: 'IAM Access Analyzer', type: 'aws_organizations_delegated_administrator', principal: 'access-analyzer.amazonaws.com' },
 ];
 

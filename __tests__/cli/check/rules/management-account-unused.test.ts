@@ -6,7 +6,7 @@ describe('check rule management-account-unused', () => {
     const result = managementAccountUnused.check(context());
     expect(result.status).toBe('pass');
     expect(result.evidence.map((e) => e.note)).toEqual([
-      '10 resource type(s), all governance',
+      '11 resource type(s), all governance',
       'GuardDuty delegated',
       'Security Hub delegated',
       'AWS Config delegated',
@@ -25,12 +25,12 @@ describe('check rule management-account-unused', () => {
     const result = managementAccountUnused.check(
       context((s) => {
         s.management.resource.aws_securityhub_organization_admin_account.Sh.admin_account_id = '111111111111';
-        delete s.management.resource.aws_organizations_delegated_administrator.Trail;
+        delete s.management.resource.aws_cloudtrail_organization_delegated_admin_account.Trail;
       }),
     );
     expect(result.problems).toEqual([
       'Security Hub is delegated to the management account itself (111111111111); delegate it to the security account',
-      'CloudTrail has no delegated administrator (aws_organizations_delegated_administrator for cloudtrail.amazonaws.com)',
+      'CloudTrail has no delegated administrator (aws_cloudtrail_organization_delegated_admin_account)',
     ]);
   });
 });
