@@ -47,8 +47,8 @@ const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: La
  * Order: on a fresh organization, registering the same account for several services or regions at
  * once fails (Organizations answers ConcurrentModificationException; GuardDuty and Macie in the other
  * regions fail until the first region's designation has finished). So the Organizations registrations
- * and each service's home-region designation run one after another (a depends_on chain), and the
- * other regions start only after the whole chain, in parallel.
+ * and every designation run one after another in a single depends_on chain: each service's home-region
+ * designation first, then the other regions, one at a time (lz check's delegated-admin-ordering).
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html
  * @see https://github.com/aws-samples/aws-secure-environment-accelerator/issues/778
  */
@@ -75,11 +75,10 @@ export function addDelegatedAdministrators(stack: ManagementStack): ReadonlyMap<
       dependsOn: [after],
     }).resource;
   for (const { service } of designations) previous = designate(service, home, previous);
-  const lastOfChain = previous;
   const others = securityRegions(config).filter((r) => r !== home);
   for (const { service, regions: where } of designations) {
     if (where !== 'every') continue;
-    for (const region of others) designate(service, region, lastOfChain);
+    for (const region of others) previous = designate(service, region, previous);
   }
   return registrations;
 }

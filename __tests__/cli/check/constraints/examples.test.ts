@@ -33,35 +33,6 @@ const VARIANTS: Record<string, () => LandingZoneConfig> = {
     }),
 };
 
-/**
- * (rule, variant) pairs that fail on today's output because the first-apply blockers they encode
- * are being fixed on other branches (issue 12, section 3). The lead deletes each entry as its fix
- * merges; the test fails both when a listed pair passes and when an unlisted one fails.
- */
-const EXPECTED_UNTIL_FIXES_MERGE: Record<string, readonly string[]> = {
-  minimal: ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin'],
-  enterprise: [
-    'organization-trusted-access',
-    'delegated-admin-ordering',
-    'cloudtrail-delegated-admin',
-    'inspector-enabler-accounts',
-  ],
-  'minimal-single-region': ['organization-trusted-access', 'cloudtrail-delegated-admin', 'securityhub-finding-aggregator'],
-  'enterprise-single-region': [
-    'organization-trusted-access',
-    'cloudtrail-delegated-admin',
-    'inspector-enabler-accounts',
-    'securityhub-finding-aggregator',
-  ],
-  'minimal-no-workload': ['organization-trusted-access', 'delegated-admin-ordering', 'cloudtrail-delegated-admin'],
-  'enterprise-every-option': [
-    'organization-trusted-access',
-    'delegated-admin-ordering',
-    'cloudtrail-delegated-admin',
-    'inspector-enabler-accounts',
-  ],
-};
-
 const evaluated = new Map<string, ReturnType<typeof runConstraints>>();
 function rowsOf(name: string) {
   if (!evaluated.has(name)) {
@@ -73,20 +44,11 @@ function rowsOf(name: string) {
 }
 
 describe('AWS constraints on the synthesized examples and variants', () => {
-  it.each(Object.keys(VARIANTS))('%s: every constraint holds, except the blockers listed until their fixes merge', (name) => {
+  it.each(Object.keys(VARIANTS))('%s: every constraint holds', (name) => {
     const rows = rowsOf(name);
     expect(rows).toHaveLength(CONSTRAINTS.length);
-    const failing = rows.filter((r) => r.status === 'fail');
-    const expected = [...(EXPECTED_UNTIL_FIXES_MERGE[name] ?? [])].sort();
-    const unexpected = failing.filter((r) => !expected.includes(r.id)).map((r) => ({ id: r.id, problems: r.problems }));
-    const fixed = expected.filter((id) => !failing.some((r) => r.id === id));
-    expect({ unexpected, fixed }).toEqual({ unexpected: [], fixed: [] });
+    const failing = rows.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, problems: r.problems }));
+    expect(failing).toEqual([]);
   }, 120_000);
-
-  it('lists only known rules and variants in EXPECTED_UNTIL_FIXES_MERGE', () => {
-    for (const [name, ids] of Object.entries(EXPECTED_UNTIL_FIXES_MERGE)) {
-      expect(Object.keys(VARIANTS)).toContain(name);
-      for (const id of ids) expect(CONSTRAINTS.map((r) => r.id)).toContain(id);
-    }
-  });
+});
 });
