@@ -8,12 +8,11 @@
  * one workload stack (LZ_STACKS), as CI plans one account. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateFiles, workloadName } from './generate';
 import { parseUsage } from './rss-marker';
-import { summarize } from '../lib/synth';
 
 export interface BenchOptions {
   readonly sizes: number[];
@@ -109,6 +108,20 @@ export function runSynth(configFile: string, outdir: string, stacks?: string): R
     cpuS: (usage.userMs + usage.systemMs) / 1000,
     stdout: child.stdout,
   };
+}
+
+/**
+ * Resource counts per stack of a written output folder. The bench measures the synth from outside, so it
+ * reads the files; the synth itself counts on the in-memory JSON.
+ */
+export function summarize(outdir: string): { id: string; resources: number }[] {
+  const stacksDir = join(outdir, 'stacks');
+  return readdirSync(stacksDir)
+    .sort()
+    .map((id) => {
+      const json = JSON.parse(readFileSync(join(stacksDir, id, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, object> };
+      return { id, resources: Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0) };
+    });
 }
 
 function folderSize(dir: string): { bytes: number; files: number } {

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from '../../lib/cdktf';
-import { synthesize } from '../../lib/synth';
-import { StackSelectionError, globToRegExp, parseStackPatterns, selectStackIds } from '../../lib/stack-selection';
+import { synthesize } from '../../synth/synth';
+import { StackSelectionError, globToRegExp, parseStackPatterns, selectStackIds } from '../../synth/stack-selection';
 import { buildLandingZone, landingZoneStackIds } from '../../stacks/landing-zone';
 import type { LandingZoneConfig } from '../../config/schema';
 import { exampleConfig } from '../harness/config';
