@@ -82,9 +82,13 @@ export function synthBatch(config: LandingZoneConfig, job: BatchJob, dirs: Batch
     if (workloads.size > 0) buildWorkloadStacks(app, config, (id) => workloads.has(id));
 
     const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
-    // Every built stack is prepared, written or not: preparing resolves the cross-stack references
-    // between core stacks, which registers their outputs on the stacks they read.
-    stacks.forEach((stack) => stack.prepareStack());
+    // Preparing (a resolve pass over every element) is what turns a cdktf cross-stack reference into an
+    // output and a remote-state read. The core stacks reference each other, so with them every built
+    // stack is prepared, written or not (registering the outputs on the stacks they read). A batch of
+    // workload stacks alone has no stack to reference: each reads management's outputs explicitly
+    // (stacks/management/account-outputs.ts), so the pass would change nothing, and it is a third of
+    // a workload stack's synth time.
+    if (job.core) stacks.forEach((stack) => stack.prepareStack());
     const write = new Set(job.write);
     const records = stacks.filter((s) => write.has(s.node.id)).map((stack) => synthStack(stack, dirs));
     const errors = app.node.validate();

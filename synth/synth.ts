@@ -49,6 +49,11 @@ export interface SynthOptions {
    * @default DEFAULT_BATCH_SIZE
    */
   readonly batchSize?: number;
+  /**
+   * Workers are child processes (each with its own heap and RSS) or worker threads (one process).
+   * @default 'process'
+   */
+  readonly workerMode?: 'process' | 'thread';
 }
 
 export interface StackSummary {
@@ -140,7 +145,7 @@ export async function synthesizeParallel(options: SynthOptions): Promise<SynthRe
     return synthesize(options);
   }
   try {
-    const records = await runJobsInWorkers(options.config, run.jobs, run.dirs, { workers, tokenTraces: options.tokenTraces ?? false });
+    const records = await runJobsInWorkers(options.config, run.jobs, run.dirs, { workers, tokenTraces: options.tokenTraces ?? false, mode: options.workerMode });
     return finishRun(options, run, records, workers);
   } catch (e) {
     rmSync(run.dirs.scratch, { recursive: true, force: true });
