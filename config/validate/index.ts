@@ -18,8 +18,10 @@ import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
 
-/** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
-export type Rule = (config: LandingZoneConfig) => Problem[];
+import type { Rule } from './rule';
+
+// Rules import their type from ./rule, never from this index (which imports them): no import cycle.
+export type { Rule } from './rule';
 
 /** Every meaning check, in the order their problems are reported. */
 export const RULES: readonly Rule[] = [

@@ -1,7 +1,7 @@
 import type { LandingZoneConfig } from '../../config/schema';
 import { coreAccount, securityRegions } from '../../config/model';
 import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 
 /** StackSets' delegated administration (needed for `callAs: DELEGATED_ADMIN` StackSets). */
 export const STACKSETS_PRINCIPAL = 'member.org.stacksets.cloudformation.amazonaws.com';
@@ -41,7 +41,7 @@ const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: La
  * registered exactly once: the service-specific resources already register the account in
  * Organizations, so `aws_organizations_delegated_administrator` is only for the others.
  */
-export function addDelegatedAdministrators(stack: ManagementStack): ReadonlyMap<string, DelegatedAdministrator> {
+export function addDelegatedAdministrators(stack: ManagementScope): ReadonlyMap<string, DelegatedAdministrator> {
   const registrations = new Map<string, DelegatedAdministrator>();
   const { config } = stack;
   const accountId = stack.accounts.get(coreAccount(config, 'security').name).id;

@@ -1,4 +1,4 @@
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 import { ServiceManagedStackSet } from '../../constructs/baseline';
 import { coreAccount, governedRegions } from '../../config/model';
 import { ROOT_TARGET } from '../../config/schema';
@@ -10,7 +10,7 @@ import { STACKSETS_PRINCIPAL } from './delegated-admins';
  * management account (the stack's default provider); DELEGATED_ADMIN ones from the security account, which
  * must be registered as the StackSets delegated administrator. Templates were read by the config loader.
  */
-export function addStackSets(stack: ManagementStack): void {
+export function addStackSets(stack: ManagementScope): void {
   const { config } = stack;
   const home = config.organization.homeRegion;
   for (const stackSet of config.stackSets) {
