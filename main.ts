@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const stacks = process.env.LZ_STACKS === undefined ? undefined : parseStackPatterns(process.env.LZ_STACKS);
   try {
     const { config, inventoryFile } = loadConfigFile(file);
-    const result = await synthesizeParallel({ config, outdir, inventoryFile, stacks, workers: workersFromEnv() });
+    const result = await synthesizeParallel({ config, outdir, inventoryFile, stacks, workers: workersFromEnv(), workerMode: workerModeFromEnv() });
     const total = result.stacks.reduce((n, s) => n + s.resources, 0);
     const unchanged = result.stacks.length - result.changed.length;
     const width = Math.max(...result.stacks.map((s) => s.id.length));
@@ -49,6 +49,14 @@ function workersFromEnv(): number | undefined {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0) throw new Error(`LZ_SYNTH_WORKERS "${text}" is not a whole number of worker processes (0 synthesizes in this process)`);
   return n;
+}
+
+/** LZ_SYNTH_WORKER_MODE: process (default) or thread. */
+function workerModeFromEnv(): 'process' | 'thread' | undefined {
+  const mode = process.env.LZ_SYNTH_WORKER_MODE;
+  if (mode === undefined || mode === '') return undefined;
+  if (mode !== 'process' && mode !== 'thread') throw new Error(`LZ_SYNTH_WORKER_MODE "${mode}" must be process or thread`);
+  return mode;
 }
 
 main().then(
