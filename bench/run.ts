@@ -83,7 +83,8 @@ export interface BenchReport {
 }
 
 const ROOT = resolve(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'main.js');
+/** The synth to measure: this build, or another one (LZ_BENCH_MAIN=/path/to/dist/main.js, to compare before and after a change). */
+const MAIN = process.env.LZ_BENCH_MAIN ?? join(ROOT, 'dist', 'main.js');
 const REPORTER = join(__dirname, 'rss-reporter.js');
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
