@@ -6,6 +6,9 @@ import type { LandingZoneConfig } from '../../config/schema';
 import { exampleConfig, minimalConfig } from '../harness/config';
 import { cdktfReferenceSynth, generatedConfig, outputFiles } from './fixtures';
 
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
+
 /**
  * The explicit outputs (stacks/management/account-outputs.ts) and batched, multi-process synth must not
  * change a byte of the output: compared with what cdktf's own cross-stack references produce, and

@@ -5,6 +5,9 @@ import { synthesize } from '../../synth/synth';
 import { minimalConfig } from '../harness/config';
 import { outputFiles } from './fixtures';
 
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
+
 /** A re-synth writes only what changed: an unchanged stack file keeps its bytes and modification time. */
 describe('incremental synth', () => {
   let scratch: string;

@@ -8,6 +8,9 @@ import { buildLandingZone, landingZoneStackIds } from '../../stacks/landing-zone
 import type { LandingZoneConfig } from '../../config/schema';
 import { EXAMPLES, exampleConfig } from '../harness/config';
 
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
+
 interface Manifest {
   stacks: Record<string, { dependencies: string[] }>;
 }

@@ -6,6 +6,9 @@ import { defaultWorkers, planJobs } from '../../synth/synth';
 import { minimalConfig } from '../harness/config';
 import { generatedConfig } from './fixtures';
 
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
+
 describe('synth batches and workers', () => {
   it('plans the core stacks first, then workload batches of batchSize, only what a selection needs', () => {
     const config = generatedConfig(7, 2);

@@ -8,6 +8,9 @@ import { planOrder } from '../../../cli/commands/plan-order';
 import { MINIMAL_YAML, minimalConfig } from '../../harness/config';
 import { ensureBuilt, lz } from '../binary';
 
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
+
 /** Which stacks `lz plan-order --since/--since-out` plans for a change. */
 describe('affectedStacks', () => {
   let base: SynthOutput;
