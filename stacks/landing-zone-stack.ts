@@ -75,7 +75,7 @@ export abstract class LandingZoneStack extends TerraformStack {
 
   /**
    * Runs this stack after the stack `stackId`. The dependency is recorded by id, so it holds when that
-   * stack is built in another process (batched synth, lib/synth.ts); when it is in the same app it is
+   * stack is built in another process (batched synth, synth/synth.ts); when it is in the same app it is
    * also a cdktf dependency.
    */
   dependOn(stackId: string): void {

@@ -35,7 +35,7 @@ export interface SynthOutput {
 }
 
 /**
- * lib/synth (cdktf and the provider classes) on first use: loading it takes most of the start-up
+ * synth/synth (cdktf and the provider classes) on first use: loading it takes most of the start-up
  * time, and `lz validate`, `lz --help` or `lz import` never need it.
  */
 export function loadSynth(): typeof import('../../synth/synth') {
