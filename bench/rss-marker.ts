@@ -11,6 +11,16 @@ export interface ChildUsage {
 
 /** The usage report in a child's stderr, or undefined when it printed none (it crashed before exit). */
 export function parseUsage(stderr: string): ChildUsage | undefined {
-  const line = stderr.split('\n').find((l) => l.startsWith(MARKER));
-  return line ? (JSON.parse(line.slice(MARKER.length)) as ChildUsage) : undefined;
+  return parseUsages(stderr).at(-1);
+}
+
+/**
+ * Every usage report in a synth's stderr: its synth worker processes inherit the preloaded reporter
+ * and report when they exit, before the synth process itself (the last report).
+ */
+export function parseUsages(stderr: string): ChildUsage[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l.startsWith(MARKER))
+    .map((l) => JSON.parse(l.slice(MARKER.length)) as ChildUsage);
 }

@@ -22,8 +22,11 @@ export {
   TerraformVariable,
   Testing,
   Token,
+  DataTerraformRemoteState,
+  DataTerraformRemoteStateLocal,
+  DataTerraformRemoteStateS3,
 } from 'cdktf';
-export type { IAspect, TerraformResource, TerraformProvider, AppConfig, TerraformBackend } from 'cdktf';
+export type { IAspect, TerraformResource, TerraformProvider, AppConfig, TerraformBackend, TerraformRemoteState } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
 
 /*
@@ -33,6 +36,55 @@ export type { ITerraformDependable } from 'cdktf';
 // Plain require (no import helper), so that assignments below reach the modules cdktf itself uses.
 import binaryVersion = require('cdktf/lib/validations/validate-binary-version');
 import stackTrace = require('cdktf/lib/tokens/private/stack-trace');
+import unique = require('cdktf/lib/private/unique');
+import synthesizer = require('cdktf/lib/synthesize/synthesizer');
+import { createRequire } from 'node:module';
+
+/**
+ * The logical id cdktf gives an element at `path` (construct ids below the stack): what
+ * `TerraformStack.allocateLogicalId` computes, so an address can be named without building the element.
+ */
+export const makeUniqueId: (components: string[]) => string = unique.makeUniqueId;
+
+/** Runs the aspects of a construct tree, as cdktf's stack synthesizer does before it writes a stack. */
+export const invokeAspects: (root: import('constructs').IConstruct) => void = synthesizer.invokeAspects;
+
+/** The JSON writer cdktf writes every stack file and the manifest with (sorted keys, two spaces). */
+export const stableStringify: (value: unknown, options: { space: number }) => string = createRequire(require.resolve('cdktf'))('json-stable-stringify');
+
+interface TokenMapInternals {
+  readonly stringTokenMap: Map<string, unknown>;
+  readonly numberTokenMap: Map<number, unknown>;
+}
+
+/**
+ * Keys of cdktf's global token map now; `forgetTokensSince(mark)` later drops every token registered
+ * after it. cdktf keeps every token of the process in that map forever, so a process that synthesizes
+ * batch after batch (lib/synth-batches.ts) would keep every earlier batch's construct tree alive.
+ * Tokens from before the mark (module-level ones) stay; a dropped token used again fails loudly as
+ * an unresolved token, never silently.
+ */
+export function markTokens(): { strings: number; numbers: number } {
+  const map = tokenMap();
+  return { strings: map.stringTokenMap.size, numbers: map.numberTokenMap.size };
+}
+
+/** Drops the tokens registered since `mark` (Maps iterate in insertion order). */
+export function forgetTokensSince(mark: { strings: number; numbers: number }): void {
+  const map = tokenMap();
+  const drop = <K>(m: Map<K, unknown>, keep: number) => {
+    let i = 0;
+    for (const key of [...m.keys()]) if (i++ >= keep) m.delete(key);
+  };
+  drop(map.stringTokenMap, mark.strings);
+  drop(map.numberTokenMap, mark.numbers);
+}
+
+function tokenMap(): TokenMapInternals {
+  // The singleton lives on the global object (cdktf/lib/tokens/private/token-map.js).
+  const tokens = require('cdktf/lib/tokens/private/token-map') as { TokenMap: { instance(): TokenMapInternals } };
+  return tokens.TokenMap.instance();
+}
 
 const captureStackTrace = stackTrace.captureStackTrace;
 let binaryVersionsMemoized = false;
@@ -69,4 +121,54 @@ export function memoizeBinaryVersionChecks(): void {
     }
     return [...result];
   };
+}
+
+/** The cdktf version the manifest records (cdktf's App writes its own package version). */
+export const CDKTF_VERSION: string = (require('cdktf/package.json') as { version: string }).version;
+
+import tokens = require('cdktf/lib/_tokens');
+import util = require('cdktf/lib/util');
+import { TerraformElement as Element, TerraformOutput as Output, TerraformStack as Stack } from 'cdktf';
+
+/** The elements of a stack, in cdktf's order (a depth-first walk that stops at nested stacks). */
+function terraformElements(node: import('constructs').IConstruct, into: Element[] = []): Element[] {
+  if (Element.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) if (!Stack.isStack(child)) terraformElements(child, into);
+  return into;
+}
+
+/**
+ * `TerraformStack.toTerraform()` of cdktf 0.21.0, step for step, except its last one: cdktf resolves the
+ * whole merged document once more, although every element's fragment and the metadata are already
+ * resolved; that pass was a quarter of a workload stack's synth time. Here only the stack's raw overrides
+ * (`addOverride`, never resolved before) are merged and the subtrees they reach resolved. The output is the same
+ * (byte-identical tests against App.synth(): __tests__/synth/byte-identity.test.ts).
+ */
+export function stackToTerraform(stack: Stack): Record<string, unknown> {
+  const internals = stack as unknown as { cdktfVersion: string; rawOverrides: Record<string, unknown> };
+  const rawOverrides = internals.rawOverrides;
+  const tf: Record<string, unknown> = {};
+  const metadata: Record<string, unknown> = {
+    version: internals.cdktfVersion,
+    stackName: stack.node.id,
+    backend: 'local',
+    cloud: undefined,
+    ...(Object.keys(rawOverrides).length > 0 ? { overrides: { stack: Object.keys(rawOverrides) } } : {}),
+  };
+  const elements = terraformElements(stack);
+  for (const meta of elements.map((e) => tokens.resolve(stack, e.toMetadata()))) util.deepMerge(metadata, meta);
+  const outputs = elements.reduce<Record<string, unknown>>((carry, item) => {
+    if (!Output.isTerraformOutput(item)) return carry;
+    util.deepMerge(
+      carry,
+      item.node.path.split('/').reduceRight<Record<string, unknown>>((inner, part) => (Object.keys(inner).length === 0 ? { [part]: item.friendlyUniqueId } : { [part]: inner }), {}),
+    );
+    return carry;
+  }, {});
+  tf['//'] = tokens.resolve(stack, { metadata, outputs });
+  for (const fragment of elements.map((e) => tokens.resolve(stack, e.toTerraform()))) util.deepMerge(tf, fragment);
+  util.deepMerge(tf, rawOverrides);
+  // The subtrees the overrides reached get cdktf's final pass, exactly.
+  for (const key of Object.keys(rawOverrides)) tf[key] = tokens.resolve(stack, tf[key]);
+  return tf;
 }

@@ -1,8 +1,8 @@
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, type TerraformBackend } from '../lib/cdktf';
+import { TerraformStack, type TerraformBackend, type TerraformRemoteState } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
-import { configureBackend } from '../constructs/core/backend';
+import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
 
 /** Every stack takes the checked config. */
@@ -33,21 +33,27 @@ export abstract class LandingZoneStack extends TerraformStack {
   private readonly regionalProviders = new Map<string, AwsProvider>();
   private readonly tags: Record<string, string>;
   private readonly backend: TerraformBackend;
+  private readonly state: StateBackendProps;
+  /** Stacks this one runs after, by id, in the order they were declared (see dependOn). */
+  private readonly dependencyIds: string[] = [];
+  private readonly remoteStates = new Map<string, TerraformRemoteState>();
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
     super(scope, id);
     const { config } = props;
     this.config = config;
     const { state, organization } = config;
-    this.backend = configureBackend(this, {
-      backend: props.stateBackend ?? state.backend,
+    const stateProps: StateBackendProps = {
+      backend: state.backend,
       bucket: state.bucket,
       region: state.region ?? organization.homeRegion,
       keyPrefix: state.keyPrefix,
       kmsKeyId: state.kmsKeyId,
       cloud: state.cloud,
       localDirectory: state.localDirectory,
-    });
+    };
+    this.state = stateProps;
+    this.backend = configureBackend(this, { ...stateProps, backend: props.stateBackend ?? state.backend });
     const tags = defaultTags(config);
     this.tags = tags;
     this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }] });
@@ -66,6 +72,37 @@ export abstract class LandingZoneStack extends TerraformStack {
    */
   override ensureBackendExists(): TerraformBackend {
     return this.backend;
+  }
+
+  /**
+   * Runs this stack after the stack `stackId`. The dependency is recorded by id, so it holds when that
+   * stack is built in another process (batched synth, synth/synth.ts); when it is in the same app it is
+   * also a cdktf dependency.
+   */
+  dependOn(stackId: string): void {
+    if (this.dependencyIds.includes(stackId)) return;
+    this.dependencyIds.push(stackId);
+    const other = this.node.scope?.node.tryFindChild(stackId);
+    if (other && TerraformStack.isStack(other) && !this.dependencies.includes(other)) this.addDependency(other);
+  }
+
+  /** Ids of the stacks this one runs after: those declared with dependOn, then cdktf's own (cross-stack references). */
+  get dependencyStackIds(): string[] {
+    return [...new Set([...this.dependencyIds, ...this.dependencies.map((d) => d.node.path)])];
+  }
+
+  /**
+   * The outputs of the stack `stackId`, read from its state (`terraform_remote_state`, one per stack read),
+   * and a dependency on it. The same data source a cdktf cross-stack reference would create.
+   */
+  outputsOf(stackId: string): TerraformRemoteState {
+    let remote = this.remoteStates.get(stackId);
+    if (!remote) {
+      this.dependOn(stackId);
+      remote = readStackOutputs(this, stackId, this.state);
+      this.remoteStates.set(stackId, remote);
+    }
+    return remote;
   }
 
   /**

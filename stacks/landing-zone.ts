@@ -22,8 +22,7 @@ export interface LandingZoneStacks {
 
 export interface BuildOptions {
   /**
-   * Which workload stacks to build (by stack id); stack selection (lib/synth.ts) builds only the selected
-   * ones. The core stacks are always built: workload stacks reference management and depend on security.
+   * Which workload stacks to build (by stack id).
    * @default - every workload stack
    */
   readonly includeWorkload?: (stackId: string) => boolean;
@@ -41,11 +40,14 @@ export function landingZoneStackIds(config: LandingZoneConfig): string[] {
   ];
 }
 
+/** The core stacks (everything but the workload stacks), which reference each other. */
+export type CoreStacks = Omit<LandingZoneStacks, 'workloads'>;
+
 /**
- * Builds every stack of the landing zone in `app`, in dependency order:
- * bootstrap → management → log-archive → management-baseline and security (in parallel) → workload-* (in parallel).
+ * Builds the core stacks in `app`, in dependency order:
+ * bootstrap → management → log-archive → management-baseline and security (in parallel).
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
+export function buildCoreStacks(app: App, config: LandingZoneConfig): CoreStacks {
   const bootstrap = hasBootstrapStack(config) ? new BootstrapStack(app, 'bootstrap', { config }) : undefined;
 
   const management = new ManagementStack(app, 'management', { config });
@@ -76,18 +78,29 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, options: B
       .map((a) => ({ name: a.name, accountId: management.accounts.get(a.name).id, email: a.email })),
   });
   security.addDependency(logArchive);
+  return { bootstrap, management, logArchive, managementBaseline, security };
+}
 
+/**
+ * Builds workload stacks in `app` (all, or those `include` accepts). They need no other stack in the
+ * app: each reads its account id from the management stack's state (stacks/management/account-outputs.ts),
+ * which is what lets them be synthesized in batches, in other processes (synth/synth.ts).
+ */
+export function buildWorkloadStacks(app: App, config: LandingZoneConfig, include?: (stackId: string) => boolean): Map<string, WorkloadStack> {
   const workloads = new Map<string, WorkloadStack>();
   for (const accountConfig of workloadAccounts(config)) {
     const stackId = workloadStackId(accountConfig.name);
-    if (options.includeWorkload && !options.includeWorkload(stackId)) continue;
-    const stack = new WorkloadStack(app, stackId, {
-      config,
-      accountConfig,
-      account: management.accounts.get(accountConfig.name),
-    });
-    stack.addDependency(security);
-    workloads.set(accountConfig.name, stack);
+    if (include && !include(stackId)) continue;
+    workloads.set(accountConfig.name, new WorkloadStack(app, stackId, { config, accountConfig }));
   }
-  return { bootstrap, management, logArchive, managementBaseline, security, workloads };
+  return workloads;
+}
+
+/**
+ * Builds every stack of the landing zone in `app`, in dependency order:
+ * bootstrap → management → log-archive → management-baseline and security (in parallel) → workload-* (in parallel).
+ */
+export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
+  const core = buildCoreStacks(app, config);
+  return { ...core, workloads: buildWorkloadStacks(app, config, options.includeWorkload) };
 }

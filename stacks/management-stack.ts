@@ -9,6 +9,7 @@ import { addIdentityCenter, type IdentityCenterResources } from './management/id
 import { addGuardrails } from './management/guardrails';
 import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
+import { exportAccountIds } from './management/account-outputs';
 
 /**
  * The management account's stack: the organization, its OU tree and member accounts,
@@ -71,6 +72,7 @@ export class ManagementStack extends LandingZoneStack {
     addGuardrails(this);
     addStackSets(this);
     addManagementAccountHygiene(this);
+    exportAccountIds(this);
   }
 
   /** Id of the OU at `path`; throws for an OU that is not in the config. */

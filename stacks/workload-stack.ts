@@ -4,12 +4,17 @@ import type { TargetAccount } from '../constructs/core/providers';
 import type { AccountConfig } from '../config/schema';
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
 import { addAccountBaseline } from './baseline/account-baseline';
+import { readAccountId } from './management/account-outputs';
 
 export interface WorkloadStackProps extends LandingZoneStackProps {
   /** The account's entry in the config. */
   readonly accountConfig: AccountConfig;
-  /** The account's id (`management.accounts.get(name)`). */
-  readonly account: TargetAccount;
+  /**
+   * The account to apply to.
+   * @default - the literal id of an adopted account, else the management stack's output for the account,
+   *   read from its state; the management stack need not be in the same app
+   */
+  readonly account?: TargetAccount;
 }
 
 /**
@@ -24,7 +29,10 @@ export class WorkloadStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: WorkloadStackProps) {
     super(scope, id, props);
-    const { config, account, accountConfig } = props;
+    const { config, accountConfig } = props;
+    // After security (organization-wide services first), then management when the account id is read from it.
+    this.dependOn('security');
+    const account = props.account ?? { name: accountConfig.name, id: accountConfig.id ?? readAccountId(this, accountConfig.name) };
     this.baseline = effectiveBaseline(config, accountConfig.name);
     addAccountBaseline(this, account, this.baseline);
   }

@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { loadConfigFile } from '../../config/load';
 import { ConfigError } from '../../config/problems';
 import { inventoryFileFor, nextInventory, readInventory, renderInventory } from '../../config/inventory';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../../synth/synth';
 import { MINIMAL_YAML } from '../harness/config';
 
 function workspace(configText: string) {

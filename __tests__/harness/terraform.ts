@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LandingZoneConfig } from '../../config/schema';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../../synth/synth';
 
 const run = promisify(execFile);
 

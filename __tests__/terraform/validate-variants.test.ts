@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { exampleText, minimalConfig } from '../harness/config';
 import { parseConfig } from '../../config/load';
 import { terraformAvailable, validateStackDir } from '../harness/terraform';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../../synth/synth';
 import type { LandingZoneConfig } from '../../config/schema';
 
 // Real `terraform validate` of the stacks that change with the organization's shape (management, security and

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,8 @@ describe('GitHub Actions workflows', () => {
     lint = await createLinter();
   });
 
-  it('has the plan, apply and the two reusable workflows', () => {
-    expect(FILES.sort()).toEqual(['apply.yml', 'plan.yml', 'stack-wave.yml', 'synth.yml']);
+  it('has the plan, apply, drift and the two reusable workflows', () => {
+    expect(FILES.sort()).toEqual(['apply.yml', 'drift.yml', 'plan.yml', 'stack-wave.yml', 'synth.yml']);
   });
 
   it.each(FILES)('%s passes actionlint', (file) => {
@@ -58,7 +58,7 @@ describe('GitHub Actions workflows', () => {
     }
   });
 
-  it.each(['plan.yml', 'apply.yml'])('%s runs one wave job per dependency wave, each after the previous one, on wave n of lz plan-order', (file) => {
+  it.each(['plan.yml', 'apply.yml', 'drift.yml'])('%s runs one wave job per dependency wave, each after the previous one, on wave n of lz plan-order', (file) => {
     const jobs = workflow(file).jobs;
     for (let i = 0; i < WAVE_JOBS; i++) {
       const job = jobs[`wave-${i}`];
@@ -79,6 +79,44 @@ describe('GitHub Actions workflows', () => {
     expect(steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))?.with).toEqual({ terraform_version: '${{ env.TF_VERSION }}', terraform_wrapper: false });
     expect(wf.env.TF_VERSION).toBe('1.11.4');
     expect(runs).toContain(`"$count" -gt ${WAVE_JOBS}`);
+  });
+
+  it('plans on pull requests only the stacks the change affects, against the base branch, and everything when code changes', () => {
+    expect(workflow('plan.yml').jobs.synth.with).toEqual({ 'affected-only': true });
+    expect(workflow('apply.yml').jobs.synth.with).toBeUndefined();
+    const wf = workflow('synth.yml');
+    expect(wf.on.workflow_call.inputs['affected-only']).toMatchObject({ type: 'boolean', default: false });
+    expect(wf.jobs.synth.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    const order = wf.jobs.synth.steps.find((s: any) => s.id === 'order');
+    expect(order.env).toEqual({ AFFECTED_ONLY: '${{ inputs.affected-only }}', BASE_REF: '${{ github.base_ref }}' });
+    expect(order.run).toContain('git diff --name-only "$base...HEAD"');
+    expect(order.run).toContain('since=(--since "$base")');
+    expect(order.run).toContain('node dist/cli/lz.js plan-order --out cdktf.out --remote-state-only "${since[@]}"');
+  });
+
+  it('drift.yml plans every stack on a schedule, every wave even after a failed plan, and reports drift in one summary', () => {
+    const wf = workflow('drift.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(wf.on.schedule).toEqual([{ cron: '17 5 * * *' }]);
+    expect(wf.jobs.synth).toEqual({ uses: './.github/workflows/synth.yml' });
+    for (let i = 0; i < WAVE_JOBS; i++) {
+      // The read-only plan role, trusted for the main branch's subject: no environment, no apply-role fallback.
+      expect(wf.jobs[`wave-${i}`].with).toMatchObject({ mode: 'plan', 'role-to-assume': '${{ vars.AWS_PLAN_ROLE_ARN }}' });
+      expect(wf.jobs[`wave-${i}`].with.environment).toBeUndefined();
+      expect(wf.jobs[`wave-${i}`].if).not.toContain('failure()');
+    }
+    expect(wf.jobs.report.needs).toEqual(['synth', ...Array.from({ length: WAVE_JOBS }, (_, i) => `wave-${i}`)]);
+    expect(wf.jobs.report.steps.map((s: any) => s.run ?? '').join('\n')).toContain('.github/scripts/drift-report.sh "$WAVES" plan-summary "$RUN_URL" > drift.md');
+  });
+
+  it('runs on the maintained Node LTS lines: the current LTS for synth and the stacks, 20 and 22 for the test suite', () => {
+    const synth = workflow('synth.yml');
+    const nodeOf = (steps: any[]) => steps.find((s) => s.uses?.startsWith('actions/setup-node@')).with['node-version'];
+    expect(nodeOf(synth.jobs.synth.steps)).toBe(24);
+    expect(nodeOf(workflow('stack-wave.yml').jobs.stack.steps)).toBe(24);
+    expect(synth.jobs['test-lts'].strategy.matrix.node).toEqual([20, 22]);
+    expect(nodeOf(synth.jobs['test-lts'].steps)).toBe('${{ matrix.node }}');
+    expect(synth.jobs['test-lts'].steps.map((s: any) => s.run ?? '').join('\n')).toContain('npm test');
   });
 
   it('stack-wave.yml runs a matrix job per group of stacks with OIDC credentials, cdktf diff for plans and cdktf deploy for applies', () => {
@@ -123,6 +161,22 @@ describe('plan comment scripts', () => {
     );
     expect(summary('log-archive', 0, 'log-archive  No changes. Your infrastructure matches the configuration.\n')).toContain('**No changes.**');
     expect(summary('security', 1, 'security  Error: No valid credential sources found\n')).toContain('**failed (exit 1): Error: No valid credential sources found**');
+  });
+
+  it('reports drift in one summary: counts, and a row for each stack that drifted, failed or never planned; exit 2 then', () => {
+    const drift = (waves: string[][]) => {
+      const r = spawnSync('bash', [join(SCRIPTS, 'drift-report.sh'), JSON.stringify(waves), dir, 'https://example/run'], { encoding: 'utf8' });
+      return { status: r.status as number, out: r.stdout as string };
+    };
+    const report = drift([['management'], ['log-archive'], ['security'], ['workload-a']]);
+    expect(report.status).toBe(2);
+    expect(report.out).toContain('4 stacks: 1 match the configuration, 1 drifted, 1 failed to plan, 1 not planned.');
+    expect(report.out).toContain('| `management` | drift: Plan: 2 to import, 3 to add, 0 to change, 0 to destroy. |');
+    expect(report.out).toContain('| `security` | failed (exit 1): Error: No valid credential sources found |');
+    expect(report.out).toContain('| `workload-a` | not planned');
+    expect(report.out).not.toContain('`log-archive`');
+    const clean = drift([['log-archive']]);
+    expect(clean).toEqual({ status: 0, out: expect.stringContaining('1 stacks: 1 match the configuration, 0 drifted, 0 failed to plan, 0 not planned.') });
   });
 
   it('builds one comment with every stack in wave order, marking stacks that never planned', () => {

@@ -3,6 +3,7 @@ import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory, type Manifest, type SynthOutput } from '../lib/synth-output';
 import { dependencyWaves, jobGroups, type JobGroup } from '../lib/waves';
+import { affectedStacks, checkoutConfigAt, type AffectedStacks } from '../lib/affected';
 
 /** What `lz plan-order` prints. */
 export interface PlanOrder {
@@ -14,21 +15,31 @@ export interface PlanOrder {
   readonly jobs: JobGroup[][];
   /** Stacks left out (--remote-state-only), with the reason. */
   readonly skipped?: ReadonlyArray<{ readonly stack: string; readonly reason: string }>;
+  /** With --since / --since-out: what changed; the waves hold only `affected.affected`. */
+  readonly affected?: AffectedStacks;
 }
 
 /**
  * The dependency waves of a manifest. Stacks in `exclude` are left out, and dependencies on them
  * count as met (they are applied elsewhere, e.g. the bootstrap stack from a laptop).
  */
-export function planOrder(manifest: Manifest, exclude: ReadonlyMap<string, string> = new Map()): PlanOrder {
+export function planOrder(manifest: Manifest, exclude: ReadonlyMap<string, string> = new Map(), only?: AffectedStacks): PlanOrder {
+  const within = only ? new Set(only.affected) : undefined;
   const kept = Object.fromEntries(
     Object.entries(manifest.stacks)
-      .filter(([id]) => !exclude.has(id))
-      .map(([id, s]) => [id, { ...s, dependencies: s.dependencies.filter((d) => !exclude.has(d)) }]),
+      .filter(([id]) => !exclude.has(id) && (!within || within.has(id)))
+      // Dependencies outside the plan (excluded, or unaffected with --since) count as met.
+      .map(([id, s]) => [id, { ...s, dependencies: s.dependencies.filter((d) => !exclude.has(d) && (!within || within.has(d))) }]),
   );
   const waves = dependencyWaves({ stacks: kept });
   const skipped = [...exclude].filter(([id]) => manifest.stacks[id]).map(([stack, reason]) => ({ stack, reason }));
-  return { waves, stacks: waves.reduce((n, w) => n + w.length, 0), jobs: jobGroups(waves), ...(skipped.length > 0 ? { skipped } : {}) };
+  return {
+    waves,
+    stacks: waves.reduce((n, w) => n + w.length, 0),
+    jobs: jobGroups(waves),
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(only ? { affected: only } : {}),
+  };
 }
 
 /** Stacks whose state is a local file: a CI runner would lose it, so the pipeline must not run them. */
@@ -62,7 +73,30 @@ export function runTriggers(output: SynthOutput): Record<string, string[]> {
   return triggers;
 }
 
-/** `lz plan-order [--out cdktf.out] [--wave N]` */
+interface PlanOrderOptions {
+  config?: string;
+  out?: string;
+  wave?: string;
+  remoteStateOnly?: boolean;
+  runTriggers?: boolean;
+  since?: string;
+  sinceOut?: string;
+  allDependents?: boolean;
+}
+
+/** The output to compare against: --since-out read as it is, --since synthesized from the config at that ref. */
+function previousOutput(opts: PlanOrderOptions): SynthOutput | undefined {
+  if (opts.sinceOut !== undefined) return readSynthOutput(opts.sinceOut);
+  if (opts.since === undefined) return undefined;
+  const { file, cleanup } = checkoutConfigAt(opts.since, configFileOf(opts.config));
+  try {
+    return synthesizeToMemory(loadConfigOrFail(file).config);
+  } finally {
+    cleanup();
+  }
+}
+
+/** `lz plan-order [--out cdktf.out] [--wave N] [--since REF | --since-out DIR]` */
 export function register(program: Command): void {
   program
     .command('plan-order')
@@ -72,18 +106,24 @@ export function register(program: Command): void {
     .option('--wave <n>', 'print only wave n (0-based) as a JSON array; [] when there is no such wave')
     .option('--run-triggers', 'print Terraform Cloud run triggers instead: {"<workspace>": ["<source workspace>", ...]} (backend cloud)')
     .option('--remote-state-only', 'leave out stacks with local state (CI cannot keep it); they are listed under "skipped"')
+    .option('--since-out <dir>', 'only the stacks a change affects, against this earlier synthesized folder (e.g. the base branch\'s cdktf.out)')
+    .option('--since <ref>', 'only the stacks a change affects, against the config at this git ref (synthesized with the current code)')
+    .option('--all-dependents', 'with --since/--since-out: add every stack that depends on a changed one, not only those reading a changed output')
     .addHelpText(
       'after',
-      '\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["management-baseline","security"],["workload-a","workload-b"]],"stacks":7,"jobs":[...]}\n"jobs" splits each wave into at most 200 CI job groups {first, stacks} (GitHub matrices stop at 256 jobs).\nThe GitHub Actions pipeline runs one matrix per wave from it (docs/github-actions.md).',
+      '\nWith --since or --since-out only the affected stacks are in the waves: new or changed stacks, and stacks\nthat read an output of a changed stack whose definition changed; "affected" lists them and the removed ones.\nComputed from the stack dependencies in manifest.json. Output:\n  {"waves":[["bootstrap"],["management"],["log-archive"],["management-baseline","security"],["workload-a","workload-b"]],"stacks":7,"jobs":[...]}\n"jobs" splits each wave into at most 200 CI job groups {first, stacks} (GitHub matrices stop at 256 jobs).\nThe GitHub Actions pipeline runs one matrix per wave from it (docs/github-actions.md).',
     )
     .action(
-      runAction(async (opts: { config?: string; out?: string; wave?: string; remoteStateOnly?: boolean; runTriggers?: boolean }) => {
+      runAction(async (opts: PlanOrderOptions) => {
+        if (opts.since !== undefined && opts.sinceOut !== undefined) throw new CliError('give --since <ref> or --since-out <dir>, not both');
         const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(loadConfigOrFail(configFileOf(opts.config)).config);
+        const previous = previousOutput(opts);
+        const affected = previous ? affectedStacks(previous, output, opts.allDependents) : undefined;
         if (opts.runTriggers) {
           console.log(JSON.stringify(runTriggers(output), null, 2));
           return;
         }
-        const order = planOrder(output.manifest, opts.remoteStateOnly ? localStateStacks(output) : undefined);
+        const order = planOrder(output.manifest, opts.remoteStateOnly ? localStateStacks(output) : undefined, affected);
         if (opts.wave === undefined) {
           console.log(JSON.stringify(order));
           return;

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { hasBootstrapStack, workloadAccounts } from '../../config/model';
 import type { LandingZoneConfig } from '../../config/schema';
-import type { StackSummary } from '../../lib/synth';
-import { parseStackPatterns, StackSelectionError } from '../../lib/stack-selection';
+import type { StackSummary } from '../../synth/synth';
+import { parseStackPatterns, StackSelectionError } from '../../synth/stack-selection';
 import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { loadSynth } from '../lib/synth-output';
@@ -55,7 +55,7 @@ export function register(program: Command): void {
         }
         let result;
         try {
-          result = loadSynth().synthesize({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
+          result = await loadSynth().synthesizeParallel({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
         } catch (e) {
           if (e instanceof StackSelectionError) throw new CliError(`--stacks: ${e.message}\nNothing was written.`);
           throw e;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LandingZoneConfig } from '../../config/schema';
-import type { SynthResult } from '../../lib/synth';
+import type { SynthResult } from '../../synth/synth';
 import { CliError } from '../aws/organizations';
 
 /** Terraform JSON of one synthesized stack (cdk.tf.json), as far as the lz commands read it. */
@@ -35,11 +35,11 @@ export interface SynthOutput {
 }
 
 /**
- * lib/synth (cdktf and the provider classes) on first use: loading it takes most of the start-up
+ * synth/synth (cdktf and the provider classes) on first use: loading it takes most of the start-up
  * time, and `lz validate`, `lz --help` or `lz import` never need it.
  */
-export function loadSynth(): typeof import('../../lib/synth') {
-  return require('../../lib/synth') as typeof import('../../lib/synth');
+export function loadSynth(): typeof import('../../synth/synth') {
+  return require('../../synth/synth') as typeof import('../../synth/synth');
 }
 
 /** Reads cdktf.out (or another output folder); a CliError when it was never synthesized. */

@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { allOuPaths } from '../model';

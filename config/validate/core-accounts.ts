@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { Problem } from '../problems';
 
 const CORE_ROLES = ['log-archive', 'security'] as const;

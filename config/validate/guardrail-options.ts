@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { PathSegment, Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { AI_OPT_OUT_SERVICES } from '../aws-data/ai-services';

@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { PathSegment, Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { POLICY_KINDS, isIamGrammar, KIND_LABEL, type PolicyKind } from '../../policies/kinds';

@@ -1,6 +1,5 @@
 import type { LandingZoneConfig } from '../schema';
 import type { Problem } from '../problems';
-import type { Inventory } from '../inventory';
 import { checkAccountLifecycle } from './account-lifecycle';
 import { checkPermissionSetPolicies } from './permission-set-policies';
 import { checkGuardrailOptions } from './guardrail-options';
@@ -25,14 +24,10 @@ import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
 import { checkCi } from './ci';
 
-/** What a meaning check may know besides the config: the account inventory (config/inventory.ts). */
-export interface RuleContext {
-  /** The inventory of this landing zone; undefined on a first synth or for another organization's inventory. */
-  readonly inventory?: Inventory;
-}
+import type { Rule, RuleContext } from './rule';
 
-/** A meaning check: a pure function of the shape-checked config, returning every problem it finds. */
-export type Rule = (config: LandingZoneConfig, context: RuleContext) => Problem[];
+// Rules import their types from ./rule, never from this index (which imports them): no import cycle.
+export type { Rule, RuleContext } from './rule';
 
 /** Every meaning check, in the order their problems are reported. */
 export const RULES: readonly Rule[] = [

@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { Problem } from '../problems';
 import { show } from '../problems';
 import { namingOf, PHYSICAL_NAME_LIMITS, physicalNames, type PhysicalNameKind } from '../../lib/naming';

@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import { show } from '../problems';
 
 /** homeRegion must be governed; governed regions listed once. */

@@ -1,4 +1,4 @@
-import type { Rule } from '.';
+import type { Rule } from './rule';
 import type { Problem } from '../problems';
 import { show } from '../problems';
 

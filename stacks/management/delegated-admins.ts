@@ -1,7 +1,7 @@
 import type { LandingZoneConfig } from '../../config/schema';
 import { coreAccount, securityRegions } from '../../config/model';
 import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 import type { TerraformResource } from '../../lib/cdktf';
 
 /** StackSets' delegated administration (needed for `callAs: DELEGATED_ADMIN` StackSets). */
@@ -52,7 +52,7 @@ const ORGANIZATIONS_REGISTRATIONS: readonly { principal: string; enabled: (c: La
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html
  * @see https://github.com/aws-samples/aws-secure-environment-accelerator/issues/778
  */
-export function addDelegatedAdministrators(stack: ManagementStack): ReadonlyMap<string, DelegatedAdministrator> {
+export function addDelegatedAdministrators(stack: ManagementScope): ReadonlyMap<string, DelegatedAdministrator> {
   const registrations = new Map<string, DelegatedAdministrator>();
   const { config } = stack;
   const accountId = stack.accounts.get(coreAccount(config, 'security').name).id;

@@ -1,4 +1,4 @@
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 import { ROOT_TARGET } from '../../config/schema';
 import { OrganizationPolicy, type OrganizationPolicyType } from '../../constructs/guardrails';
 import { planGuardrailsOrThrow } from '../../policies/plan';
@@ -10,7 +10,7 @@ import { ORGANIZATION_ID_PLACEHOLDER } from '../../policies/common';
  * (policies/plan.ts). Construct ids are `Policy-<kind>-<name>` and `Attachment-<target>`, from
  * config names only.
  */
-export function addGuardrails(stack: ManagementStack): void {
+export function addGuardrails(stack: ManagementScope): void {
   const { config, organization } = stack;
   const policies = planGuardrailsOrThrow(config);
   const targetId = (target: string): string => {

@@ -1,4 +1,4 @@
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 import { AccountBudget, AlternateContacts, BillingAlarm } from '../../constructs/baseline';
 import { BILLING_REGION } from '../../config/regions';
 
@@ -9,7 +9,7 @@ import { BILLING_REGION } from '../../config/regions';
  * With no e-mail (baseline.management.email, else organization.alternateContacts.billing.email) the
  * topic and budget are still created, without subscribers.
  */
-export function addManagementAccountHygiene(stack: ManagementStack): void {
+export function addManagementAccountHygiene(stack: ManagementScope): void {
   const { config } = stack;
   const contacts = config.organization.alternateContacts;
   if (contacts && Object.values(contacts).some(Boolean)) {

@@ -1,7 +1,7 @@
 import { accountsOfTargets, effectivePermissionSets } from '../../config/identity';
 import { AccountAssignment, IdentityCenterInstance, IdentityGroup, PermissionSet } from '../../constructs/identity';
 import type { PolicyDocument } from '../../lib/policy-document';
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 
 /** What addIdentityCenter built, for tests and other families. */
 export interface IdentityCenterResources {
@@ -20,7 +20,7 @@ export interface IdentityCenterResources {
  * added to the OU in the file gets the assignment on the next synth. Construct ids come from
  * names (`Assignment-<group>|<set>|<account>`), so reordering targets changes nothing.
  */
-export function addIdentityCenter(stack: ManagementStack): IdentityCenterResources | undefined {
+export function addIdentityCenter(stack: ManagementScope): IdentityCenterResources | undefined {
   const { config } = stack;
   const { identityCenter } = config;
   if (!identityCenter.enabled) return undefined;

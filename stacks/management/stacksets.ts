@@ -1,4 +1,4 @@
-import type { ManagementStack } from '../management-stack';
+import type { ManagementScope } from './scope';
 import { ServiceManagedStackSet, StackSetsOrganizationsAccess } from '../../constructs/baseline';
 import { dependable } from '../../lib/cdktf';
 import { coreAccount, governedRegions } from '../../config/model';
@@ -18,7 +18,7 @@ import { STACKSETS_PRINCIPAL } from './delegated-admins';
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-activate-trusted-access.html
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-delegated-admin.html
  */
-export function addStackSets(stack: ManagementStack): void {
+export function addStackSets(stack: ManagementScope): void {
   const { config } = stack;
   const home = config.organization.homeRegion;
   if (config.stackSets.length === 0) return;

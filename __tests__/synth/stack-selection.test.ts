@@ -2,11 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from '../../lib/cdktf';
-import { synthesize } from '../../lib/synth';
-import { StackSelectionError, globToRegExp, parseStackPatterns, selectStackIds } from '../../lib/stack-selection';
+import { synthesize } from '../../synth/synth';
+import { StackSelectionError, globToRegExp, parseStackPatterns, selectStackIds } from '../../synth/stack-selection';
 import { buildLandingZone, landingZoneStackIds } from '../../stacks/landing-zone';
 import type { LandingZoneConfig } from '../../config/schema';
-import { exampleConfig } from '../harness/config';
+import { EXAMPLES, exampleConfig } from '../harness/config';
+
+// Several synths per test; the machines running the suite are shared and can be slow.
+jest.setTimeout(180_000);
 
 interface Manifest {
   stacks: Record<string, { dependencies: string[] }>;
@@ -79,6 +82,32 @@ describe('stack selection', () => {
     );
     expect(readdirSync(join(outdir, 'stacks'))).toEqual(['workload-network']);
     expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
+  });
+});
+
+describe.each(EXAMPLES)('every stack of examples/%s.yaml selected alone', (example) => {
+  let config: LandingZoneConfig;
+  let scratch: string;
+  let full: string;
+  beforeAll(() => {
+    config = exampleConfig(example);
+    scratch = mkdtempSync(join(tmpdir(), 'lz-alone-'));
+    full = synthesize({ config, outdir: join(scratch, 'full') }).outdir;
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('is byte-identical to the full synth, management with every output the other stacks read', () => {
+    const ids = landingZoneStackIds(config);
+    for (const id of ids) {
+      const outdir = synthesize({ config, outdir: join(scratch, id), stacks: [id] }).outdir;
+      expect(readdirSync(join(outdir, 'stacks'))).toEqual([id]);
+      expect([id, readFileSync(join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')]).toEqual([id, readFileSync(join(full, 'stacks', id, 'cdk.tf.json'), 'utf8')]);
+      expect(manifestOf(outdir).stacks[id]).toEqual(manifestOf(full).stacks[id]);
+    }
+    // Management exports the id of every account the landing zone creates, whichever stacks were built with it.
+    const outputs = Object.keys(read(join(scratch, 'management'), 'management').output ?? {});
+    const created = config.accounts.filter((a) => !a.id);
+    expect(outputs.filter((o) => o.startsWith('cross-stack-output-aws_organizations_account'))).toHaveLength(created.length);
   });
 });
 

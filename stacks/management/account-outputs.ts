@@ -1,0 +1,63 @@
+import type { TerraformStack } from '../../lib/cdktf';
+import { makeUniqueId } from '../../lib/cdktf';
+import type { LandingZoneConfig } from '../../config/schema';
+import type { MemberAccount } from '../../constructs/organization';
+
+/**
+ * Account ids cross stacks as explicit outputs of the management stack, one per account the landing zone
+ * creates, named and valued exactly as cdktf names a cross-stack reference's output
+ * (`cross-stack-output-aws_organizations_account<logical id>id`, sensitive). Readers build the
+ * `terraform_remote_state` themselves (LandingZoneStack.outputsOf), so a workload stack is synthesized
+ * without the management stack in the same process (batched synth, docs/performance.md) and the
+ * management stack carries every output whichever stacks were built with it (stack selection).
+ * Adopted accounts (`id:` in the config) are read as the literal id and have no output.
+ */
+
+/** The id of the stack that exports the account ids. */
+export const MANAGEMENT_STACK_ID = 'management';
+
+/** Construct id of an account in the management stack (stacks/management-stack.ts). */
+export function accountConstructId(accountName: string): string {
+  return `Account-${accountName}`;
+}
+
+/** Terraform address of an account's id: `aws_organizations_account.<logical id>.id`. */
+export function accountIdAddress(accountName: string): string {
+  // The resource is MemberAccount's child `Resource` (constructs/organization/member-account.ts).
+  return `aws_organizations_account.${makeUniqueId([accountConstructId(accountName), 'Resource'])}.id`;
+}
+
+/** Name of the management stack's output that holds an account's id. */
+export function accountIdOutputName(accountName: string): string {
+  return makeUniqueId([`cross-stack-output-${accountIdAddress(accountName)}`]);
+}
+
+/** Structural view of the management stack this needs (no import of the stack: no import cycle). */
+export interface AccountOutputsScope extends TerraformStack {
+  readonly config: LandingZoneConfig;
+  readonly memberAccounts: ReadonlyMap<string, MemberAccount>;
+}
+
+/** Registers an output for the id of every account the landing zone creates. */
+export function exportAccountIds(stack: AccountOutputsScope): void {
+  for (const account of stack.config.accounts) {
+    if (account.id) continue;
+    const resource = stack.memberAccounts.get(account.name)!.resource;
+    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}.id`;
+    // Readers compute the address without the construct: the two must never drift apart.
+    if (address !== accountIdAddress(account.name)) {
+      throw new Error(`account "${account.name}" is at ${address}, but readers expect ${accountIdAddress(account.name)} (stacks/management/account-outputs.ts)`);
+    }
+    stack.registerOutgoingCrossStackReference(address);
+  }
+}
+
+/** Structural view of a stack that reads another stack's outputs (LandingZoneStack). */
+export interface OutputReader {
+  outputsOf(stackId: string): { getString(output: string): string };
+}
+
+/** An account's id in a stack other than management: the management stack's output, read from its state. */
+export function readAccountId(stack: OutputReader, accountName: string): string {
+  return stack.outputsOf(MANAGEMENT_STACK_ID).getString(accountIdOutputName(accountName));
+}
