@@ -51,4 +51,3 @@ describe('AWS constraints on the synthesized examples and variants', () => {
     expect(failing).toEqual([]);
   }, 120_000);
 });
-});
