@@ -34,6 +34,58 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
     failsWith: /ModifyInstanceMetadataDefaults/,
     aws: 'Account-level instance metadata defaults per region: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyInstanceMetadataDefaults.html',
   },
+  ...['cloudtrail.amazonaws.com', 'config.amazonaws.com'].map(
+    (principal): SwitchEntry => ({
+      resource: 'aws_organizations_delegated_administrator',
+      where: { service_principal: principal },
+      moto: `RegisterDelegatedAdministrator refuses ${principal}: "You specified an unrecognized service principal"`,
+      failsWith: /unrecognized service principal/,
+      aws: `${principal} supports a delegated administrator registered through Organizations: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html`,
+    }),
+  ),
+  {
+    resource: 'aws_iam_organizations_features',
+    moto: 'IAM EnableOrganizationsRootCredentialsManagement is not implemented (HTTP 500)',
+    failsWith: /EnableOrganizationsRoot/,
+    aws: 'Centralized root access for member accounts: https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html',
+  },
+  {
+    resource: 'aws_securityhub_organization_admin_account',
+    moto: 'Security Hub ListOrganizationAdminAccounts is not implemented (HTTP 404), so the provider never sees the registration finish',
+    failsWith: /ListOrganizationAdminAccounts/,
+    aws: 'https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_ListOrganizationAdminAccounts.html',
+  },
+  {
+    resource: 'aws_s3_bucket_logging',
+    moto: 'PutBucketLogging crashes (HTTP 500, AttributeError in moto) when the target bucket policy has a statement with "Principal": "*" (our TLS-only deny)',
+    failsWith: /PutBucketLogging/,
+    aws: 'Server access logging to a target bucket whose policy grants logging.s3.amazonaws.com s3:PutObject; other statements do not matter: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html',
+  },
+  {
+    resource: 'data.aws_guardduty_detector',
+    moto: 'EnableOrganizationAdminAccount does not create a detector in the delegated administrator account, so the lookup of that detector finds none ("empty result")',
+    failsWith: /empty result|GuardDuty Detector/,
+    aws: 'Designating the GuardDuty delegated administrator enables GuardDuty (a detector) in that account in the region: https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html',
+  },
+  {
+    resource: 'aws_securityhub_finding_aggregator',
+    moto: 'Security Hub CreateFindingAggregator is not implemented (HTTP 404)',
+    failsWith: /CreateFindingAggregator/,
+    aws: 'Cross-region aggregation of findings: https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateFindingAggregator.html',
+  },
+  {
+    resource: 'aws_accessanalyzer_analyzer',
+    moto: 'moto has no IAM Access Analyzer service: CreateAnalyzer answers HTTP 500 with an HTML page',
+    failsWith: /CreateAnalyzer/,
+    aws: 'Organization analyzers (external and unused access) from the delegated administrator: https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CreateAnalyzer.html',
+  },
+  {
+    resource: 'aws_cloudtrail',
+    set: { enable_logging: false },
+    moto: 'StartLogging looks the trail up by name only (KeyError, HTTP 500) while the provider passes the trail ARN; the trail itself is created',
+    failsWith: /StartLogging/,
+    aws: 'StartLogging takes the trail name or ARN (the ARN is required for a trail of another region or an organization trail from a member): https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html',
+  },
   {
     resource: 'aws_ssoadmin_permission_set',
     moto: 'SSO Admin ListTagsForResource is not implemented (HTTP 500), so the provider cannot read the permission set back after creating it',

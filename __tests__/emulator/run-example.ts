@@ -6,6 +6,7 @@ import { applyExampleOnEmulator, type ExampleRun } from '../harness/emulator/app
 import { startForwardProxy, type ForwardProxy } from '../harness/emulator/forward-proxy';
 import { MOTO_VERSION, motoAvailable, motoVersion, startMoto, type MotoServer } from '../harness/emulator/moto';
 import { emulatorTable, gapWarnings } from '../harness/emulator/report';
+import { entryLabel } from '../harness/emulator/switches';
 import { EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED } from './gaps';
 
 /**
@@ -80,8 +81,8 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
         .filter((c) => c.outcome === 'unproven' || (c.outcome === 'works' && !PRODUCT_BUGS_BEING_FIXED.includes(c.entry as never)))
         .map((c) =>
           c.outcome === 'works'
-            ? `${c.stack}: ${c.entry.resource}${c.entry.withhold ? ` (${c.entry.withhold.values.join(', ')})` : ''} applies on moto now; remove it from __tests__/emulator/gaps.ts`
-            : `${c.stack}: ${c.entry.resource}: the re-check failed for another reason: ${c.evidence}`,
+            ? `${c.stack}: ${entryLabel(c.entry)} applies on moto now; remove it from __tests__/emulator/gaps.ts`
+            : `${c.stack}: ${entryLabel(c.entry)}: the re-check failed for another reason: ${c.evidence}`,
         );
       expect(gone).toEqual([]);
     });

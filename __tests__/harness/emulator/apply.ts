@@ -5,7 +5,7 @@ import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
 import { synthesize } from '../../../lib/synth';
 import type { StackJson } from '../synth';
 import { emulatorExampleConfigs } from './config';
-import { computeSwitches, emulatorOverride, type ProductBugEntry, type StackSwitches, type SwitchEntry } from './switches';
+import { computeSwitches, emulatorOverride, isPatch, type ProductBugEntry, type StackSwitches, type SwitchEntry } from './switches';
 import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
 
 /** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
@@ -17,7 +17,7 @@ export interface StackResult {
   readonly planned: number;
   /** Resource instances whose apply completed. */
   readonly applied: number;
-  /** Resources the gap list names (switched off or with values withheld). */
+  /** Resources the gap list names (switched off, or kept with values withheld or arguments set). */
   readonly gaps: number;
   /** Items switched off because they reference a gap. */
   readonly dependents: number;
@@ -96,7 +96,7 @@ const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.e
 const flat = (d: Diagnostic) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? `: ${d.detail}` : ''}`.replace(/\s+/g, ' ');
 
 async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv): Promise<StackResult> {
-  const gaps = new Set([...[...switches.off].filter(([, r]) => 'entry' in r).map(([a]) => a), ...switches.withheld.keys()]).size;
+  const gaps = new Set([...[...switches.off].filter(([, r]) => 'entry' in r).map(([a]) => a), ...switches.patched.keys()]).size;
   const dependents = [...switches.off.values()].filter((r) => 'dependsOn' in r).length;
   const started = Date.now();
   const elapsed = () => Math.round((Date.now() - started) / 1000);
@@ -130,9 +130,10 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
  * resources (`-target`), and reports for each entry whether moto still fails it.
  */
 async function checkGaps(dir: string, stack: string, json: StackJson, stackEntries: ReadonlyArray<{ entry: SwitchEntry; addresses: string[] }>, allEntries: readonly SwitchEntry[], stacks: Record<string, StackJson>, order: string[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
-  // Entries that switch resources off are checked together; each withhold entry on its own
-  // (moto stops at the first refused value of a resource).
-  const groups = [stackEntries.filter((e) => !e.entry.withhold), ...stackEntries.filter((e) => e.entry.withhold).map((e) => [e])].filter((g) => g.length > 0);
+  // Each patch entry on its own (moto stops at the first refused value of a resource), then the
+  // entries that switch resources off together, last: once they exist in state without an
+  // index, switching them off again would be an (implicit) move that -target refuses.
+  const groups = [...stackEntries.filter((e) => isPatch(e.entry)).map((e) => [e]), stackEntries.filter((e) => !isPatch(e.entry))].filter((g) => g.length > 0);
   const checks: GapCheck[] = [];
   for (const group of groups) {
     const testing = new Set(group.map((g) => g.entry));
@@ -202,7 +203,7 @@ export async function applyExampleOnEmulator(
     const s = switches.get(id)!;
     const byEntry = new Map<SwitchEntry, string[]>();
     for (const [address, reason] of s.off) if ('entry' in reason) byEntry.set(reason.entry, [...(byEntry.get(reason.entry) ?? []), address]);
-    for (const [address, list] of s.withheld) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
+    for (const [address, list] of s.patched) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
     return { id, entries: [...byEntry].map(([entry, addresses]) => ({ entry, addresses })) };
   });
   const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();

@@ -1,5 +1,5 @@
 import type { ExampleRun } from './apply';
-import type { ProductBugEntry } from './switches';
+import { entryLabel, type ProductBugEntry } from './switches';
 
 /** The per-stack table printed at the end of an emulator run. */
 export function emulatorTable(run: ExampleRun): string {
@@ -9,7 +9,7 @@ export function emulatorTable(run: ExampleRun): string {
   rows.push(['(total)', total(1), total(2), total(3), total(4), total(5), run.stacks.every((s) => s.secondPlan === 'clean') ? 'clean' : 'NOT clean', '']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  const gapLines = run.gapChecks.map((c) => `  ${c.outcome.padEnd(7)} ${c.stack}: ${c.entry.resource}${c.entry.withhold ? ` (${c.entry.withhold.values.join(', ')})` : ''} x${c.addresses.length}: ${c.evidence}`);
+  const gapLines = run.gapChecks.map((c) => `  ${c.outcome.padEnd(7)} ${c.stack}: ${entryLabel(c.entry)} x${c.addresses.length}: ${c.evidence}`);
   return [
     `emulator apply of examples/${run.example}.yaml (moto):`,
     line(header),
@@ -24,6 +24,6 @@ export function emulatorTable(run: ExampleRun): string {
 export function gapWarnings(run: ExampleRun): string {
   return run.gapChecks
     .filter((c) => 'bug' in c.entry)
-    .map((c) => `WARNING: known product bug switched off on ${c.stack}: ${(c.entry as ProductBugEntry).bug} (${c.entry.resource}, ${c.outcome === 'works' ? 'applies now: remove it from PRODUCT_BUGS_BEING_FIXED' : 'still failing'})`)
+    .map((c) => `WARNING: known product bug switched off on ${c.stack}: ${(c.entry as ProductBugEntry).bug} (${entryLabel(c.entry)}, ${c.outcome === 'works' ? 'applies now: remove it from PRODUCT_BUGS_BEING_FIXED' : 'still failing'})`)
     .join('\n');
 }

@@ -87,7 +87,11 @@ describe('emulator dependents', () => {
 });
 
 describe('emulator override', () => {
-  const entries = [gap('aws_guardduty_detector'), gap('aws_organizations_organization', { withhold: { attribute: 'aws_service_access_principals', values: ['iam.amazonaws.com'] } })];
+  const entries = [
+    gap('aws_guardduty_detector'),
+    gap('aws_organizations_organization', { withhold: { attribute: 'aws_service_access_principals', values: ['iam.amazonaws.com'] } }),
+    gap('aws_sns_topic', { name: /^Plain/, set: { fifo_topic: false } }),
+  ];
   const switches = computeSwitches({ producer }, ['producer'], entries).get('producer')!;
   const override = emulatorOverride(producer, switches) as Record<string, any>;
 
@@ -100,12 +104,13 @@ describe('emulator override', () => {
     expect(override.resource.aws_guardduty_detector.Detector_1).toEqual({ count: 0 });
     expect(override.resource.aws_guardduty_detector_feature.Feature_2).toEqual({ count: 0, detector_id: '${aws_guardduty_detector.Detector_1[0].id}' });
     expect(override.resource.aws_sns_topic.Topic_3).toEqual({ count: 0, tags: { detector: '${aws_guardduty_detector_feature.Feature_2[0].id}' } });
-    expect(override.resource.aws_sns_topic.Plain_4).toBeUndefined();
     expect(override.output).toEqual({ 'detector-id': { value: null } });
   });
 
-  it('leaves withheld values out of their list', () => {
+  it('leaves withheld values out of their list and sets the arguments an entry sets, keeping the resource', () => {
     expect(override.resource.aws_organizations_organization.Org_5).toEqual({ aws_service_access_principals: ['a.amazonaws.com'] });
+    expect(override.resource.aws_sns_topic.Plain_4).toEqual({ fifo_topic: false });
+    expect(switches.off.has('aws_sns_topic.Plain_4')).toBe(false);
   });
 
   (terraformAvailable() ? it : it.skip)('is accepted by terraform validate beside the stack (count in an override file, indexed references)', async () => {

@@ -25,6 +25,11 @@ export interface SwitchEntry {
    * that references it.
    */
   readonly withhold?: { readonly attribute: string; readonly values: readonly string[] };
+  /**
+   * Keep the resource, but with these top-level arguments set (e.g. `enable_logging: false` to
+   * skip a call moto cannot answer). Like `withhold`, the resource itself stays on.
+   */
+  readonly set?: Readonly<Record<string, unknown>>;
   /** What moto does (the error or what is missing). */
   readonly moto: string;
   /** Part of moto's error message: proves, when the gap is switched back on, that moto still fails. */
@@ -50,10 +55,26 @@ export type OffReason = { readonly entry: SwitchEntry } | { readonly dependsOn: 
 export interface StackSwitches {
   /** Items switched off (count = 0), with the reason. */
   readonly off: ReadonlyMap<Address, OffReason>;
-  /** Items kept with some values left out of a list argument. */
-  readonly withheld: ReadonlyMap<Address, ReadonlyArray<{ readonly entry: SwitchEntry }>>;
+  /** Items kept with some values left out of a list argument, or some arguments set (`withhold`, `set`). */
+  readonly patched: ReadonlyMap<Address, ReadonlyArray<{ readonly entry: SwitchEntry }>>;
   /** Outputs whose value is replaced by null because they reference a switched-off item. */
   readonly nulledOutputs: ReadonlySet<string>;
+}
+
+/** Whether an entry keeps its resource and changes arguments (`withhold`, `set`) instead of switching it off. */
+export function isPatch(entry: SwitchEntry): boolean {
+  return entry.withhold !== undefined || entry.set !== undefined;
+}
+
+/** A short label of an entry for messages: `type {where} (withheld values) [set arguments]`. */
+export function entryLabel(entry: SwitchEntry): string {
+  return [
+    entry.resource,
+    entry.name ? ` /${entry.name.source}/` : '',
+    entry.where ? ` ${JSON.stringify(entry.where)}` : '',
+    entry.withhold ? ` (without ${entry.withhold.values.join(', ')})` : '',
+    entry.set ? ` (with ${JSON.stringify(entry.set)})` : '',
+  ].join('');
 }
 
 /** Every resource and data source of a stack, by address. */
@@ -137,11 +158,11 @@ export function computeSwitches(
     if (!json) throw new Error(`no stack "${id}" in the synthesized output`);
     const items = itemsOf(json);
     const off = new Map<Address, OffReason>();
-    const withheld = new Map<Address, Array<{ entry: SwitchEntry }>>();
+    const patched = new Map<Address, Array<{ entry: SwitchEntry }>>();
     for (const [address, body] of items) {
       for (const entry of entries) {
         if (!entryMatches(entry, address, body)) continue;
-        if (entry.withhold) withheld.set(address, [...(withheld.get(address) ?? []), { entry }]);
+        if (isPatch(entry)) patched.set(address, [...(patched.get(address) ?? []), { entry }]);
         else if (!off.has(address)) off.set(address, { entry });
       }
     }
@@ -185,7 +206,7 @@ export function computeSwitches(
     for (const [name, body] of Object.entries(json.output ?? {})) {
       if (referencesIn(body, off).length > 0 || readsNulled(body).length > 0) nulledOutputs.add(name);
     }
-    result.set(id, { off, withheld, nulledOutputs });
+    result.set(id, { off, patched, nulledOutputs });
   }
   return result;
 }
@@ -220,7 +241,8 @@ function indexOffReferences(value: unknown, off: ReadonlyMap<Address, unknown>):
  * alias, whose region and assume_role stay as they are) gets the emulator settings; switched-off
  * items get `count = 0`, and the arguments of theirs that reference other switched-off items are
  * restated with an index (Terraform checks references to counted resources statically, even in a
- * resource with no instances); withheld values are left out of their list; outputs that reference
+ * resource with no instances); withheld values are left out of their list and `set` arguments
+ * replace the original ones; outputs that reference
  * switched-off items become null.
  */
 export function emulatorOverride(json: StackJson, switches: StackSwitches): Record<string, unknown> {
@@ -243,12 +265,14 @@ export function emulatorOverride(json: StackJson, switches: StackSwitches): Reco
     }
     put(address, patch);
   }
-  for (const [address, list] of switches.withheld) {
+  for (const [address, list] of switches.patched) {
     if (switches.off.has(address)) continue;
     const body = items.get(address) ?? {};
     const patch: Record<string, unknown> = {};
     for (const { entry } of list) {
-      const { attribute, values } = entry.withhold!;
+      Object.assign(patch, entry.set ?? {});
+      if (!entry.withhold) continue;
+      const { attribute, values } = entry.withhold;
       const current = (patch[attribute] ?? body[attribute]) as unknown;
       if (!Array.isArray(current)) throw new Error(`${address}.${attribute} is not a list; a withhold entry needs a list argument`);
       patch[attribute] = current.filter((v) => !values.includes(v as string));
