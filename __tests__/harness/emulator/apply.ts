@@ -125,52 +125,68 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings };
 }
 
+type EntryTargets = { readonly entry: SwitchEntry; readonly addresses: readonly string[] };
+const unindexed = (address: string) => address.replace(/\[\d+\]$/, '');
+
 /**
- * Switches the listed entries of one stack back on (one group at a time), applies only their
- * resources (`-target`), and reports for each entry whether moto still fails it.
+ * Applies the resources of `group` (its entries switched back on) with -target and judges each
+ * entry: failing (moto's error), works (applied, and a clean plan after), blocked (not attempted
+ * because another targeted resource failed), unproven (anything else).
  */
-async function checkGaps(dir: string, stack: string, json: StackJson, stackEntries: ReadonlyArray<{ entry: SwitchEntry; addresses: string[] }>, allEntries: readonly SwitchEntry[], stacks: Record<string, StackJson>, order: string[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
-  // Each patch entry on its own (moto stops at the first refused value of a resource), then the
-  // entries that switch resources off together, last: once they exist in state without an
-  // index, switching them off again would be an (implicit) move that -target refuses.
+async function judgeGroup(dir: string, stack: string, group: readonly EntryTargets[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
+  const targets = [...new Set(group.flatMap((g) => g.addresses))].map((t) => `-target=${t}`);
+  const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', '-auto-approve', ...targets], env);
+  const errors = errorsOf(apply);
+  const done = new Set(appliedAddresses(apply).map(unindexed));
+  let recheck: TerraformRun | undefined;
+  const checks: GapCheck[] = [];
+  for (const { entry, addresses } of group) {
+    const hit = errors.find((d) => (d.address === undefined || addresses.includes(unindexed(d.address))) && entry.failsWith.test(`${d.summary} ${d.detail}`));
+    if (hit) {
+      checks.push({ stack, entry, addresses, outcome: 'failing', evidence: flat(hit).slice(0, 300) });
+      continue;
+    }
+    if (!addresses.every((a) => done.has(a))) {
+      // Not attempted: fine when another targeted resource failed; anything else (an init or
+      // configuration error) proves nothing.
+      const blocker = errors.find((d) => d.address !== undefined && !addresses.includes(unindexed(d.address)));
+      checks.push(
+        blocker
+          ? { stack, entry, addresses, outcome: 'blocked', evidence: `not attempted: ${flat(blocker).slice(0, 250)}` }
+          : { stack, entry, addresses, outcome: 'unproven', evidence: (errors.map(flat).join(' | ') || apply.text).slice(0, 400) },
+      );
+      continue;
+    }
+    // Applied: a read-back gap still shows as a change (or an error) on the next plan.
+    recheck ??= await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode', ...targets], env);
+    const changed = plannedChanges(recheck).filter((c) => addresses.some((a) => c.startsWith(`${a} `)));
+    const recheckErrors = errorsOf(recheck).filter((d) => entry.failsWith.test(`${d.summary} ${d.detail}`));
+    checks.push(
+      changed.length > 0 || recheckErrors.length > 0
+        ? { stack, entry, addresses, outcome: 'failing', evidence: [...changed, ...recheckErrors.map(flat)].join(' | ').slice(0, 300) }
+        : { stack, entry, addresses, outcome: 'works', evidence: 'applied, and the next plan is clean' },
+    );
+  }
+  return checks;
+}
+
+/**
+ * Switches the listed entries of one stack back on and reports for each whether moto still
+ * fails it. Each patch entry runs on its own (moto stops at the first refused value of a
+ * resource); the entries that switch resources off run together, last (once they exist in state
+ * without an index, switching them off again would be an implicit move that -target refuses),
+ * and those of them that were not attempted because another one failed run once more alone.
+ */
+async function checkGaps(dir: string, stack: string, json: StackJson, stackEntries: readonly EntryTargets[], allEntries: readonly SwitchEntry[], stacks: Record<string, StackJson>, order: string[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
   const groups = [...stackEntries.filter((e) => isPatch(e.entry)).map((e) => [e]), stackEntries.filter((e) => !isPatch(e.entry))].filter((g) => g.length > 0);
   const checks: GapCheck[] = [];
   for (const group of groups) {
     const testing = new Set(group.map((g) => g.entry));
-    const rest = allEntries.filter((e) => !testing.has(e));
-    const switches = computeSwitches(stacks, order, rest).get(stack)!;
+    const switches = computeSwitches(stacks, order, allEntries.filter((e) => !testing.has(e))).get(stack)!;
     writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(emulatorOverride(json, switches), null, 2));
-    const targets = [...new Set(group.flatMap((g) => g.addresses))];
-    const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', '-auto-approve', ...targets.map((t) => `-target=${t}`)], env);
-    const errors = errorsOf(apply);
-    const done = new Set(appliedAddresses(apply).map((a) => a.replace(/\[\d+\]$/, '')));
-    let recheck: TerraformRun | undefined;
-    for (const { entry, addresses } of group) {
-      const hit = errors.find((d) => (d.address === undefined || addresses.includes(d.address.replace(/\[\d+\]$/, ''))) && entry.failsWith.test(`${d.summary} ${d.detail}`));
-      if (hit) {
-        checks.push({ stack, entry, addresses, outcome: 'failing', evidence: flat(hit).slice(0, 300) });
-        continue;
-      }
-      if (!addresses.every((a) => done.has(a))) {
-        // Not attempted: fine when another gap of the group (that it needs) failed; anything else
-        // (an init or configuration error) proves nothing.
-        const blocker = errors.find((d) => d.address !== undefined && targets.includes(d.address.replace(/\[\d+\]$/, '')) && !addresses.includes(d.address));
-        checks.push(
-          blocker
-            ? { stack, entry, addresses, outcome: 'blocked', evidence: `not attempted: ${flat(blocker).slice(0, 250)}` }
-            : { stack, entry, addresses, outcome: 'unproven', evidence: (errors.map(flat).join(' | ') || apply.text).slice(0, 400) },
-        );
-        continue;
-      }
-      // Applied: a read-back gap still shows as a change (or an error) on the next plan.
-      recheck ??= await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode', ...targets.map((t) => `-target=${t}`)], env);
-      const changed = plannedChanges(recheck).filter((c) => addresses.some((a) => c.startsWith(a)));
-      const recheckErrors = errorsOf(recheck).filter((d) => entry.failsWith.test(`${d.summary} ${d.detail}`));
-      checks.push(
-        changed.length > 0 || recheckErrors.length > 0
-          ? { stack, entry, addresses, outcome: 'failing', evidence: [...changed, ...recheckErrors.map(flat)].join(' | ').slice(0, 300) }
-          : { stack, entry, addresses, outcome: 'works', evidence: 'applied, and the next plan is clean' },
-      );
+    const results = await judgeGroup(dir, stack, group, env);
+    for (const result of results) {
+      checks.push(result.outcome === 'blocked' && group.length > 1 ? (await judgeGroup(dir, stack, [result], env))[0] : result);
     }
   }
   return checks;
@@ -204,8 +220,14 @@ export async function applyExampleOnEmulator(
     const byEntry = new Map<SwitchEntry, string[]>();
     for (const [address, reason] of s.off) if ('entry' in reason) byEntry.set(reason.entry, [...(byEntry.get(reason.entry) ?? []), address]);
     for (const [address, list] of s.patched) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
-    return { id, entries: [...byEntry].map(([entry, addresses]) => ({ entry, addresses })) };
+    return { id, entries: [...byEntry].map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
   });
+  // Each entry is re-checked once, in the first stack (in apply order) where it matches.
+  const seen = new Set<SwitchEntry>();
+  for (const p of perStack) {
+    p.entries = p.entries.filter((e) => !seen.has(e.entry));
+    p.entries.forEach((e) => seen.add(e.entry));
+  }
   const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();
   return { example, stacks: results, gapChecks };
 }
