@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,9 +14,19 @@ export const MOTO_VERSION = '5.2.1';
  */
 export const MOTO_ENV: Readonly<Record<string, string>> = { MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' };
 
-/** Whether `moto_server` is on the PATH (its version is not checked here; see motoVersion). */
-export function motoAvailable(): boolean {
-  return spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
+/** Whether an executable `moto_server` is on the PATH (its version is not checked here; see motoVersion). */
+export function motoAvailable(path = process.env.PATH ?? ''): boolean {
+  return path
+    .split(delimiter)
+    .filter((dir) => dir !== '')
+    .some((dir) => {
+      try {
+        accessSync(join(dir, 'moto_server'), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The installed moto version, or undefined when python3 cannot import moto. */

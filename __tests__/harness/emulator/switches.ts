@@ -211,7 +211,12 @@ export function computeSwitches(
   return result;
 }
 
-/** Provider settings that point the AWS provider at the emulator (with AWS_ENDPOINT_URL in the env). */
+/**
+ * Provider settings that point the AWS provider at the emulator (with AWS_ENDPOINT_URL in the env).
+ * Not set, on purpose: skip_credentials_validation and skip_requesting_account_id (moto answers
+ * sts:GetCallerIdentity, also after AssumeRole into a member account, and the provider builds ARNs
+ * from that account id).
+ */
 export const EMULATOR_PROVIDER_SETTINGS: Readonly<Record<string, unknown>> = {
   // moto answers unimplemented calls with 500, which the SDK retries for minutes by default.
   max_retries: 2,
