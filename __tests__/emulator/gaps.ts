@@ -111,6 +111,18 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
     aws: 'https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html',
   },
   {
+    resource: 'aws_detective_graph',
+    moto: 'moto has no Detective service: CreateGraph answers HTTP 500 with an HTML page',
+    failsWith: /CreateGraph|Detective/,
+    aws: 'https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html',
+  },
+  {
+    resource: 'aws_cloudtrail_event_data_store',
+    moto: 'CloudTrail Lake is not implemented: CreateEventDataStore answers HTTP 500 with an HTML page',
+    failsWith: /CreateEventDataStore/,
+    aws: 'Organization event data stores (CloudTrail Lake): https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateEventDataStore.html',
+  },
+  {
     resource: 'aws_cloudformation_stack_set',
     moto: 'CreateStackSet ignores AutoDeployment, ManagedExecution and CallAs (moto documents them as not implemented), so the stack set reads back without them and the next plan replaces it',
     failsWith: /StackSet|stack set/i,
@@ -124,8 +136,8 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
   },
   {
     resource: 'aws_budgets_budget',
-    moto: 'Budgets ListTagsForResource is not implemented (HTTP 500), so the provider cannot read the budget back after creating it',
-    failsWith: /ListTagsForResource/,
+    moto: 'Budgets ListTagsForResource and DescribeSubscribersForNotification are not implemented (HTTP 500), so the provider cannot read the budget back after creating it',
+    failsWith: /ListTagsForResource|DescribeSubscribersForNotification/,
     aws: 'Budgets are taggable since 2024 and ListTagsForResource lists their tags: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_ListTagsForResource.html',
   },
 ];
