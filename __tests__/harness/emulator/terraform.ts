@@ -73,9 +73,3 @@ export function plannedChanges(run: TerraformRun): string[] {
 export function appliedAddresses(run: TerraformRun): string[] {
   return run.messages.filter((m) => m.type === 'apply_complete').map((m) => String(m.hook.resource.addr));
 }
-
-/** The change summary of a plan or apply (`add`, `change`, `import`, `remove`). */
-export function changeSummary(run: TerraformRun): { add: number; change: number; import: number; remove: number } | undefined {
-  const found = run.messages.find((m) => m.type === 'change_summary');
-  return found?.changes;
-}
