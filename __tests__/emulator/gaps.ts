@@ -2,9 +2,12 @@ import type { ProductBugEntry, SwitchEntry } from '../harness/emulator/switches'
 
 /**
  * What moto 5.2.1 cannot do that real AWS does: the only resources the emulator apply test
- * (apply-*.test.ts) switches off (`count = 0`, with everything that references them) or applies
- * with some values withheld. The test switches every entry back on after the main apply and fails
- * when one no longer fails on moto, so this list cannot outlive the gap.
+ * (apply-*.test.ts) switches off (`count = 0`; everything that references them, also through
+ * outputs in later stacks, is switched off with them and counted as a dependent) or applies with
+ * some values withheld or arguments set. After the main apply the test switches every entry back
+ * on, once, in the first stack where it matches, applies it alone (`-target`), and fails when moto
+ * no longer fails it, so this list cannot outlive the gap. gaps.test.ts checks that every entry
+ * still matches a resource of the examples.
  */
 export const EMULATOR_GAPS: readonly SwitchEntry[] = [
   {
@@ -63,7 +66,7 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
   },
   {
     resource: 'data.aws_guardduty_detector',
-    moto: 'EnableOrganizationAdminAccount does not create a detector in the delegated administrator account, so the lookup of that detector finds none ("empty result")',
+    moto: 'EnableOrganizationAdminAccount does not create a detector in the delegated administrator account, so the lookup of that detector finds none ("empty result"); the GuardDuty organization configuration, features and publishing destination are switched off with it (moto implements none of them either)',
     failsWith: /empty result|GuardDuty Detector/,
     aws: 'Designating the GuardDuty delegated administrator enables GuardDuty (a detector) in that account in the region: https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html',
   },
