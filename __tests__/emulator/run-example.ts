@@ -57,7 +57,8 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
       workDir = mkdtempSync(join(tmpdir(), `lz-emulator-${example}-`));
       run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED);
       // eslint-disable-next-line no-console
-      console.log(`${emulatorTable(run)}\n${gapWarnings(run)}`);
+      const proxied = [...proxy.hosts].join(', ') || '(none)';
+      console.log(`${emulatorTable(run)}\n${gapWarnings(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
     }, 60 * 60_000);
 
     afterAll(async () => {
