@@ -96,6 +96,12 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Should the test process end without afterAll (a killed jest worker), take moto with it.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     process.kill(child.pid!, 'SIGTERM');
