@@ -1,0 +1,35 @@
+import { emulatorPlan } from './run-example';
+
+// When the emulator tests run, skip or fail (no moto needed: PATH is emptied to simulate a machine without it).
+describe('emulator test plan', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const withEnv = (env: Record<string, string | undefined>) => {
+    process.env = { ...saved, CI: undefined, LZ_EMULATOR: undefined, ...env };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+  };
+
+  it('skips every example with LZ_EMULATOR=off, even in CI', () => {
+    withEnv({ LZ_EMULATOR: 'off', CI: 'true' });
+    expect(emulatorPlan('minimal')).toEqual({ run: false, note: 'emulator test of minimal skipped: LZ_EMULATOR=off' });
+    expect(emulatorPlan('enterprise').run).toBe(false);
+  });
+
+  it('leaves the enterprise example out of a local run unless LZ_EMULATOR=all', () => {
+    withEnv({ PATH: '' });
+    expect(emulatorPlan('enterprise').note).toContain('LZ_EMULATOR=all');
+  });
+
+  it('skips with a note naming the install command where moto_server is missing', () => {
+    withEnv({ PATH: '', LZ_EMULATOR: 'all' });
+    expect(emulatorPlan('minimal')).toEqual({ run: false, note: 'emulator test of minimal skipped: moto_server is not on the PATH (pip install "moto[server]==5.2.1")' });
+  });
+
+  it('fails in CI where moto_server is missing, for both examples', () => {
+    withEnv({ PATH: '', CI: 'true' });
+    expect(() => emulatorPlan('minimal')).toThrow('moto_server is not on the PATH, and CI=true: install it with pip install "moto[server]==5.2.1"');
+    expect(() => emulatorPlan('enterprise')).toThrow('moto_server is not on the PATH');
+  });
+});

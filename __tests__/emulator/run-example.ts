@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { terraformAvailable } from '../harness/terraform';
+import { applyExampleOnEmulator, type ExampleRun } from '../harness/emulator/apply';
+import { startForwardProxy, type ForwardProxy } from '../harness/emulator/forward-proxy';
+import { MOTO_VERSION, motoAvailable, motoVersion, startMoto, type MotoServer } from '../harness/emulator/moto';
+import { emulatorTable, gapWarnings } from '../harness/emulator/report';
+import { entryLabel } from '../harness/emulator/switches';
+import { EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED } from './gaps';
+
+/**
+ * Whether the emulator test of `example` runs here, and why not.
+ * LZ_EMULATOR: `off` skips every emulator test; `all` runs both examples; unset runs the minimal
+ * example only (the enterprise one takes minutes). CI=true runs both, and fails when moto_server
+ * or terraform is missing instead of skipping.
+ */
+export function emulatorPlan(example: 'minimal' | 'enterprise'): { run: boolean; note?: string } {
+  const mode = process.env.LZ_EMULATOR ?? '';
+  const ci = process.env.CI === 'true';
+  if (mode === 'off') return { run: false, note: `emulator test of ${example} skipped: LZ_EMULATOR=off` };
+  if (!ci && example === 'enterprise' && mode !== 'all') {
+    return { run: false, note: 'emulator test of enterprise skipped: it takes minutes; run it with LZ_EMULATOR=all (CI=true always runs it)' };
+  }
+  if (!motoAvailable()) {
+    if (ci) throw new Error(`moto_server is not on the PATH, and CI=true: install it with pip install "moto[server]==${MOTO_VERSION}" (README, "Emulator apply test")`);
+    return { run: false, note: `emulator test of ${example} skipped: moto_server is not on the PATH (pip install "moto[server]==${MOTO_VERSION}")` };
+  }
+  if (!terraformAvailable()) return { run: false, note: `emulator test of ${example} skipped: terraform is not on the PATH` };
+  const version = motoVersion();
+  if (version !== MOTO_VERSION) {
+    const message = `moto ${version ?? '(unknown)'} is installed; the gap list is written for moto ${MOTO_VERSION} (pip install "moto[server]==${MOTO_VERSION}")`;
+    if (ci) throw new Error(message);
+    return { run: false, note: `emulator test of ${example} skipped: ${message}` };
+  }
+  return { run: true };
+}
+
+/** The jest suite of one example: start moto and the proxy, apply, print the table, assert. */
+export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
+  const plan = emulatorPlan(example);
+  if (!plan.run) {
+    describe.skip(`emulator apply: examples/${example}.yaml`, () => it('skipped', () => undefined));
+    // eslint-disable-next-line no-console
+    console.log(plan.note);
+    return;
+  }
+  describe(`emulator apply: examples/${example}.yaml`, () => {
+    let moto: MotoServer | undefined;
+    let proxy: ForwardProxy | undefined;
+    let workDir: string | undefined;
+    let run: ExampleRun | undefined;
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      proxy = await startForwardProxy(moto.port);
+      workDir = mkdtempSync(join(tmpdir(), `lz-emulator-${example}-`));
+      run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED);
+      // eslint-disable-next-line no-console
+      const proxied = [...proxy.hosts].join(', ') || '(none)';
+      console.log(`${emulatorTable(run)}\n${gapWarnings(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
+    }, 60 * 60_000);
+
+    afterAll(async () => {
+      await proxy?.close();
+      await moto?.stop();
+      if (workDir && process.env.LZ_EMULATOR_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
+    }, 60_000);
+
+    it('applies every stack, except the listed gaps, without an error', () => {
+      const failures = run!.stacks.flatMap((s) => s.failures.map((d) => `${s.stack}: ${d.address ?? ''} ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')));
+      expect(failures).toEqual([]);
+    });
+
+    it('plans no changes after the apply', () => {
+      const dirty = run!.stacks.filter((s) => s.secondPlan !== 'clean').map((s) => `${s.stack} (${s.secondPlan}): ${s.secondPlanFindings.join('; ')}`);
+      expect(dirty).toEqual([]);
+    });
+
+    it('still fails every listed emulator gap when it is switched back on', () => {
+      const gone = run!.gapChecks
+        .filter((c) => c.outcome === 'unproven' || (c.outcome === 'works' && !PRODUCT_BUGS_BEING_FIXED.includes(c.entry as never)))
+        .map((c) =>
+          c.outcome === 'works'
+            ? `${c.stack}: ${entryLabel(c.entry)} applies on moto now; remove it from __tests__/emulator/gaps.ts`
+            : `${c.stack}: ${entryLabel(c.entry)}: the re-check failed for another reason: ${c.evidence}`,
+        );
+      expect(gone).toEqual([]);
+    });
+  });
+}

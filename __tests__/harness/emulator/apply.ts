@@ -1,0 +1,233 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dependencyWaves } from '../../../cli/lib/waves';
+import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
+import { synthesize } from '../../../lib/synth';
+import type { StackJson } from '../synth';
+import { emulatorExampleConfigs } from './config';
+import { computeSwitches, emulatorOverride, isPatch, type ProductBugEntry, type StackSwitches, type SwitchEntry } from './switches';
+import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
+
+/** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
+export const OVERRIDE_FILE = 'zz_emulator_override.tf.json';
+
+export interface StackResult {
+  readonly stack: string;
+  /** Resource instances the first plan creates, updates or imports. */
+  readonly planned: number;
+  /** Resource instances whose apply completed. */
+  readonly applied: number;
+  /** Resources the gap list names (switched off, or kept with values withheld or arguments set). */
+  readonly gaps: number;
+  /** Items switched off because they reference a gap. */
+  readonly dependents: number;
+  /** Errors of init, plan or apply. */
+  readonly failures: readonly Diagnostic[];
+  readonly secondPlan: 'clean' | 'changes' | 'error' | 'not run';
+  /** What the second plan would still change, or its errors. */
+  readonly secondPlanFindings: readonly string[];
+  /** Wall time of init, plan, apply and second plan (printed, never asserted). */
+  readonly seconds: number;
+}
+
+/** Whether one entry of the gap list still fails on moto once switched back on. */
+export interface GapCheck {
+  readonly stack: string;
+  readonly entry: SwitchEntry;
+  readonly addresses: readonly string[];
+  /**
+   * failing: moto still refuses it; blocked: not attempted because another gap of the same stack
+   * failed; works: the gap is gone; unproven: the re-check itself went wrong (the test fails).
+   */
+  readonly outcome: 'failing' | 'blocked' | 'works' | 'unproven';
+  readonly evidence: string;
+}
+
+export interface ExampleRun {
+  readonly example: string;
+  readonly stacks: readonly StackResult[];
+  readonly gapChecks: readonly GapCheck[];
+}
+
+export interface EmulatorEndpoints {
+  /** moto, http://127.0.0.1:<port> */
+  readonly endpoint: string;
+  /** The loopback forward proxy for host-prefixed calls. */
+  readonly proxyUrl: string;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, keeping their order in the result. */
+async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Synthesizes the example (edited for the emulator) into `workDir/cdktf.out`; returns stacks and waves. */
+function synthForEmulator(example: string, workDir: string, endpoint: string): { stacks: Record<string, StackJson>; waves: string[][] } {
+  const { config, bootstrapConfig } = emulatorExampleConfigs(example, endpoint);
+  const outdir = join(workDir, 'cdktf.out');
+  synthesize({ config, outdir });
+  const output = readSynthOutput(outdir);
+  const stacks: Record<string, StackJson> = { ...(output.stacks as Record<string, StackJson>) };
+  let manifest: Manifest = output.manifest;
+  if (bootstrapConfig) {
+    // The bootstrap stack keeps local state (../../../terraform-state/bootstrap.tfstate), so it
+    // runs from the same folder layout; the other stacks use the local-state synth.
+    const bootstrapOut = join(workDir, 'bootstrap-synth', 'cdktf.out');
+    synthesize({ config: bootstrapConfig, outdir: bootstrapOut });
+    cpSync(join(bootstrapOut, 'stacks', 'bootstrap'), join(outdir, 'stacks', 'bootstrap'), { recursive: true });
+    stacks.bootstrap = readSynthOutput(bootstrapOut).stacks.bootstrap as StackJson;
+    manifest = {
+      stacks: {
+        ...Object.fromEntries(Object.entries(manifest.stacks).map(([id, s]) => [id, id === 'management' ? { ...s, dependencies: [...s.dependencies, 'bootstrap'] } : s])),
+        bootstrap: { dependencies: [] },
+      },
+    };
+  }
+  return { stacks, waves: dependencyWaves(manifest) };
+}
+
+const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
+const flat = (d: Diagnostic) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? `: ${d.detail}` : ''}`.replace(/\s+/g, ' ');
+
+async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv): Promise<StackResult> {
+  const gaps = new Set([...[...switches.off].filter(([, r]) => 'entry' in r).map(([a]) => a), ...switches.patched.keys()]).size;
+  const dependents = [...switches.off.values()].filter((r) => 'dependsOn' in r).length;
+  const started = Date.now();
+  const elapsed = () => Math.round((Date.now() - started) / 1000);
+  const base = { stack, gaps, dependents };
+  const failed = (run: TerraformRun, what: string): StackResult => ({
+    ...base,
+    seconds: elapsed(),
+    planned: 0,
+    applied: 0,
+    failures: errorsOf(run).length > 0 ? errorsOf(run) : [{ summary: `${what} failed`, detail: run.text.slice(-2000) }],
+    secondPlan: 'not run',
+    secondPlanFindings: [],
+  });
+  const init = await terraform(dir, INIT(), env);
+  if (init.code !== 0) return failed(init, 'terraform init');
+  const plan = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-out=emulator.tfplan'], env);
+  if (plan.code !== 0) return failed(plan, 'terraform plan');
+  const planned = plannedChanges(plan).length + plan.messages.filter((m) => m.type === 'planned_change' && m.change?.action === 'noop' && m.change?.importing).length;
+  const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', 'emulator.tfplan'], env);
+  const applied = apply.messages.filter((m) => m.type === 'apply_complete' && m.hook?.action !== 'read').length;
+  const failures = errorsOf(apply);
+  if (apply.code !== 0 && failures.length === 0) failures.push({ summary: 'terraform apply failed', detail: apply.text.slice(-2000) });
+  const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], env);
+  const secondPlan = second.code === 0 ? 'clean' : second.code === 2 ? 'changes' : 'error';
+  const secondPlanFindings = secondPlan === 'changes' ? plannedChanges(second) : secondPlan === 'error' ? errorsOf(second).map(flat) : [];
+  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings };
+}
+
+type EntryTargets = { readonly entry: SwitchEntry; readonly addresses: readonly string[] };
+const unindexed = (address: string) => address.replace(/\[\d+\]$/, '');
+
+/**
+ * Applies the resources of `group` (its entries switched back on) with -target and judges each
+ * entry: failing (moto's error), works (applied, and a clean plan after), blocked (not attempted
+ * because another targeted resource failed), unproven (anything else).
+ */
+async function judgeGroup(dir: string, stack: string, group: readonly EntryTargets[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
+  const targets = [...new Set(group.flatMap((g) => g.addresses))].map((t) => `-target=${t}`);
+  const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', '-auto-approve', ...targets], env);
+  const errors = errorsOf(apply);
+  const done = new Set(appliedAddresses(apply).map(unindexed));
+  let recheck: TerraformRun | undefined;
+  const checks: GapCheck[] = [];
+  for (const { entry, addresses } of group) {
+    const hit = errors.find((d) => (d.address === undefined || addresses.includes(unindexed(d.address))) && entry.failsWith.test(`${d.summary} ${d.detail}`));
+    if (hit) {
+      checks.push({ stack, entry, addresses, outcome: 'failing', evidence: flat(hit).slice(0, 300) });
+      continue;
+    }
+    if (!addresses.every((a) => done.has(a))) {
+      // Not attempted: fine when another targeted resource failed; anything else (an init or
+      // configuration error) proves nothing.
+      const blocker = errors.find((d) => d.address !== undefined && !addresses.includes(unindexed(d.address)));
+      checks.push(
+        blocker
+          ? { stack, entry, addresses, outcome: 'blocked', evidence: `not attempted: ${flat(blocker).slice(0, 250)}` }
+          : { stack, entry, addresses, outcome: 'unproven', evidence: (errors.map(flat).join(' | ') || apply.text).slice(0, 400) },
+      );
+      continue;
+    }
+    // Applied: a read-back gap still shows as a change (or an error) on the next plan.
+    recheck ??= await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode', ...targets], env);
+    const changed = plannedChanges(recheck).filter((c) => addresses.some((a) => c.startsWith(`${a} `)));
+    const recheckErrors = errorsOf(recheck).filter((d) => entry.failsWith.test(`${d.summary} ${d.detail}`));
+    checks.push(
+      changed.length > 0 || recheckErrors.length > 0
+        ? { stack, entry, addresses, outcome: 'failing', evidence: [...changed, ...recheckErrors.map(flat)].join(' | ').slice(0, 300) }
+        : { stack, entry, addresses, outcome: 'works', evidence: 'applied, and the next plan is clean' },
+    );
+  }
+  return checks;
+}
+
+/**
+ * Switches the listed entries of one stack back on and reports for each whether moto still
+ * fails it. Each patch entry runs on its own (moto stops at the first refused value of a
+ * resource); the entries that switch resources off run together, last (once they exist in state
+ * without an index, switching them off again would be an implicit move that -target refuses),
+ * and those of them that were not attempted because another one failed run once more alone.
+ */
+async function checkGaps(dir: string, stack: string, json: StackJson, stackEntries: readonly EntryTargets[], allEntries: readonly SwitchEntry[], stacks: Record<string, StackJson>, order: string[], env: NodeJS.ProcessEnv): Promise<GapCheck[]> {
+  const groups = [...stackEntries.filter((e) => isPatch(e.entry)).map((e) => [e]), stackEntries.filter((e) => !isPatch(e.entry))].filter((g) => g.length > 0);
+  const checks: GapCheck[] = [];
+  for (const group of groups) {
+    const testing = new Set(group.map((g) => g.entry));
+    const switches = computeSwitches(stacks, order, allEntries.filter((e) => !testing.has(e))).get(stack)!;
+    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(emulatorOverride(json, switches), null, 2));
+    const results = await judgeGroup(dir, stack, group, env);
+    for (const result of results) {
+      checks.push(result.outcome === 'blocked' && group.length > 1 ? (await judgeGroup(dir, stack, [result], env))[0] : result);
+    }
+  }
+  return checks;
+}
+
+/**
+ * Applies one example against the emulator: synth (config edited for the emulator), an override
+ * per stack, then in `lz plan-order` waves (two stacks at a time) init → plan → apply → second
+ * plan; afterwards every gap-list entry is switched back on to prove it still fails.
+ */
+export async function applyExampleOnEmulator(
+  example: string,
+  workDir: string,
+  { endpoint, proxyUrl }: EmulatorEndpoints,
+  gaps: readonly SwitchEntry[],
+  productBugs: readonly ProductBugEntry[],
+): Promise<ExampleRun> {
+  mkdirSync(workDir, { recursive: true });
+  const { stacks, waves } = synthForEmulator(example, workDir, endpoint);
+  const order = waves.flat();
+  const entries = [...gaps, ...productBugs];
+  const switches = computeSwitches(stacks, order, entries);
+  const dirOf = (id: string) => join(workDir, 'cdktf.out', 'stacks', id);
+  for (const id of order) writeFileSync(join(dirOf(id), OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
+  const env = emulatorTerraformEnv(endpoint, proxyUrl);
+  const results: StackResult[] = [];
+  for (const wave of waves) results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env))));
+
+  const perStack = order.map((id) => {
+    const s = switches.get(id)!;
+    const byEntry = new Map<SwitchEntry, string[]>();
+    for (const [address, reason] of s.off) if ('entry' in reason) byEntry.set(reason.entry, [...(byEntry.get(reason.entry) ?? []), address]);
+    for (const [address, list] of s.patched) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
+    return { id, entries: [...byEntry].map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
+  });
+  // Each entry is re-checked once, in the first stack (in apply order) where it matches.
+  const seen = new Set<SwitchEntry>();
+  for (const p of perStack) {
+    p.entries = p.entries.filter((e) => !seen.has(e.entry));
+    p.entries.forEach((e) => seen.add(e.entry));
+  }
+  const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();
+  return { example, stacks: results, gapChecks };
+}

@@ -1,0 +1,29 @@
+import type { ExampleRun } from './apply';
+import { entryLabel, type ProductBugEntry } from './switches';
+
+/** The per-stack table printed at the end of an emulator run. */
+export function emulatorTable(run: ExampleRun): string {
+  const header = ['stack', 'planned', 'applied', 'gaps off', 'dependents off', 'errors', 'second plan', 'seconds'];
+  const rows = run.stacks.map((s) => [s.stack, String(s.planned), String(s.applied), String(s.gaps), String(s.dependents), String(s.failures.length), s.secondPlan, String(s.seconds)]);
+  const total = (i: number) => String(rows.reduce((n, r) => n + Number(r[i]), 0));
+  rows.push(['(total)', total(1), total(2), total(3), total(4), total(5), run.stacks.every((s) => s.secondPlan === 'clean') ? 'clean' : 'NOT clean', '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const gapLines = run.gapChecks.map((c) => `  ${c.outcome.padEnd(7)} ${c.stack}: ${entryLabel(c.entry)} x${c.addresses.length}: ${c.evidence}`);
+  return [
+    `emulator apply of examples/${run.example}.yaml (moto):`,
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+    'gap list, switched back on:',
+    ...gapLines,
+  ].join('\n');
+}
+
+/** Warnings for the temporary product-bug entries (they are to be removed once the fixes are merged). */
+export function gapWarnings(run: ExampleRun): string {
+  return run.gapChecks
+    .filter((c) => 'bug' in c.entry)
+    .map((c) => `WARNING: known product bug switched off on ${c.stack}: ${(c.entry as ProductBugEntry).bug} (${entryLabel(c.entry)}, ${c.outcome === 'works' ? 'applies now: remove it from PRODUCT_BUGS_BEING_FIXED' : 'still failing'})`)
+    .join('\n');
+}
