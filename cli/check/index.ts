@@ -1,4 +1,4 @@
-import type { CheckContext, CheckResult, CheckRule } from './types';
+import { evaluate, type CheckContext, type CheckResult, type CheckRule } from './types';
 import { rootProtection } from './rules/root-protection';
 import { organizationTrail } from './rules/organization-trail';
 import { configEverywhere } from './rules/config-everywhere';
@@ -30,15 +30,7 @@ export interface ChecklistRow extends CheckResult {
 
 /** Evaluates every rule; a rule that throws becomes a failing row naming the error. */
 export function runChecklist(ctx: CheckContext, rules: readonly CheckRule[] = CHECKLIST): ChecklistRow[] {
-  return rules.map((rule) => {
-    let result: CheckResult;
-    try {
-      result = rule.check(ctx);
-    } catch (e) {
-      result = { status: 'fail', evidence: [], problems: [`the check itself failed: ${(e as Error).message}`], warnings: [] };
-    }
-    return { id: rule.id, title: rule.title, seedItem: rule.seedItem, ...result };
-  });
+  return rules.map((rule) => ({ id: rule.id, title: rule.title, seedItem: rule.seedItem, ...evaluate(rule.check, ctx) }));
 }
 
 /** Human output: one row per item, then its evidence, problems and warnings indented. */

@@ -49,3 +49,12 @@ export interface CheckRule {
 export function verdict(evidence: Evidence[], problems: string[], warnings: string[] = []): CheckResult {
   return { status: problems.length === 0 ? 'pass' : 'fail', evidence, problems, warnings };
 }
+
+/** Runs one rule; a rule that throws becomes a failing result naming the error, so one broken rule never hides the others. */
+export function evaluate(check: (ctx: CheckContext) => CheckResult, ctx: CheckContext): CheckResult {
+  try {
+    return check(ctx);
+  } catch (e) {
+    return { status: 'fail', evidence: [], problems: [`the check itself failed: ${(e as Error).message}`], warnings: [] };
+  }
+}

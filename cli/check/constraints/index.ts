@@ -1,4 +1,4 @@
-import type { CheckContext, CheckResult } from '../types';
+import { evaluate, type CheckContext, type CheckResult } from '../types';
 import type { ConstraintRule } from './types';
 import { inspectorEnablerAccounts } from './rules/inspector-enabler-accounts';
 import { configDeliveryObjectLock } from './rules/config-delivery-object-lock';
@@ -65,15 +65,7 @@ export interface ConstraintRow extends CheckResult {
 
 /** Evaluates every constraint; a rule that throws becomes a failing row naming the error. */
 export function runConstraints(ctx: CheckContext, rules: readonly ConstraintRule[] = CONSTRAINTS): ConstraintRow[] {
-  return rules.map((rule) => {
-    let result: CheckResult;
-    try {
-      result = rule.check(ctx);
-    } catch (e) {
-      result = { status: 'fail', evidence: [], problems: [`the check itself failed: ${(e as Error).message}`], warnings: [] };
-    }
-    return { id: rule.id, title: rule.title, sources: rule.sources, ...result };
-  });
+  return rules.map((rule) => ({ id: rule.id, title: rule.title, sources: rule.sources, ...evaluate(rule.check, ctx) }));
 }
 
 /**
