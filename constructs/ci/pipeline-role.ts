@@ -53,15 +53,21 @@ export class PipelineRole extends Construct {
     this.roleName = this.resource.name;
     this.roleArn = this.resource.arn;
 
-    for (const arn of props.managedPolicyArns) {
-      new IamRolePolicyAttachment(this, `Attach-${arn.split('/').pop()}`, { provider, role: this.roleName, policyArn: arn });
-    }
-    new IamRolePolicyAttachmentsExclusive(this, 'OnlyTheseManagedPolicies', { provider, roleName: this.roleName, policyArns: [...props.managedPolicyArns] });
+    // The exclusive resources only remove what is not listed; they run after the policies they list exist
+    // (before that, provider 5.100 tries to put the missing inline policy without a document and fails).
+    const attachments = props.managedPolicyArns.map(
+      (arn) => new IamRolePolicyAttachment(this, `Attach-${arn.split('/').pop()}`, { provider, role: this.roleName, policyArn: arn }),
+    );
+    new IamRolePolicyAttachmentsExclusive(this, 'OnlyTheseManagedPolicies', {
+      provider,
+      roleName: this.roleName,
+      policyArns: [...props.managedPolicyArns],
+      dependsOn: attachments.length > 0 ? attachments : undefined,
+    });
 
-    const inline = props.inlineStatements?.length ? [roleName] : [];
-    if (props.inlineStatements?.length) {
-      new IamRolePolicy(this, 'Policy', { provider, role: this.roleName, name: roleName, policy: renderPolicy(policyDocument(...props.inlineStatements)) });
-    }
-    new IamRolePoliciesExclusive(this, 'OnlyThisInlinePolicy', { provider, roleName: this.roleName, policyNames: inline });
+    const inline = props.inlineStatements?.length
+      ? [new IamRolePolicy(this, 'Policy', { provider, role: this.roleName, name: roleName, policy: renderPolicy(policyDocument(...props.inlineStatements)) })]
+      : [];
+    new IamRolePoliciesExclusive(this, 'OnlyThisInlinePolicy', { provider, roleName: this.roleName, policyNames: inline.map(() => roleName), dependsOn: inline.length > 0 ? inline : undefined });
   }
 }
