@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dependencyWaves } from '../../../cli/lib/waves';
 import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
-import { synthesize } from '../../../lib/synth';
+import { synthesize } from '../../../synth/synth';
 import type { StackJson } from '../synth';
 import { emulatorExampleConfigs } from './config';
 import { computeSwitches, emulatorOverride, isPatch, type ProductBugEntry, type StackSwitches, type SwitchEntry } from './switches';
@@ -192,6 +193,43 @@ async function checkGaps(dir: string, stack: string, json: StackJson, stackEntri
   return checks;
 }
 
+/** An AWS side effect of an earlier apply that moto does not perform, done by the test before a stack applies. */
+export interface SideEffect {
+  readonly what: string;
+  readonly moto: string;
+  readonly aws: string;
+}
+
+/**
+ * The GuardDuty detectors a stack looks up (`data.aws_guardduty_detector` through a member-account alias
+ * `<account>-<region>`): AWS makes them when it designates the delegated administrator, moto does not.
+ */
+export function guardDutyDetectorLookups(stack: StackJson): Array<{ account: string; region: string; tags: Record<string, string> }> {
+  const providers = new Map((stack.provider?.aws ?? []).map((p) => [`aws.${p.alias}`, p]));
+  return Object.values(stack.data?.aws_guardduty_detector ?? {}).flatMap((d) => {
+    const p = typeof d.provider === 'string' ? providers.get(d.provider) : undefined;
+    if (!p?.alias || !p.region || !p.alias.endsWith(`-${p.region}`)) return [];
+    // With the provider's default tags: moto has no GuardDuty TagResource, so the adopted detector must not need tagging.
+    const tags = (p.default_tags?.[0]?.tags ?? {}) as Record<string, string>;
+    return [{ account: p.alias.slice(0, -`-${p.region}`.length), region: p.region as string, tags }];
+  });
+}
+
+/** Performs the side effects (EMULATOR_SIDE_EFFECTS) the stack relies on, with boto3 (side-effects.py). */
+function performSideEffects(stack: StackJson, endpoint: string, region: string): void {
+  const guardDutyDetectors = guardDutyDetectorLookups(stack);
+  if (guardDutyDetectors.length === 0) return;
+  const accessRoleName = String((stack as { variable?: Record<string, { default?: string }> }).variable?.member_role_name?.default ?? 'OrganizationAccountAccessRole');
+  const spec = { endpoint, region, accessRoleName, guardDutyDetectors };
+  const r = spawnSync('python3', [join(__dirname, 'side-effects.py')], { input: JSON.stringify(spec), encoding: 'utf8', env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' } });
+  if (r.status !== 0) throw new Error(`performing AWS side effects in the emulator failed: ${r.stderr}`);
+}
+
+/** The region of a stack's default provider (its home region). */
+function homeRegionOf(stack: StackJson): string {
+  return String((stack.provider?.aws ?? []).find((p) => p.alias === undefined)?.region ?? 'us-east-1');
+}
+
 /**
  * Applies one example against the emulator: synth (config edited for the emulator), an override
  * per stack, then in `lz plan-order` waves (two stacks at a time) init → plan → apply → second
@@ -213,7 +251,10 @@ export async function applyExampleOnEmulator(
   for (const id of order) writeFileSync(join(dirOf(id), OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
   const env = emulatorTerraformEnv(endpoint, proxyUrl);
   const results: StackResult[] = [];
-  for (const wave of waves) results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env))));
+  for (const wave of waves) {
+    for (const id of wave) performSideEffects(stacks[id], endpoint, homeRegionOf(stacks[id]));
+    results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env))));
+  }
 
   const perStack = order.map((id) => {
     const s = switches.get(id)!;

@@ -50,6 +50,9 @@ export function emulatorConfigText(input: any, seeded: SeededIds): string {
   }
   for (const [path, id] of Object.entries(input.organization?.ouIds ?? {})) replacements.set(String(id), seeded.ous[path]);
   edited.state = { backend: 'local', localDirectory: 'terraform-state' };
+  // CI identities need remote state (lz validate refuses them with local state); the bootstrap synth
+  // (bootstrapConfig, the example's own S3 settings) keeps them, and member plan roles do not depend on them.
+  delete edited.ci;
   let text = JSON.stringify(edited, null, 2);
   for (const [from, to] of replacements) {
     if (!to) throw new Error(`moto gave no id for adopted ${from}`);
@@ -95,6 +98,7 @@ export function emulatorExampleConfigs(example: string, endpoint: string): Emula
   let bootstrapConfig: LandingZoneConfig | undefined;
   if (input.state?.backend === 's3' && input.state?.bootstrap !== false) {
     const edited = JSON.parse(text);
+    if (input.ci) edited.ci = input.ci;
     const management = String(input.organization.managementAccountId);
     edited.state = JSON.parse(JSON.stringify(input.state).split(management).join(MOTO_ACCOUNT_ID));
     bootstrapConfig = parseConfig(JSON.stringify(edited, null, 2), file);
