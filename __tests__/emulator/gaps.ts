@@ -183,9 +183,8 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
 ];
 
 /**
- * TEMPORARY: failures on moto that are our own bugs, being fixed on other branches (issue 12,
- * section 3). Treated like gaps, but the test prints each as a warning; the lead empties this list
- * after merging the fixes (the test then proves the fixed resources apply).
+ * Failures on moto that are our own bugs while their fix is on another branch: treated like gaps,
+ * but printed as warnings. Empty on main: every product bug the emulator found is fixed.
  */
 export const PRODUCT_BUGS_BEING_FIXED: readonly ProductBugEntry[] = [];
 
