@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../harness/config';
 import { ensureBuilt, lz } from './binary';
-import { CASES, lineNaming, snapshot, STACK_TRACE, workspace, type BrokenCase } from '../config/broken-configs';
+import { CASES, lineNaming, snapshot, STACK_TRACE, THREE_STAGES, workspace, type BrokenCase } from '../config/broken-configs';
 
 /*
  * A sample of the broken-config table (__tests__/config/broken-configs.ts), one or more of each
@@ -81,16 +81,7 @@ describe('broken configs through the built binaries', () => {
   });
 
   it('reports every stage at once: a misspelt key, a missing OU and a duplicated e-mail', () => {
-    const ws = workspace({
-      name: 'three',
-      edit: (c) => {
-        c.organization.homeRegoin = 'us-east-1';
-        c.accounts[3].ou = 'Workload/Dev';
-        c.accounts[3].email = 'aws+shop-prod@acme.example';
-      },
-      where: '',
-      fix: '',
-    });
+    const ws = workspace({ ...THREE_STAGES, name: 'three' });
     const run = lz(['validate', ws.config, '--format', 'json'], ws.dir);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { problems: Array<{ path: string }> };

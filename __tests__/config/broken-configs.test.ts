@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { stringify } from 'yaml';
 import { parseConfig } from '../../config/load';
 import { ConfigError, formatPath } from '../../config/problems';
-import { BASE_YAML, baseInventory, CASES, edit, lineNaming, runLz, snapshot, STACK_TRACE, workspace, type BrokenCase } from './broken-configs';
+import { BASE_YAML, baseInventory, CASES, edit, lineNaming, runLz, snapshot, STACK_TRACE, THREE_STAGES, workspace, type BrokenCase } from './broken-configs';
 
 /*
  * Every kind of broken input is refused before anything is written: each case of the table in
@@ -69,16 +69,7 @@ describe('any value replaced by a value of another type', () => {
 
 describe('problems of every stage in one run', () => {
   it('reports a misspelt key, a missing OU and a duplicated e-mail together', async () => {
-    const ws = workspace({
-      name: 'three stages',
-      edit: (c) => {
-        c.organization.homeRegoin = 'us-east-1';
-        c.accounts[3].ou = 'Workload/Dev';
-        c.accounts[3].email = 'aws+shop-prod@acme.example';
-      },
-      where: '',
-      fix: '',
-    });
+    const ws = workspace(THREE_STAGES);
     const { code, output } = await runLz(['validate', ws.config]);
     expect(code).toBe(1);
     expect(output).toContain('has 3 problems:');

@@ -350,6 +350,18 @@ export const CASES: readonly BrokenCase[] = [
 ];
 
 /** Every file under `dir` with its content, to prove a failed run changed nothing. */
+/** A config with a problem in every stage: a misspelt key (shape), a missing OU (reference) and a duplicated e-mail (meaning). */
+export const THREE_STAGES: BrokenCase = {
+  name: 'three stages',
+  edit: (c) => {
+    c.organization.homeRegoin = 'us-east-1';
+    c.accounts[3].ou = 'Workload/Dev';
+    c.accounts[3].email = 'aws+shop-prod@acme.example';
+  },
+  where: '',
+  fix: '',
+};
+
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
