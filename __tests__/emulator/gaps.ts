@@ -1,5 +1,5 @@
 import type { SideEffect } from '../harness/emulator/apply';
-import type { ProductBugEntry, SwitchEntry } from '../harness/emulator/switches';
+import type { SwitchEntry } from '../harness/emulator/switches';
 
 /**
  * What moto 5.2.1 cannot do that real AWS does: the only resources the emulator apply test
@@ -182,11 +182,6 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
   },
 ];
 
-/**
- * Failures on moto that are our own bugs while their fix is on another branch: treated like gaps,
- * but printed as warnings. Empty on main: every product bug the emulator found is fixed.
- */
-export const PRODUCT_BUGS_BEING_FIXED: readonly ProductBugEntry[] = [];
 
 /**
  * What real AWS does as a side effect of an earlier apply and moto does not: the test does it in the

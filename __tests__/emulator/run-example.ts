@@ -5,9 +5,9 @@ import { terraformAvailable } from '../harness/terraform';
 import { applyExampleOnEmulator, type ExampleRun } from '../harness/emulator/apply';
 import { startForwardProxy, type ForwardProxy } from '../harness/emulator/forward-proxy';
 import { MOTO_VERSION, motoAvailable, motoVersion, startMoto, type MotoServer } from '../harness/emulator/moto';
-import { emulatorTable, gapWarnings } from '../harness/emulator/report';
+import { emulatorTable } from '../harness/emulator/report';
 import { entryLabel } from '../harness/emulator/switches';
-import { EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED } from './gaps';
+import { EMULATOR_GAPS } from './gaps';
 
 /**
  * Whether the emulator test of `example` runs here, and why not.
@@ -55,10 +55,10 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
       moto = await startMoto();
       proxy = await startForwardProxy(moto.port);
       workDir = mkdtempSync(join(tmpdir(), `lz-emulator-${example}-`));
-      run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS, PRODUCT_BUGS_BEING_FIXED);
+      run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS);
       // eslint-disable-next-line no-console
       const proxied = [...proxy.hosts].join(', ') || '(none)';
-      console.log(`${emulatorTable(run)}\n${gapWarnings(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
+      console.log(`${emulatorTable(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
     }, 60 * 60_000);
 
     afterAll(async () => {
@@ -79,7 +79,7 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
 
     it('still fails every listed emulator gap when it is switched back on', () => {
       const gone = run!.gapChecks
-        .filter((c) => c.outcome === 'unproven' || (c.outcome === 'works' && !PRODUCT_BUGS_BEING_FIXED.includes(c.entry as never)))
+        .filter((c) => c.outcome === 'unproven' || c.outcome === 'works')
         .map((c) =>
           c.outcome === 'works'
             ? `${c.stack}: ${entryLabel(c.entry)} applies on moto now; remove it from __tests__/emulator/gaps.ts`

@@ -6,7 +6,7 @@ import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
 import { synthesize } from '../../../synth/synth';
 import type { StackJson } from '../synth';
 import { emulatorExampleConfigs } from './config';
-import { computeSwitches, emulatorOverride, isPatch, type ProductBugEntry, type StackSwitches, type SwitchEntry } from './switches';
+import { computeSwitches, emulatorOverride, isPatch, type StackSwitches, type SwitchEntry } from './switches';
 import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
 
 /** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
@@ -240,12 +240,11 @@ export async function applyExampleOnEmulator(
   workDir: string,
   { endpoint, proxyUrl }: EmulatorEndpoints,
   gaps: readonly SwitchEntry[],
-  productBugs: readonly ProductBugEntry[],
 ): Promise<ExampleRun> {
   mkdirSync(workDir, { recursive: true });
   const { stacks, waves } = synthForEmulator(example, workDir, endpoint);
   const order = waves.flat();
-  const entries = [...gaps, ...productBugs];
+  const entries = gaps;
   const switches = computeSwitches(stacks, order, entries);
   const dirOf = (id: string) => join(workDir, 'cdktf.out', 'stacks', id);
   for (const id of order) writeFileSync(join(dirOf(id), OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));

@@ -1,5 +1,5 @@
 import type { ExampleRun } from './apply';
-import { entryLabel, type ProductBugEntry } from './switches';
+import { entryLabel } from './switches';
 
 /** The per-stack table printed at the end of an emulator run. */
 export function emulatorTable(run: ExampleRun): string {
@@ -18,12 +18,4 @@ export function emulatorTable(run: ExampleRun): string {
     'gap list, switched back on:',
     ...gapLines,
   ].join('\n');
-}
-
-/** Warnings for the temporary product-bug entries (they are to be removed once the fixes are merged). */
-export function gapWarnings(run: ExampleRun): string {
-  return run.gapChecks
-    .filter((c) => 'bug' in c.entry)
-    .map((c) => `WARNING: known product bug switched off on ${c.stack}: ${(c.entry as ProductBugEntry).bug} (${entryLabel(c.entry)}, ${c.outcome === 'works' ? 'applies now: remove it from PRODUCT_BUGS_BEING_FIXED' : 'still failing'})`)
-    .join('\n');
 }

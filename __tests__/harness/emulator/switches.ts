@@ -38,12 +38,6 @@ export interface SwitchEntry {
   readonly aws: string;
 }
 
-/** A product bug another branch is fixing: switched off like a gap, reported as a warning. */
-export interface ProductBugEntry extends SwitchEntry {
-  /** The bug, as named in the issue. */
-  readonly bug: string;
-}
-
 export type ItemBody = Record<string, unknown>;
 
 /** `type.name` for resources, `data.type.name` for data sources. */
