@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountEmail, AccountId, Name, OuPath, Tags } from './common';
 import { AlternateContacts } from './organization';
 import { BaselineOverrideSchema } from './baseline';
+import { AdoptSchema } from './adopt';
 
 export const ACCOUNT_ROLES = ['log-archive', 'security', 'workload'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -28,6 +29,7 @@ export const AccountSchema = z.strictObject({
     .describe('Monthly budget; also the billing alarm threshold. Overrides the baseline default.'),
   alternateContacts: AlternateContacts.optional().describe('Alternate contacts for this account; overrides baseline.alternateContacts.'),
   baseline: BaselineOverrideSchema.optional().describe('Baseline settings for this account only; override the OU and top-level values.'),
+  adopt: AdoptSchema.optional().describe('What this existing account already runs (Config recorders, detectors, password policy, ...), written by lz import: each becomes an import block. Needs id.'),
 });
 
 export type AccountConfig = z.infer<typeof AccountSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Tags, Target } from './common';
+import { Region, Tags, Target } from './common';
 
 /*
  * IAM Identity Center (seed 002): people sign in through Identity Center and get short-lived
@@ -135,7 +135,8 @@ export const IdentityCenterSchema = z.strictObject({
   enabled: z
     .boolean()
     .default(true)
-    .describe('Manage IAM Identity Center permission sets, groups and assignments. Identity Center must first be enabled once (organization instance) in the console, in the home region.'),
+    .describe('Manage IAM Identity Center permission sets, groups and assignments. Identity Center must first be enabled once (organization instance) in the console.'),
+  region: Region.optional().describe('Region of the organization\'s Identity Center instance (it lives in one region). Default: organization.homeRegion. lz import fills it in.'),
   includeDefaultPermissionSets: z
     .boolean()
     .default(true)

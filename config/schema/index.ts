@@ -10,6 +10,7 @@ import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { StackSetsSchema } from './stacksets';
 import { CiSchema } from './ci';
+import { ControlTowerSchema } from './control-tower';
 
 /**
  * The whole `landing-zone.yaml`: the single source of the TypeScript type, the runtime
@@ -35,6 +36,7 @@ export const LandingZoneSchema = z
     guardrails: GuardrailsSchema.prefault({}).describe('Preventive controls: SCP, RCP, declarative, tag and AI opt-out policies from the catalogue or files, and their targets.'),
     identityCenter: IdentityCenterSchema.prefault({}).describe('IAM Identity Center: permission sets, groups and their assignments to accounts and OUs.'),
     stackSets: StackSetsSchema.default([]),
+    controlTower: ControlTowerSchema.optional(),
     ci: CiSchema.prefault({}).describe('CI identities: the GitHub (or HCP Terraform) OIDC provider, the read-only plan role and the apply role, made by the bootstrap stack.'),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
@@ -55,3 +57,5 @@ export * from './guardrails';
 export * from './identity-center';
 export * from './stacksets';
 export * from './ci';
+export * from './adopt';
+export * from './control-tower';

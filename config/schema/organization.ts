@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountId, Email, Name, OuPath, Region, Tags } from './common';
+import { AdoptSchema } from './adopt';
 
 export const OrganizationId = z
   .string()
@@ -63,6 +64,7 @@ export const OrganizationSchema = z.strictObject({
     .describe(
       'Service principals to keep trusted besides the ones the landing zone needs (e.g. enabled by Control Tower, Backup or by hand). The organization\'s trusted-access list is authoritative: a principal enabled out of band and not listed here is switched off on the next apply of the management stack (docs/operations.md). lz import fills it in.',
     ),
+  adopt: AdoptSchema.optional().describe('What the management account already runs (its Config recorders, password policy, trails, ...), written by lz import: each becomes an import block.'),
 });
 
 export type OrganizationConfig = z.infer<typeof OrganizationSchema>;
