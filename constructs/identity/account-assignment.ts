@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { TerraformResource } from '../../lib/cdktf';
 
 export interface AccountAssignmentProps {
@@ -16,6 +17,11 @@ export interface AccountAssignmentProps {
    * @default - no explicit dependency
    */
   readonly dependsOn?: readonly TerraformResource[];
+  /**
+   * Provider in the Identity Center instance's region (identityCenter.region).
+   * @default - the stack's default provider (the home region)
+   */
+  readonly provider?: AwsProvider;
 }
 
 /** Gives a group a permission set in one account (the role appears in the access portal). */
@@ -25,6 +31,7 @@ export class AccountAssignment extends Construct {
   constructor(scope: Construct, id: string, props: AccountAssignmentProps) {
     super(scope, id);
     this.resource = new SsoadminAccountAssignment(this, 'Resource', {
+      provider: props.provider,
       instanceArn: props.instanceArn,
       permissionSetArn: props.permissionSetArn,
       principalType: 'GROUP',

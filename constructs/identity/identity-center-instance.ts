@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DataAwsSsoadminInstances } from '@cdktf/provider-aws/lib/data-aws-ssoadmin-instances';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn } from '../../lib/cdktf';
 
 export interface IdentityCenterInstanceProps {
@@ -8,6 +9,11 @@ export interface IdentityCenterInstanceProps {
    * @default - the message names no region
    */
   readonly region?: string;
+  /**
+   * Provider in the Identity Center instance's region (identityCenter.region), when it is not the home region.
+   * @default - the stack's default provider (the home region)
+   */
+  readonly provider?: AwsProvider;
 }
 
 /** The plan-time error when the organization has no IAM Identity Center instance in the provider's region. */
@@ -16,7 +22,7 @@ export function missingIdentityCenterMessage(region?: string): string {
   return (
     `IAM Identity Center has no organization instance${where}. AWS creates it only from the console: sign in to the management account, ` +
     `open IAM Identity Center${where} and choose Enable (organization instance), then plan again. ` +
-    'If Identity Center is enabled in another region, make that region organization.homeRegion, or set identityCenter.enabled: false.'
+    'If Identity Center is enabled in another region, set identityCenter.region to it (lz import finds it), or set identityCenter.enabled: false.'
   );
 }
 
@@ -41,6 +47,7 @@ export class IdentityCenterInstance extends Construct {
   constructor(scope: Construct, id: string, props: IdentityCenterInstanceProps = {}) {
     super(scope, id);
     this.data = new DataAwsSsoadminInstances(this, 'Resource', {
+      provider: props.provider,
       lifecycle: {
         postcondition: [{ condition: '${length(self.arns) > 0}', errorMessage: missingIdentityCenterMessage(props.region) }],
       },

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
 import { IdentitystoreGroup } from '@cdktf/provider-aws/lib/identitystore-group';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 
 export interface IdentityGroupProps {
   /** Identity store id (d-...). */
@@ -18,6 +19,11 @@ export interface IdentityGroupProps {
    * @default false - the group is created in the identity store
    */
   readonly existing?: boolean;
+  /**
+   * Provider in the Identity Center instance's region (identityCenter.region).
+   * @default - the stack's default provider (the home region)
+   */
+  readonly provider?: AwsProvider;
 }
 
 /** A group in the Identity Center identity store: created, or an existing one looked up by name. */
@@ -29,12 +35,14 @@ export class IdentityGroup extends Construct {
     super(scope, id);
     if (props.existing) {
       const found = new DataAwsIdentitystoreGroup(this, 'Lookup', {
+        provider: props.provider,
         identityStoreId: props.identityStoreId,
         alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: props.displayName } },
       });
       this.groupId = found.groupId;
     } else {
       const group = new IdentitystoreGroup(this, 'Resource', {
+        provider: props.provider,
         identityStoreId: props.identityStoreId,
         displayName: props.displayName,
         description: props.description,

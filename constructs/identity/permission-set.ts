@@ -3,6 +3,7 @@ import { SsoadminCustomerManagedPolicyAttachment } from '@cdktf/provider-aws/lib
 import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
 import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
 import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { TerraformResource } from '../../lib/cdktf';
 import { renderPolicy, type PolicyDocument } from '../../lib/policy-document';
 
@@ -53,6 +54,11 @@ export interface PermissionSetProps {
    * @default - only the providers' default tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Provider in the Identity Center instance's region (identityCenter.region).
+   * @default - the stack's default provider (the home region)
+   */
+  readonly provider?: AwsProvider;
 }
 
 /** ARN of an AWS managed policy given by name (with optional path) or ARN. */
@@ -75,8 +81,9 @@ export class PermissionSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PermissionSetProps) {
     super(scope, id);
-    const { instanceArn } = props;
+    const { instanceArn, provider } = props;
     this.resource = new SsoadminPermissionSet(this, 'Resource', {
+      provider,
       instanceArn,
       name: props.name,
       description: props.description,
@@ -90,6 +97,7 @@ export class PermissionSet extends Construct {
     for (const policy of new Set(props.managedPolicies ?? [])) {
       this.policyResources.push(
         new SsoadminManagedPolicyAttachment(this, `Managed-${policy.replace(/^arn:[^:]*:iam::aws:policy\//, '')}`, {
+          provider,
           instanceArn,
           permissionSetArn,
           managedPolicyArn: managedPolicyArn(policy),
@@ -100,6 +108,7 @@ export class PermissionSet extends Construct {
       const path = ref.path ?? '/';
       this.policyResources.push(
         new SsoadminCustomerManagedPolicyAttachment(this, `Customer-${path}${ref.name}`, {
+          provider,
           instanceArn,
           permissionSetArn,
           customerManagedPolicyReference: { name: ref.name, path },
@@ -109,6 +118,7 @@ export class PermissionSet extends Construct {
     if (props.inlinePolicy) {
       this.policyResources.push(
         new SsoadminPermissionSetInlinePolicy(this, 'Inline', {
+          provider,
           instanceArn,
           permissionSetArn,
           inlinePolicy: renderPolicy(props.inlinePolicy),

@@ -25,7 +25,11 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
   const { identityCenter } = config;
   if (!identityCenter.enabled) return undefined;
 
-  const instance = new IdentityCenterInstance(stack, 'IdentityCenter', { region: config.organization.homeRegion });
+  // The instance lives in one region (identityCenter.region, default the home region); everything that uses it
+  // goes through that region's provider.
+  const region = identityCenter.region ?? config.organization.homeRegion;
+  const provider = region === config.organization.homeRegion ? undefined : stack.providerForRegion(region);
+  const instance = new IdentityCenterInstance(stack, 'IdentityCenter', { region, provider });
   const { instanceArn, identityStoreId } = instance;
 
   const permissionSets = new Map<string, PermissionSet>();
@@ -33,6 +37,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
     permissionSets.set(
       ps.name,
       new PermissionSet(stack, `PermissionSet-${ps.name}`, {
+        provider,
         instanceArn,
         name: ps.name,
         description: ps.description,
@@ -50,7 +55,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
   for (const g of identityCenter.groups) {
     groups.set(
       g.name,
-      new IdentityGroup(stack, `Group-${g.name}`, { identityStoreId, displayName: g.name, description: g.description, existing: g.existing }),
+      new IdentityGroup(stack, `Group-${g.name}`, { identityStoreId, displayName: g.name, description: g.description, existing: g.existing, provider }),
     );
   }
 
@@ -65,6 +70,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
       assignments.set(
         key,
         new AccountAssignment(stack, `Assignment-${key}`, {
+          provider,
           instanceArn,
           permissionSetArn: permissionSet.arn,
           groupId: group.groupId,

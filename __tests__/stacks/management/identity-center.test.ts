@@ -97,3 +97,29 @@ describe('IAM Identity Center: an organization without an instance', () => {
     expect(lookup.lifecycle.postcondition[0].error_message).toContain('choose Enable (organization instance), then plan again');
   });
 });
+
+describe('IAM Identity Center in another region than the home region (identityCenter.region)', () => {
+  const base = parse(MINIMAL_YAML);
+  const synthWith = (region?: string) =>
+    synthLandingZone(configFrom({ ...base, identityCenter: { ...(region ? { region } : {}), groups: [{ name: 'admins' }], assignments: [{ group: 'admins', permissionSet: 'AdministratorAccess', targets: ['Root'] }] } })).stack('management');
+
+  it('looks the instance up, and makes permission sets, groups and assignments, through that region\'s provider', () => {
+    const m = synthWith('eu-west-1');
+    const provider = (m.provider as { aws: Array<{ alias?: string; region: string }> }).aws.find((p) => p.region === 'eu-west-1');
+    expect(provider?.alias).toBe('eu-west-1');
+    const lookup = Object.values(m.data!.aws_ssoadmin_instances)[0] as { provider?: string };
+    expect(lookup.provider).toBe('aws.eu-west-1');
+    for (const type of ['aws_ssoadmin_permission_set', 'aws_ssoadmin_managed_policy_attachment', 'aws_identitystore_group', 'aws_ssoadmin_account_assignment']) {
+      const resources = Object.values(resourcesOf(m, type));
+      expect(resources.length).toBeGreaterThan(0);
+      expect(resources.map((r) => r.provider)).toEqual(resources.map(() => 'aws.eu-west-1'));
+    }
+  });
+
+  it('leaves everything on the default provider when it is the home region (the default)', () => {
+    for (const m of [synthWith(), synthWith(parse(MINIMAL_YAML).organization.homeRegion)]) {
+      expect((Object.values(m.data!.aws_ssoadmin_instances)[0] as { provider?: string }).provider).toBeUndefined();
+      expect(Object.values(resourcesOf(m, 'aws_ssoadmin_permission_set')).every((r) => r.provider === undefined)).toBe(true);
+    }
+  });
+});
