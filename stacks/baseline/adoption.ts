@@ -19,7 +19,8 @@ export function adoptionIn({ stack, account }: Pick<BaselineContext, 'stack' | '
   const { config } = stack;
   const adopt = adoptionOf(config, account);
   const isManagement = account.id === config.organization.managementAccountId;
-  const accountId = isManagement ? config.organization.managementAccountId : config.accounts.find((a) => a.name === account.name)?.id;
+  // A member account's id is literal exactly when the config gives one (TargetAccount.id is a cross-stack token otherwise).
+  const accountId = isManagement ? config.organization.managementAccountId : literalAccountId(account.id);
   return { adopt, accountId };
 }
 
@@ -29,4 +30,8 @@ export function requireAccountId(adoption: BaselineAdoption, accountName: string
     throw new Error(`account ${accountName}: ${what} is adopted but the account has no id in the config; set accounts[].id (an account created in this run has nothing to adopt)`);
   }
   return adoption.accountId;
+}
+
+function literalAccountId(id: string): string | undefined {
+  return /^\d{12}$/.test(id) ? id : undefined;
 }
