@@ -72,7 +72,7 @@ export function attachableSlots(kind: PolicyKind): number {
  * Slots Control Tower's own SCPs (aws-guardrails-*, which carry its preventive controls) take on `target`:
  * controlTower.scpsPerRegisteredOu on each OU registered with Control Tower, none elsewhere (Control Tower
  * attaches its control SCPs to registered OUs only, and they count against the same 5 SCPs per target).
- * @see https://docs.aws.amazon.com/controltower/latest/userguide/orgs-guidance.html
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/limits.html
  * @see https://docs.aws.amazon.com/controltower/latest/controlreference/controls.html
  */
 export function controlTowerSlots(config: LandingZoneConfig, kind: PolicyKind, target: string): number {

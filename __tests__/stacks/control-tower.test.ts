@@ -28,6 +28,12 @@ describe('Control Tower mode (Control Tower runs the organization trail)', () =>
     expect(Object.keys(resourcesOf(lz.stack('management'), 'aws_guardduty_organization_admin_account')).length).toBeGreaterThan(0);
   });
 
+  it('forgets (never destroys) a trail the landing zone made before the switch: a removed block at the trail\'s address', () => {
+    const before = synthLandingZone(controlTowerEnterprise((c) => delete c.controlTower));
+    const [address] = Object.keys(resourcesOf(before.stack('security'), 'aws_cloudtrail'));
+    expect(lz.stack('security').removed).toEqual([{ from: `aws_cloudtrail.${address}`, lifecycle: { destroy: false } }]);
+  });
+
   it('keeps the log-archive buckets and key, each prevent_destroy', () => {
     const buckets = Object.values(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket'));
     expect(buckets).toHaveLength(3);
@@ -79,6 +85,7 @@ describe('Control Tower mode: the trail the landing zone still makes', () => {
   it('makes an organization trail of the data events only when logging.trail asks for them, with CloudTrail\'s delegated administrator', () => {
     const lz = synthLandingZone(controlTowerEnterprise((c) => (c.logging.trail = { s3DataEvents: true })));
     const [trail] = trails(lz.stack('security'));
+    expect(lz.stack('security').removed).toBeUndefined();
     expect(trail).toMatchObject({ is_organization_trail: true, is_multi_region_trail: true, enable_log_file_validation: true, s3_bucket_name: Object.values(resourcesOf(lz.stack('log-archive'), 'aws_s3_bucket')).find((b) => b.object_lock_enabled)!.bucket });
     expect(trail.advanced_event_selector).toEqual([
       { name: 'S3 data events', field_selector: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] },

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { LandingZoneConfig } from '../../config/schema';
 import { controlTowerOwnsTrail } from '../../config/brownfield';
-import { OrganizationEventDataStore, OrganizationTrail } from '../../constructs/logging';
+import { ForgottenTrail, OrganizationEventDataStore, OrganizationTrail } from '../../constructs/logging';
 import { eventDataStoreName, logBucketName, organizationTrailName } from '../../lib/naming';
 import type { SecurityContext } from './context';
 
@@ -33,12 +33,14 @@ export function makesOrganizationCloudTrail(config: LandingZoneConfig): boolean 
 /**
  * The organization trail into the log archive (unless Control Tower runs it: landingZoneTrail), and the
  * optional CloudTrail Lake event data store, which ingests the organization's events by itself and so is
- * made in Control Tower mode too. The log-archive buckets stay either way (prevent_destroy).
+ * made in Control Tower mode too. While Control Tower runs the only trail, a trail the landing zone made before is
+ * forgotten, not destroyed (ForgottenTrail). The log-archive buckets stay either way (prevent_destroy).
  */
 export function addOrganizationTrail(scope: Construct, ctx: SecurityContext, logKeyArn: string): OrganizationTrail | undefined {
   const { trail } = ctx.config.logging;
   const provider = ctx.providerIn(ctx.homeRegion);
   const kind = landingZoneTrail(ctx.config);
+  if (kind === 'none') new ForgottenTrail(scope, 'OrganizationTrail');
   const organizationTrail =
     kind === 'none'
       ? undefined
