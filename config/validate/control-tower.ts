@@ -17,7 +17,9 @@ import { effectiveGuardrails } from '../../policies/effective';
  *   landing zone could not make one;
  * - no adopted Config recorder in an enrolled account for a region Control Tower governs (Control Tower owns
  *   that recorder; the baseline leaves it alone, so the entry would adopt something nobody manages);
- * - no guardrail named like Control Tower's own SCPs (aws-guardrails-*): those belong to Control Tower.
+ * - no guardrail named like Control Tower's own SCPs (aws-guardrails-*): those belong to Control Tower;
+ * - the CI roles are not Control Tower's execution role (the guardrails exempt it; the plan role must be read-only
+ *   and the plan identity is denied the execution role).
  * @see https://docs.aws.amazon.com/controltower/latest/userguide/mandatory-controls.html
  * @see https://docs.aws.amazon.com/controltower/latest/controlreference/mandatory-controls.html
  * @see https://docs.aws.amazon.com/controltower/latest/userguide/region-how.html
@@ -71,6 +73,15 @@ export const checkControlTower: Rule = (config) => {
       });
     }
   });
+
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // IAM role names are case-insensitive
+  for (const key of ['planRoleName', 'applyRoleName'] as const) {
+    if (!same(config.ci[key], ct.executionRoleName)) continue;
+    problems.push({
+      path: ['ci', key],
+      message: `${show(config.ci[key])} is controlTower.executionRoleName, Control Tower's execution role in enrolled accounts; name the CI role differently, e.g. "${key === 'planRoleName' ? 'LandingZonePlan' : 'LandingZoneApply'}"`,
+    });
+  }
 
   for (const g of effectiveGuardrails(config)) {
     if (g.kind !== 'scp' || !g.name.startsWith(CONTROL_TOWER.scpPrefix)) continue;

@@ -45,7 +45,14 @@ describe('Control Tower meaning checks (config/validate/control-tower.ts)', () =
     expect(problemsOf(text)).toContain('lets nobody but CTExec make one');
   });
 
-  it('fails on a custom SCP named with the aws-guardrails- prefix, by name or by file name', () => {
+  it('fails on a CI role named like Control Tower\'s execution role (any case)', () => {
+    const text = withControlTower((c) => {
+      c.ci = { planRoleName: 'awscontroltowerexecution' };
+    });
+    expect(problemsOf(text)).toMatch(/ci\.planRoleName \(line \d+\): "awscontroltowerexecution" is controlTower\.executionRoleName, Control Tower's execution role in enrolled accounts; name the CI role differently, e.g. "LandingZonePlan"/);
+  });
+
+  it('fails on a custom SCP named with the aws-guardrails- prefix', () => {
     const byName = withControlTower((c) => {
       c.guardrails = { scp: [{ name: 'aws-guardrails-extra', document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' }] }, targets: ['Root'] }] };
     });
