@@ -3,6 +3,8 @@ import { findingsTopicName, logBucketName, configLogBucketName, accessLogBucketN
 import { governedRegions } from '../config/model';
 import type { PolicyKind } from './kinds';
 import { ORGANIZATION_ID_PLACEHOLDER } from './common';
+import { accessRoleNames } from '../config/brownfield';
+import { controlTowerRoleNames } from './control-tower-roles';
 import { denyLeaveOrganization } from './scp/deny-leave-organization';
 import { denyRootUser } from './scp/deny-root-user';
 import { regionDeny } from './scp/region-deny';
@@ -19,6 +21,13 @@ import { aiOptOut } from './ai-opt-out/ai-opt-out';
 /** What every catalogue entry may read from the config. */
 export interface GuardrailContext {
   readonly accessRoleName: string;
+  /**
+   * Every role Terraform may assume in member accounts (config/brownfield.ts accessRoleNames): the access role
+   * and, in Control Tower mode, Control Tower's execution role.
+   */
+  readonly accessRoleNames: readonly string[];
+  /** Control Tower's own roles in enrolled accounts (policies/control-tower-roles.ts); none without Control Tower. */
+  readonly controlTowerRoleNames: readonly string[];
   readonly breakGlassRoleNames: readonly string[];
   /** The pipeline's roles (ci.planRoleName in every account, ci.applyRoleName in the management account): protected, never exempt. */
   readonly pipelineRoleNames: readonly string[];
@@ -33,6 +42,8 @@ export interface GuardrailContext {
 export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
   return {
     accessRoleName: config.organization.accessRoleName,
+    accessRoleNames: accessRoleNames(config),
+    controlTowerRoleNames: controlTowerRoleNames(config),
     breakGlassRoleNames: config.organization.breakGlassRoleNames,
     pipelineRoleNames: [config.ci.planRoleName, config.ci.applyRoleName],
     planRoleName: config.ci.planRoleName,
@@ -54,9 +65,12 @@ export interface CatalogueEntry {
   render(context: GuardrailContext, options: GuardrailOptionsConfig): object;
 }
 
-/** Access role, break-glass roles and the entry's own exemptRoleNames. */
+/**
+ * Access role, break-glass roles and the entry's own exemptRoleNames; in Control Tower mode also its execution
+ * role and its own roles (listed last, so a config without controlTower renders exactly as before).
+ */
 function exempt(c: GuardrailContext, o: GuardrailOptionsConfig): string[] {
-  return [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...(o.exemptRoleNames ?? [])])];
+  return [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...(o.exemptRoleNames ?? []), ...c.accessRoleNames, ...c.controlTowerRoleNames])];
 }
 
 function logBuckets(c: GuardrailContext): string[] {
@@ -91,7 +105,8 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     render: (c, o) =>
       protectSecurityServices({
         exemptRoleNames: exempt(c, o),
-        protectedRoleNames: [c.accessRoleName, ...c.breakGlassRoleNames, ...c.pipelineRoleNames],
+        // Control Tower's roles too: nobody else may make a role that passes for one (and so for an exempt role).
+        protectedRoleNames: [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...c.pipelineRoleNames, ...c.accessRoleNames, ...c.controlTowerRoleNames])],
         topicNames: [findingsTopicName(c.naming)],
         logBucketNames: logBuckets(c),
       }),
@@ -106,13 +121,13 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     kind: 'scp',
     description: 'Denies deleting or weakening the log buckets, their objects and the log KMS key, except for the access role.',
     options: [],
-    render: (c) => protectLogArchive({ accessRoleName: c.accessRoleName, logBucketNames: logBuckets(c) }),
+    render: (c) => protectLogArchive({ accessRoleName: c.accessRoleName, otherAccessRoleNames: c.accessRoleNames, logBucketNames: logBuckets(c) }),
   },
   'deny-all': {
     kind: 'scp',
     description: 'Denies everything except the access role and the read-only plan role (Suspended OU).',
     options: [],
-    render: (c) => denyAll({ accessRoleName: c.accessRoleName, planRoleName: c.planRoleName }),
+    render: (c) => denyAll({ accessRoleName: c.accessRoleName, planRoleName: c.planRoleName, otherRoleNames: [...c.accessRoleNames, ...c.controlTowerRoleNames] }),
   },
   'org-principals-only': {
     kind: 'rcp',

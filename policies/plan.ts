@@ -8,7 +8,7 @@ import { effectiveGuardrails, type EffectiveGuardrail } from './effective';
 import { isIamGrammar, KIND_LABEL, POLICY_KINDS, POLICY_TYPE, type PolicyKind } from './kinds';
 import { renderManagementPolicy, type ManagementDocument } from './management-document';
 import { packManagement, packStatements, statementsOf } from './packing';
-import { attachableSlots, MAX_POLICIES_PER_ORGANIZATION, MAX_POLICIES_PER_TARGET, MAX_POLICY_SIZE, RESERVED_PER_TARGET } from './quotas';
+import { attachableSlots, controlTowerSlots, MAX_POLICIES_PER_ORGANIZATION, MAX_POLICIES_PER_TARGET, MAX_POLICY_SIZE, RESERVED_PER_TARGET } from './quotas';
 
 /** A policy to create in Organizations and where to attach it, after quotas and packing. */
 export interface PlannedPolicy {
@@ -97,8 +97,9 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
       }
     }
     const maxSize = MAX_POLICY_SIZE[kind].value;
-    const slots = attachableSlots(kind);
     for (const [target, list] of byTarget) {
+      const controlTower = controlTowerSlots(config, kind, target);
+      const slots = attachableSlots(kind) - controlTower;
       const where = pathFor(list, target);
       const fits = list.length <= slots && list.every((r) => r.content.length <= maxSize);
       if (fits) {
@@ -147,7 +148,8 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
           path: where,
           message:
             `${describeTarget(config, target)} has ${list.length} ${label}s (${names.join(', ')}) that need ${contents.length} documents of at most ${n(maxSize)} characters even when packed, ` +
-            `but AWS allows ${MAX_POLICIES_PER_TARGET[kind].value} ${label}s per target${reserved ? ` and ${reserved === 1 ? (kind === 'scp' ? 'FullAWSAccess' : 'RCPFullAWSAccess') : reserved} takes one` : ''}, leaving ${slots}; ` +
+            `but AWS allows ${MAX_POLICIES_PER_TARGET[kind].value} ${label}s per target${reserved ? ` and ${reserved === 1 ? (kind === 'scp' ? 'FullAWSAccess' : 'RCPFullAWSAccess') : reserved} takes one` : ''}` +
+              `${controlTower ? `, Control Tower's controls take ${controlTower} (controlTower.scpsPerRegisteredOu, the aws-guardrails-* SCPs on a registered OU)` : ''}, leaving ${Math.max(0, slots)}; ` +
             `attach some of them to OUs or accounts below ${describeTarget(config, target)} instead, shorten custom policies, or switch some off with enabled: false`,
         });
         continue;

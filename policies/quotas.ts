@@ -1,3 +1,4 @@
+import type { LandingZoneConfig } from '../config/schema';
 import type { PolicyKind } from './kinds';
 
 /**
@@ -65,4 +66,17 @@ export const MAX_OU_NESTING: Quota = { value: 5, source: QUOTAS_PAGE };
 /** Policies of a kind that the landing zone may attach to one target. */
 export function attachableSlots(kind: PolicyKind): number {
   return MAX_POLICIES_PER_TARGET[kind].value - RESERVED_PER_TARGET[kind];
+}
+
+/**
+ * Slots Control Tower's own SCPs (aws-guardrails-*, which carry its preventive controls) take on `target`:
+ * controlTower.scpsPerRegisteredOu on each OU registered with Control Tower, none elsewhere (Control Tower
+ * attaches its control SCPs to registered OUs only, and they count against the same 5 SCPs per target).
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/limits.html
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/controls.html
+ */
+export function controlTowerSlots(config: LandingZoneConfig, kind: PolicyKind, target: string): number {
+  const ct = config.controlTower;
+  if (!ct || kind !== 'scp' || !ct.registeredOus.includes(target)) return 0;
+  return ct.scpsPerRegisteredOu;
 }

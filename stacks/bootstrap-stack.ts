@@ -3,6 +3,7 @@ import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-sta
 import { SecureBucket } from '../constructs/storage';
 import { CiIdentities, type GitHubCi, type TerraformCloudCi } from '../constructs/ci';
 import { createsStateBucket } from '../config/model';
+import { accessRoleNames } from '../config/brownfield';
 import type { LandingZoneConfig } from '../config/schema';
 import { TerraformOutput } from '../lib/cdktf';
 
@@ -42,7 +43,7 @@ export class BootstrapStack extends LandingZoneStack {
         ci,
         planRoleName: config.ci.planRoleName,
         applyRoleName: config.ci.applyRoleName,
-        writerRoleNames: [organization.accessRoleName, ...organization.breakGlassRoleNames],
+        writerRoleNames: [...accessRoleNames(config), ...organization.breakGlassRoleNames],
         state:
           state.backend === 's3' && state.bucket
             ? { bucket: state.bucket, keyPrefix: state.keyPrefix, region: state.region ?? organization.homeRegion, kmsKeyId: state.kmsKeyId }

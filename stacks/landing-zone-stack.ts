@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, type TerraformBackend, type TerraformRemoteState } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
+import { accessRoleNameFor } from '../config/brownfield';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
 
@@ -58,7 +59,8 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.tags = tags;
     this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }] });
     this.accountProviders = new AccountProviders(this, 'providers', {
-      accessRoleName: organization.accessRoleName,
+      // The access role per account: Control Tower's execution role in an enrolled account (controlTower.useExecutionRole).
+      accessRoleName: config.controlTower ? (account) => accessRoleNameFor(config, account.name) : organization.accessRoleName,
       planRoleName: config.ci.planRoleName,
       defaultTags: tags,
       sessionName: `lz-${id}`.slice(0, 64),
@@ -120,8 +122,9 @@ export abstract class LandingZoneStack extends TerraformStack {
   }
 
   /**
-   * Provider alias that assumes a role into `account` in `region`: the access role, or the read-only plan
-   * role when the run sets `TF_VAR_member_role_name` (constructs/core/providers.ts).
+   * Provider alias that assumes a role into `account` in `region`: the account's access role (Control Tower's
+   * execution role in an enrolled account), or the read-only plan role when the run sets
+   * `TF_VAR_member_role_name` (constructs/core/providers.ts).
    */
   providerFor(account: TargetAccount, region: string): AwsProvider {
     return this.accountProviders.for(account, region);

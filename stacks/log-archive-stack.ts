@@ -5,6 +5,7 @@ import { LogArchiveBucket, LogArchiveKey } from '../constructs/logging';
 import { accessLogBucketName, configLogBucketName, logBucketName, logKeyAliasName, namingOf } from '../lib/naming';
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
 import { addAccountBaseline } from './baseline/account-baseline';
+import { accessRoleNames } from '../config/brownfield';
 
 export interface LogArchiveStackProps extends LandingZoneStackProps {
   /** The log-archive account (`management.accounts.get(<log-archive name>)`). */
@@ -58,8 +59,9 @@ export class LogArchiveStack extends LandingZoneStack {
         accountId: account.id,
         organizationId,
         // Only the access role (Terraform) may change the log buckets, as the protect-log-archive SCP says:
-        // break-glass roles are not exempt from the evidence store (docs/operations.md).
-        adminRoleNames: [organization.accessRoleName],
+        // break-glass roles are not exempt from the evidence store (docs/operations.md). In Control Tower mode
+        // Terraform may come as Control Tower's execution role (accessRoleNames).
+        adminRoleNames: accessRoleNames(config),
         guardDutyAccountId: securityAccountId,
       },
       retentionDays: logging.retentionDays,

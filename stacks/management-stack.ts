@@ -10,6 +10,7 @@ import { addGuardrails } from './management/guardrails';
 import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
 import { exportAccountIds } from './management/account-outputs';
+import { accessRoleNameFor } from '../config/brownfield';
 
 /**
  * The management account's stack: the organization, its OU tree and member accounts,
@@ -55,7 +56,8 @@ export class ManagementStack extends LandingZoneStack {
         accountName: account.name,
         email: account.email,
         parentId: this.ouId(effectiveOu(account)),
-        accessRoleName: config.organization.accessRoleName,
+        // Control Tower's execution role for an account created into a registered OU, so Control Tower can enroll it.
+        accessRoleName: accessRoleNameFor(config, account),
         existingAccountId: account.id,
         tags: account.tags,
       });

@@ -129,6 +129,10 @@ const at = (path: (string | number)[], value: unknown) => (c: any) => {
   o[path[path.length - 1]] = value;
 };
 const permissionSet = (f: (p: any) => void) => (c: any) => f(c.identityCenter.permissionSets[0]);
+/** Adds a Control Tower section (registering the two workload OUs) with `overrides`. */
+const controlTower = (overrides: Record<string, unknown>) => (c: any) => {
+  c.controlTower = { homeRegion: 'us-east-1', governedRegions: ['us-east-1', 'ap-northeast-1'], registeredOus: ['Workloads/Prod', 'Workloads/Dev'], ...overrides };
+};
 
 export const CASES: readonly BrokenCase[] = [
   // ---- YAML itself
@@ -343,6 +347,14 @@ export const CASES: readonly BrokenCase[] = [
     where: 'accounts[4].name',
     fix: 'for a new account use a new name and e-mail',
   },
+
+  // ---- Control Tower mode (config/validate/control-tower.ts)
+  { name: 'a registered OU that is not in the config', edit: controlTower({ registeredOus: ['Workloads/Prd'] }), where: 'controlTower.registeredOus[0]', fix: 'did you mean "Workloads/Prod"?' },
+  { name: "Control Tower's home region outside its governed regions", edit: controlTower({ homeRegion: 'eu-west-1' }), where: 'controlTower.homeRegion', fix: 'add it to governedRegions' },
+  { name: 'a governed region Control Tower does not govern', edit: controlTower({ governedRegions: ['us-east-1'] }), where: 'organization.governedRegions[1]', fix: "add ap-northeast-1 to the governed Regions in Control Tower's landing zone settings" },
+  { name: "an adopted recorder Control Tower owns", edit: (c) => { controlTower({})(c); c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'default' } } }; }, where: 'accounts[2].adopt.configRecorders.us-east-1', fix: 'drop this entry' },
+  { name: "a guardrail named like Control Tower's SCPs", edit: (c) => { controlTower({})(c); c.guardrails.scp[1].name = 'aws-guardrails-mine'; }, where: 'guardrails.scp[1].name', fix: 'give the policy another name' },
+  { name: 'a registered OU without room for the SCPs', edit: (c) => { controlTower({ registeredOus: ['Sandbox'], scpsPerRegisteredOu: 4 })(c); }, where: 'guardrails.scp[1].targets[0]', fix: "Control Tower's controls take 4" },
 
   // ---- custom guardrail documents
   { name: 'a misspelt action in a custom SCP', files: { 'policies/deny-big.json': POLICY_FILE.replace('ec2:RunInstances', 'ec2:RunInstance') }, where: 'guardrails.scp[1].file', fix: 'did you mean "ec2:RunInstances"?' },

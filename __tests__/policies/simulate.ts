@@ -19,7 +19,14 @@ function hierarchy(config: LandingZoneConfig, accountName: string): string[] {
   return ['Root', ...parts.map((_, i) => parts.slice(0, i + 1).join('/')), accountName];
 }
 
-function levels(policies: readonly PlannedPolicy[], kind: 'scp' | 'rcp', targets: string[], withFullAccess: boolean) {
+/** An SCP the landing zone does not make (e.g. one of Control Tower's) attached at `target`. */
+export interface OtherScp {
+  readonly target: string;
+  readonly name: string;
+  readonly policy: object;
+}
+
+function levels(policies: readonly PlannedPolicy[], kind: 'scp' | 'rcp', targets: string[], withFullAccess: boolean, others: readonly OtherScp[] = []) {
   return targets.map((target) => ({
     orgIdentifier: target,
     policies: [
@@ -27,6 +34,7 @@ function levels(policies: readonly PlannedPolicy[], kind: 'scp' | 'rcp', targets
       ...policies
         .filter((p) => p.kind === kind && p.targets.includes(target))
         .map((p) => ({ name: p.name, policy: JSON.parse(p.content.split(ORGANIZATION_ID_PLACEHOLDER).join(ORG_ID)) })),
+      ...others.filter((o) => o.target === target).map(({ name, policy }) => ({ name, policy })),
     ],
   }));
 }
@@ -43,6 +51,8 @@ export interface Request {
   readonly resourcePolicy?: object;
   /** Identity policies of the principal. @default AdministratorAccess */
   readonly identityPolicies?: { name: string; policy: object }[];
+  /** SCPs besides the landing zone's (Control Tower's controls on registered OUs). @default none */
+  readonly otherScps?: readonly OtherScp[];
 }
 
 /** Account id the simulation uses for an account name. */
@@ -72,7 +82,7 @@ export async function evaluate(config: LandingZoneConfig, req: Request): Promise
       },
     },
     identityPolicies: req.identityPolicies ?? (req.principal.startsWith('arn:') ? [ADMIN] : []),
-    serviceControlPolicies: req.principalAccount ? levels(policies, 'scp', hierarchy(config, req.principalAccount), true) : [],
+    serviceControlPolicies: req.principalAccount ? levels(policies, 'scp', hierarchy(config, req.principalAccount), true, req.otherScps) : [],
     resourceControlPolicies: resourceAccount ? levels(policies, 'rcp', hierarchy(config, resourceAccount), false) : [],
     resourcePolicy: req.resourcePolicy,
   };

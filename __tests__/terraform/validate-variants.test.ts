@@ -66,3 +66,43 @@ function everyOptionOn(): LandingZoneConfig {
     expect(results.filter((r) => !r.valid)).toEqual([]);
   }, 600_000);
 });
+
+(haveTerraform ? describe : describe.skip)('terraform validate: Control Tower mode', () => {
+  /** The enterprise example governed by Control Tower, with `trail` as logging.trail. */
+  function governedByControlTower(trail: object): LandingZoneConfig {
+    const input = parse(exampleText('enterprise'));
+    input.controlTower = {
+      homeRegion: 'ap-northeast-1',
+      governedRegions: ['ap-northeast-1', 'ap-northeast-3', 'us-east-1'],
+      registeredOus: ['Security', 'Workloads/Prod', 'Workloads/Dev', 'Sandbox'],
+    };
+    input.logging.trail = trail;
+    return parseConfig(stringify(input), 'examples/enterprise.yaml');
+  }
+
+  it('passes for the security stack when Control Tower runs the only trail (the removed block of the landing zone\'s trail)', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-control-tower-'));
+    try {
+      synthesize({ config: governedByControlTower({}), outdir: join(outdir, 'cdktf.out'), stacks: ['security'] });
+      const result = await validateStackDir(join(outdir, 'cdktf.out', 'stacks', 'security'), 'security');
+      expect(result.valid).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 600_000);
+
+  it('passes for the enterprise example governed by Control Tower (its trail; a data-events trail of the landing zone\'s; the execution role in enrolled accounts)', async () => {
+    const config = governedByControlTower({ s3DataEvents: true, lake: { enabled: true, retentionDays: 2555 } });
+    const stacks = [...STACKS, 'workload-web-prod'];
+    const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-control-tower-'));
+    try {
+      synthesize({ config, outdir: join(outdir, 'cdktf.out'), stacks });
+      const results = [];
+      for (const id of stacks) results.push(await validateStackDir(join(outdir, 'cdktf.out', 'stacks', id), id));
+      expect(results.map((r) => r.stack)).toEqual(stacks);
+      expect(results.filter((r) => !r.valid)).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});

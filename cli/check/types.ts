@@ -11,6 +11,27 @@ export interface CheckContext {
    * @default - delegated administrators are only checked to exist
    */
   readonly managementAccountId?: string;
+  /**
+   * What AWS Control Tower runs (config `controlTower`, cli/check/control-tower.ts): the checklist counts Control
+   * Tower's trail and recorders, and says so in the row.
+   * @default - no Control Tower: the landing zone's own resources must cover every item
+   */
+  readonly controlTower?: ControlTowerFacts;
+}
+
+/** What Control Tower runs in the organization, besides the synthesized stacks. */
+export interface ControlTowerFacts {
+  /** Control Tower runs the organization trail (controlTower.organizationTrail). */
+  readonly ownsTrail: boolean;
+  /**
+   * By stack id of an enrolled account (`workload-<name>`, `log-archive`, `security`): the governed regions where
+   * Control Tower's Config recorder records that account.
+   */
+  readonly recordedRegions: Readonly<Record<string, readonly string[]>>;
+  /** OU paths registered with Control Tower; its controls' SCPs (aws-guardrails-*) take slots there. */
+  readonly registeredOus: readonly string[];
+  /** SCPs Control Tower's controls take on each registered OU (controlTower.scpsPerRegisteredOu). */
+  readonly scpsPerRegisteredOu: number;
 }
 
 /** A resource that proves (or breaks) an item: stack id and Terraform address. */

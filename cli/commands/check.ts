@@ -4,6 +4,7 @@ import { runAction } from '../aws/organizations';
 import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type CheckContext } from '../check';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory } from '../lib/synth-output';
+import { controlTowerFacts } from '../check/control-tower';
 
 /** cli/check/constraints on first use (the rules are only needed when lz check runs). */
 function loadConstraints(): typeof import('../check/constraints') {
@@ -32,6 +33,7 @@ export function register(program: Command): void {
           stacks: output.stacks,
           governedRegions: governedRegions(config),
           managementAccountId: config.organization.managementAccountId,
+          controlTower: controlTowerFacts(config),
         };
         const rows: ChecklistRow[] = runChecklist(ctx);
         const { runConstraints, formatConstraints } = loadConstraints();

@@ -24,6 +24,7 @@ import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
 import { checkCi } from './ci';
 import { checkAdopt } from './adopt';
+import { checkControlTower } from './control-tower';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   checkGuardrailQuotas,
   checkCi,
   checkAdopt,
+  checkControlTower,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {

@@ -18,8 +18,11 @@ export interface TargetAccount {
 }
 
 export interface AccountProvidersProps {
-  /** Role assumed in each member account unless the run says otherwise (organization.accessRoleName). */
-  readonly accessRoleName: string;
+  /**
+   * Role assumed in a member account unless the run says otherwise: organization.accessRoleName, or per account
+   * (config/brownfield.ts accessRoleNameFor: Control Tower's execution role in an enrolled account).
+   */
+  readonly accessRoleName: string | ((account: TargetAccount) => string);
   /** The read-only role a plan may assume instead (ci.planRoleName); the variable accepts only these two. */
   readonly planRoleName: string;
   /** Tags every resource made through these providers carries. */
@@ -33,11 +36,15 @@ export interface AccountProvidersProps {
  * `arn:aws:iam::<id>:role/${var.member_role_name}` (default: the access role). The alias and construct
  * id come from the account name and region, never list positions, so reordering the config changes
  * nothing. The variable is declared with the first alias, so only stacks that reach into member
- * accounts have it.
+ * accounts have it; its default is the access role of that first account (each stack reaches one member
+ * account). Should a stack reach another account whose access role differs, that account's providers
+ * assume its own role while the variable keeps its default, and the plan role when the run sets it.
  */
 export class AccountProviders extends Construct {
   private readonly providers = new Map<string, AwsProvider>();
   private roleVariable?: TerraformVariable;
+  /** The variable's default: the access role of the first account reached. */
+  private defaultRoleName?: string;
 
   constructor(
     scope: Construct,
@@ -55,7 +62,7 @@ export class AccountProviders extends Construct {
       provider = new AwsProvider(this, alias, {
         alias,
         region,
-        assumeRole: [{ roleArn: accessRoleArn(account.id, this.memberRoleName()), sessionName: this.props.sessionName }],
+        assumeRole: [{ roleArn: accessRoleArn(account.id, this.roleNameFor(account)), sessionName: this.props.sessionName }],
         defaultTags: [{ tags: this.props.defaultTags }],
       });
       this.providers.set(alias, provider);
@@ -63,10 +70,30 @@ export class AccountProviders extends Construct {
     return provider;
   }
 
-  /** `${var.member_role_name}`, declared on first use. */
-  private memberRoleName(): string {
+  /** The access role of `account` (organization.accessRoleName, or its own per-account role). */
+  private accessRoleOf(account: TargetAccount): string {
+    const { accessRoleName } = this.props;
+    return typeof accessRoleName === 'string' ? accessRoleName : accessRoleName(account);
+  }
+
+  /**
+   * The role name the providers of `account` assume: `${var.member_role_name}`, or, for an account whose access
+   * role is not the variable's default, that role unless the run chose the plan role.
+   */
+  private roleNameFor(account: TargetAccount): string {
+    const variable = this.memberRoleName(account);
+    const own = this.accessRoleOf(account);
+    const fallback = this.defaultRoleName;
+    if (own === fallback) return variable;
+    return `\${var.${MEMBER_ROLE_VARIABLE} == ${JSON.stringify(fallback)} ? ${JSON.stringify(own)} : var.${MEMBER_ROLE_VARIABLE}}`;
+  }
+
+  /** `${var.member_role_name}`, declared on first use with `account`'s access role as its default. */
+  private memberRoleName(account: TargetAccount): string {
     if (!this.roleVariable) {
-      const { accessRoleName, planRoleName } = this.props;
+      const { planRoleName } = this.props;
+      const accessRoleName = this.accessRoleOf(account);
+      this.defaultRoleName = accessRoleName;
       this.roleVariable = new TerraformVariable(this, MEMBER_ROLE_VARIABLE, {
         type: 'string',
         default: accessRoleName,

@@ -21,6 +21,13 @@ export interface OrganizationTrailProps {
    * @default false
    */
   readonly lambdaDataEvents?: boolean;
+  /**
+   * Record management events. Off for a trail that only adds data events beside another organization trail
+   * that already records them (AWS Control Tower's): a second copy of management events is billed.
+   * @default true
+   * @see https://aws.amazon.com/cloudtrail/pricing/
+   */
+  readonly managementEvents?: boolean;
 }
 
 /**
@@ -35,9 +42,10 @@ export class OrganizationTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     super(scope, id);
-    const selectors: CloudtrailAdvancedEventSelector[] = [
-      { name: 'Management events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Management'] }] },
-    ];
+    const selectors: CloudtrailAdvancedEventSelector[] = [];
+    if (props.managementEvents ?? true) {
+      selectors.push({ name: 'Management events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Management'] }] });
+    }
     if (props.s3DataEvents) {
       selectors.push({
         name: 'S3 data events',

@@ -30,7 +30,7 @@ export class ClosedAccount extends Construct {
 }
 
 /** A `removed { from = <type>.<this element's logical id>; lifecycle { destroy = false } }` block. */
-class RemovedBlock extends TerraformElement {
+export class RemovedBlock extends TerraformElement {
   constructor(
     scope: Construct,
     id: string,

@@ -10,6 +10,12 @@ export interface DenyAllOptions {
    * @default - only the access role is exempt
    */
   readonly planRoleName?: string;
+  /**
+   * More roles left out: Control Tower's execution role and its own roles, which keep managing an enrolled
+   * account that is suspended (policies/control-tower-roles.ts).
+   * @default - none
+   */
+  readonly otherRoleNames?: readonly string[];
 }
 
 /**
@@ -22,6 +28,6 @@ export function denyAll(options: DenyAllOptions): PolicyDocument {
     Effect: 'Deny',
     Action: '*',
     Resource: '*',
-    Condition: exceptRoles(options.planRoleName ? [options.accessRoleName, options.planRoleName] : [options.accessRoleName]),
+    Condition: exceptRoles([options.accessRoleName, ...(options.planRoleName ? [options.planRoleName] : []), ...(options.otherRoleNames ?? [])]),
   });
 }

@@ -4,6 +4,12 @@ import { exceptRoles } from '../common';
 export interface ProtectLogArchiveOptions {
   /** The only role that may change the log buckets and key: the access role (Terraform). */
   readonly accessRoleName: string;
+  /**
+   * Other roles Terraform may come as (Control Tower's execution role in Control Tower mode); the log buckets'
+   * own policies list the same roles.
+   * @default - only the access role
+   */
+  readonly otherAccessRoleNames?: readonly string[];
   /** The central log bucket and its access-log bucket. */
   readonly logBucketNames: readonly string[];
 }
@@ -18,7 +24,7 @@ export interface ProtectLogArchiveOptions {
  * may change them). docs/operations.md says the same.
  */
 export function protectLogArchive(options: ProtectLogArchiveOptions): PolicyDocument {
-  const except = exceptRoles([options.accessRoleName]);
+  const except = exceptRoles([options.accessRoleName, ...(options.otherAccessRoleNames ?? [])]);
   const buckets = options.logBucketNames.map((b) => `arn:aws:s3:::${b}`);
   return policyDocument(
     {

@@ -3,6 +3,7 @@ import { coreAccount, securityRegions } from '../../config/model';
 import { DelegatedAdministrator, ServiceAdministrator, type ServiceWithAdminApi } from '../../constructs/organization';
 import type { ManagementScope } from './scope';
 import type { TerraformResource } from '../../lib/cdktf';
+import { makesOrganizationCloudTrail } from '../security/trail';
 
 /** StackSets' delegated administration (needed for `callAs: DELEGATED_ADMIN` StackSets). */
 export const STACKSETS_PRINCIPAL = 'member.org.stacksets.cloudformation.amazonaws.com';
@@ -22,7 +23,8 @@ interface ServiceDesignation {
  * service-linked role in the management account (constructs/organization/service-administrator.ts).
  */
 const DESIGNATIONS: readonly ServiceDesignation[] = [
-  { service: 'cloudtrail', enabled: () => true, regions: 'home' },
+  // Not when Control Tower runs the only organization trail (stacks/security/trail.ts): nothing of CloudTrail's is delegated then.
+  { service: 'cloudtrail', enabled: makesOrganizationCloudTrail, regions: 'home' },
   { service: 'guardduty', enabled: (c) => c.security.guardDuty.enabled, regions: 'every' },
   { service: 'securityhub', enabled: (c) => c.security.securityHub.enabled, regions: 'home' },
   { service: 'detective', enabled: (c) => c.security.detective.enabled, regions: 'every' },

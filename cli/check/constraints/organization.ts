@@ -38,6 +38,15 @@ export function ouChain(ctx: CheckContext, ouName: string): string[] {
   return chain;
 }
 
+/** The OU path (`Workloads/Prod`) of the OU an expression reads the id of; undefined for the root or an account. */
+export function ouPathOf(ctx: CheckContext, targetId: unknown): string | undefined {
+  const ou = ouResourceName(targetId);
+  if (!ou) return undefined;
+  const names = new Map(find(ctx, 'aws_organizations_organizational_unit').map((o) => [o.name, String(o.body.name)] as const));
+  const chain = ouChain(ctx, ou);
+  return chain.length > 0 ? chain.map((n) => names.get(n)).reverse().join('/') : undefined;
+}
+
 /** Keys (see accountKey) of the accounts a policy attached to `targetId` reaches; `all` for the root. */
 export function accountsReachedBy(ctx: CheckContext, targetId: unknown): 'all' | Set<string> {
   if (isRootTarget(targetId)) return 'all';

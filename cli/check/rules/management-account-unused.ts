@@ -1,5 +1,6 @@
 import { verdict, type CheckRule, type Evidence } from '../types';
 import { evidenceOf, find } from '../resources';
+import { CONTROL_TOWER } from '../../../config/schema/control-tower';
 
 /**
  * Resource types that belong in the management account: the organization itself, its policies,
@@ -56,6 +57,12 @@ export const managementAccountUnused: CheckRule = {
     }
     for (const d of EXPECTED_DELEGATIONS) {
       const found = find(ctx, d.type, ['management']).filter((r) => !d.principal || r.body.service_principal === d.principal);
+      if (found.length === 0 && d.label === 'CloudTrail' && ctx.controlTower?.ownsTrail) {
+        // Control Tower runs its organization trail itself (from the management account, as it must); the landing zone
+        // then makes no CloudTrail organization resource and has nothing of CloudTrail's to delegate.
+        evidence.push({ stack: 'control-tower', address: CONTROL_TOWER.trail, note: "CloudTrail: Control Tower's organization trail, nothing to delegate" });
+        continue;
+      }
       if (found.length === 0) {
         problems.push(`${d.label} has no delegated administrator (${d.type}${d.principal ? ` for ${d.principal}` : ''})`);
         continue;

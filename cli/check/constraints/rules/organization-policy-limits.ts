@@ -3,6 +3,7 @@ import { MAX_POLICIES_PER_TARGET, MAX_POLICY_SIZE, RESERVED_PER_TARGET } from '.
 import { POLICY_KINDS, POLICY_TYPE } from '../../../../policies/kinds';
 import { organizationPolicies } from '../../policies';
 import type { ConstraintRule } from '../types';
+import { ouPathOf } from '../organization';
 
 /**
  * AWS Organizations quotas on the policies as synthesized (the guardrail planner enforces them on
@@ -13,7 +14,7 @@ import type { ConstraintRule } from '../types';
 export const organizationPolicyLimits: ConstraintRule = {
   id: 'organization-policy-limits',
   title: 'Organization policies: document size and policies per target within the Organizations quotas',
-  sources: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html'],
+  sources: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html', 'https://docs.aws.amazon.com/controltower/latest/userguide/limits.html'],
   check(ctx) {
     const evidence: Evidence[] = [];
     const problems: string[] = [];
@@ -35,8 +36,16 @@ export const organizationPolicyLimits: ConstraintRule = {
       const kind = POLICY_KINDS.find((k) => POLICY_TYPE[k] === type);
       if (!kind) continue;
       const max = MAX_POLICIES_PER_TARGET[kind].value;
-      const used = names.length + RESERVED_PER_TARGET[kind];
-      if (used > max) problems.push(`${names.length} ${type} attached to ${target} (${names.join(', ')})${RESERVED_PER_TARGET[kind] ? ' plus the AWS-managed one' : ''}; a target takes at most ${max}`);
+      // Control Tower's controls attach their own SCPs (aws-guardrails-*) to each registered OU.
+      const ou = kind === 'scp' && ctx.controlTower ? ouPathOf(ctx, target) : undefined;
+      const controlTower = ou !== undefined && ctx.controlTower!.registeredOus.includes(ou) ? ctx.controlTower!.scpsPerRegisteredOu : 0;
+      const used = names.length + RESERVED_PER_TARGET[kind] + controlTower;
+      if (used > max) {
+        problems.push(
+          `${names.length} ${type} attached to ${target} (${names.join(', ')})${RESERVED_PER_TARGET[kind] ? ' plus the AWS-managed one' : ''}` +
+            `${controlTower ? ` plus ${controlTower} of Control Tower's (registered OU ${ou})` : ''}; a target takes at most ${max}`,
+        );
+      }
     }
     if (problems.length === 0 && policies.length > 0) {
       evidence.push({ stack: policies[0].stack, address: policies[0].address, note: `${policies.length} policies, ${targets.size} (type, target) attachments within quota` });
