@@ -245,7 +245,7 @@ describe('lz import (built binary)', () => {
     ensureBuilt();
     const run = lz(['import', '--output', 'minimal.yaml'], examplesCopy());
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('minimal.yaml exists; pass --force to overwrite it or --output another file.');
+    expect(run.stderr).toContain('minimal.yaml exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).');
   });
 
   it('refuses a Region of another partition before calling AWS', () => {
