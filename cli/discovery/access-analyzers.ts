@@ -11,7 +11,7 @@ export async function readAccountAnalyzers(session: AccountSession, region: stri
   const client = session.client(AccessAnalyzerClient, region);
   const analyzers = await read(
     region,
-    () => allPages((nextToken) => client.send(new ListAnalyzersCommand({ type: 'ACCOUNT', nextToken })).then((r) => ({ items: r?.analyzers, next: r?.nextToken }))),
+    () => allPages((nextToken) => Promise.resolve(client.send(new ListAnalyzersCommand({ type: 'ACCOUNT', nextToken }))).then((r) => ({ items: r?.analyzers, next: r?.nextToken }))),
     [],
     [],
   );

@@ -11,7 +11,7 @@ export async function countGuardrailScps(client: OrganizationsClient, ouIds: rea
   let most = 0;
   for (const TargetId of ouIds) {
     const policies = await allPages((NextToken) =>
-      client.send(new ListPoliciesForTargetCommand({ TargetId, Filter: 'SERVICE_CONTROL_POLICY', NextToken })).then((r) => ({ items: r?.Policies, next: r?.NextToken })),
+      Promise.resolve(client.send(new ListPoliciesForTargetCommand({ TargetId, Filter: 'SERVICE_CONTROL_POLICY', NextToken }))).then((r) => ({ items: r?.Policies, next: r?.NextToken })),
     );
     most = Math.max(most, policies.filter((p) => controlTowerPolicy(p.Name ?? '')).length);
   }

@@ -1,3 +1,4 @@
+import { AWS_REGIONS } from '../../config/regions';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { ControlTowerApi } from '../aws/control-tower';
 import { reason } from '../aws/errors';
@@ -50,7 +51,8 @@ export function ouIdOfArn(arn: string): string | undefined {
 /**
  * Reads the landing zone through the Control Tower API with the management account's credentials:
  * ListLandingZones in each of `regions` until one answers with a landing zone (the API is regional: the landing
- * zone lives in Control Tower's home region), GetLandingZone (manifest: governedRegions, organizationStructure,
+ * zone lives in Control Tower's home region; when trusted access for Control Tower is on and none of `regions`
+ * has it, every other region is asked too, since its home region need not be governed by the landing zone), GetLandingZone (manifest: governedRegions, organizationStructure,
  * centralizedLogging), and ListEnabledBaselines for the registered OUs (an OU target of an enabled baseline).
  */
 export async function readControlTowerApi(org: ExistingOrganization, regions: readonly string[], api: (region: string) => ControlTowerApi = (r) => new ControlTowerApi(r)): Promise<ControlTowerApiResult> {
@@ -63,6 +65,16 @@ export async function readControlTowerApi(org: ExistingOrganization, regions: re
       errors.push(`ListLandingZones in ${region}: ${reason(e)}`);
     }
     if (arn) break;
+  }
+  if (!arn && errors.length < regions.length && (org.serviceAccessPrincipals ?? []).includes(CONTROL_TOWER.servicePrincipal)) {
+    for (const region of AWS_REGIONS.filter((r) => !regions.includes(r))) {
+      try {
+        arn = (await api(region).listLandingZones())[0];
+      } catch {
+        // Control Tower is not offered there, or the region is not enabled: not its home region
+      }
+      if (arn) break;
+    }
   }
   if (!arn) return errors.length === regions.length ? { kind: 'unreadable', reason: errors[0] } : { kind: 'none', regions };
   const homeRegion = arn.split(':')[3] || regions[0];
