@@ -17,6 +17,9 @@ export interface ClientClass<C> {
   new (config: { region: string; credentials?: AwsCredentialIdentity; maxAttempts?: number }): C;
 }
 
+/** More client configuration for one service (the same for every region and account). */
+export type ClientExtras = Record<string, unknown>;
+
 /**
  * Credentials for one account and the clients made with them, one per service and region. The SDK reads
  * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself, so an emulator can stand in for AWS.
@@ -31,13 +34,13 @@ export class AccountSession {
     private readonly credentials?: AwsCredentialIdentity,
   ) {}
 
-  /** The client of `service` in `region`, made once. */
-  client<C extends { destroy(): void }>(service: ClientClass<C>, region: string): C {
+  /** The client of `service` in `region`, made once; `extras` are more client settings for that service. */
+  client<C extends { destroy(): void }>(service: ClientClass<C>, region: string, extras: ClientExtras = {}): C {
     let byRegion = this.clients.get(service);
     if (!byRegion) this.clients.set(service, (byRegion = new Map()));
     let client = byRegion.get(region) as C | undefined;
     if (!client) {
-      client = new service({ region, maxAttempts: MAX_ATTEMPTS, ...(this.credentials ? { credentials: this.credentials } : {}) });
+      client = new service({ region, maxAttempts: MAX_ATTEMPTS, ...(this.credentials ? { credentials: this.credentials } : {}), ...extras });
       byRegion.set(region, client);
     }
     return client;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AWS_REGIONS, regionError } from '../../config/regions';
 import { CliError, organizationsClient, runAction } from '../aws/organizations';
 import { configFileOf, loadConfigOrFail } from '../lib/config';
+import { SKIPPABLE, type Skippable } from '../discovery/account';
 import { DEFAULT_CONCURRENCY } from '../discovery/pool';
 import { importOneAccount } from '../import/one-account';
 import { DEFAULT_ACCESS_ROLE, importedConfigProblems } from '../import/organization-yaml';
@@ -25,6 +26,7 @@ interface ImportFlags {
   discovery: boolean;
   accessRole: string;
   concurrency: string;
+  skip?: string;
   account?: string;
   config?: string;
   force?: boolean;
@@ -55,11 +57,20 @@ function positiveInteger(value: string, flag: string): number {
   return n;
 }
 
+/** The reads --skip names, checked. */
+function skipped(value: string | undefined): Set<Skippable> {
+  const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(SKIPPABLE as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new CliError(`--skip: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a read lz import makes; choose from ${SKIPPABLE.join(', ')}.`);
+  return new Set(names as Skippable[]);
+}
+
 /** `lz import --account <name|id>`: one account of an existing config, its adopt section rewritten in place. */
 async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Promise<void> {
+  const skip = skipped(opts.skip);
   const file = configFileOf(opts.config);
   const { config } = loadConfigOrFail(file);
-  const result = await importOneAccount(config, file, opts.account as string);
+  const result = await importOneAccount(config, file, opts.account as string, skip);
   const target = outputGiven ? opts.output : file;
   if (target === '-') process.stdout.write(result.text);
   else writeOutput(target, result.text);
@@ -84,6 +95,7 @@ async function importOrganizationAction(opts: ImportFlags, command: Command): Pr
     if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new CliError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
   }
   const concurrency = positiveInteger(opts.concurrency, '--concurrency');
+  const skip = skipped(opts.skip);
   const regions = opts.regions ? opts.regions.split(',').map((r) => r.trim()).filter(Boolean) : [opts.homeRegion];
   const result = await importWholeOrganization(organizationsClient(), {
     logArchive: opts.logArchive,
@@ -98,6 +110,7 @@ async function importOrganizationAction(opts: ImportFlags, command: Command): Pr
     homeRegionGiven: command.getOptionValueSource('homeRegion') === 'cli',
     regionsGiven: Boolean(opts.regions),
     concurrency,
+    skip,
   });
   if (opts.output === '-') process.stdout.write(result.text);
   else writeOutput(opts.output, result.text);
@@ -134,6 +147,7 @@ export function register(program: Command): void {
     .option('--no-policies', 'do not list existing organization policies')
     .option('--no-discovery', 'read only the organization: no account services, no Control Tower (no adopt sections)')
     .option('--concurrency <n>', 'accounts read at once', String(DEFAULT_CONCURRENCY))
+    .option('--skip <list>', `reads to leave out, comma separated (their entries are not written): ${SKIPPABLE.join(', ')}`)
     .option('--account <name|id>', 'discover one account of an existing config (its name or id under accounts, or "management") and rewrite only its adopt section')
     .option('-c, --config <file>', 'with --account: the config to update (default: $LZ_CONFIG or landing-zone.yaml)')
     .option('--force', 'overwrite the output file')

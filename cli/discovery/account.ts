@@ -50,7 +50,27 @@ export interface AccountFindings {
   readonly failures: readonly string[];
 }
 
+/** The reads `--skip` can leave out, by the name the flag takes. */
+export const SKIPPABLE = [
+  'config-recorders',
+  'guardduty',
+  'security-hub',
+  'trails',
+  'access-analyzer',
+  'ebs-encryption',
+  'password-policy',
+  's3-public-access-block',
+  'alternate-contacts',
+  'budgets',
+  'service-roles',
+  'identity-center',
+  'control-tower',
+] as const;
+export type Skippable = (typeof SKIPPABLE)[number];
+
 export interface AccountDiscoveryOptions {
+  /** Reads left out (--skip): their entries are not written. @default - none */
+  readonly skip?: ReadonlySet<Skippable>;
   /** Regions to read (organization.governedRegions), the home region first. */
   readonly regions: readonly string[];
   /** Name of the landing zone's account analyzer (`<organization>-account`), preferred when there are several. */
@@ -72,14 +92,14 @@ async function attempt<T>(failures: string[], what: string, call: () => Promise<
 /** Reads one region; a RegionDisabledError from any read marks the whole region as not enabled. */
 async function discoverRegion(session: AccountSession, region: string, options: AccountDiscoveryOptions, failures: string[]): Promise<RegionFindings> {
   const calls = [
-    ['AWS Config (DescribeConfigurationRecorders)', () => readConfigRecorder(session, region), {}],
-    ['GuardDuty (ListDetectors)', () => readGuardDutyDetector(session, region), undefined],
-    ['Security Hub (DescribeHub)', () => readSecurityHub(session, region), false],
-    ['CloudTrail (DescribeTrails)', () => readTrails(session, region), []],
-    ['Access Analyzer (ListAnalyzers)', () => readAccountAnalyzers(session, region, options.analyzerName), []],
-    ['EC2 (GetEbsEncryptionByDefault)', () => readEbsEncryptionByDefault(session, region), false],
+    ['AWS Config (DescribeConfigurationRecorders)', () => readConfigRecorder(session, region), {}, 'config-recorders'],
+    ['GuardDuty (ListDetectors)', () => readGuardDutyDetector(session, region), undefined, 'guardduty'],
+    ['Security Hub (DescribeHub)', () => readSecurityHub(session, region), false, 'security-hub'],
+    ['CloudTrail (DescribeTrails)', () => readTrails(session, region), [], 'trails'],
+    ['Access Analyzer (ListAnalyzers)', () => readAccountAnalyzers(session, region, options.analyzerName), [], 'access-analyzer'],
+    ['EC2 (GetEbsEncryptionByDefault)', () => readEbsEncryptionByDefault(session, region), false, 'ebs-encryption'],
   ] as const;
-  const settled = await Promise.allSettled(calls.map(([, call]) => (call as () => Promise<unknown>)()));
+  const settled = await Promise.allSettled(calls.map(([, call, fallback, key]) => (options.skip?.has(key) ? Promise.resolve(fallback) : (call as () => Promise<unknown>)())));
   const disabled = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && s.reason instanceof RegionDisabledError);
   if (disabled) throw disabled.reason;
   const value = <T>(i: number): T => {
@@ -118,13 +138,16 @@ export async function discoverAccount(session: AccountSession, account: AccountT
     }
   }
   const home = options.regions[0];
+  const skipped = <T>(key: Skippable, fallback: T, read: () => Promise<T>): Promise<T> => (options.skip?.has(key) ? Promise.resolve(fallback) : read());
   const [passwordPolicy, s3PublicAccessBlock, alternateContacts, budgets, configServiceLinkedRole, controlTowerExecutionRole] = await Promise.all([
-    attempt(failures, 'IAM (GetAccountPasswordPolicy)', () => readPasswordPolicy(session), false),
-    disabledRegions.some((d) => d.region === home) ? false : attempt(failures, `S3 Control (GetPublicAccessBlock) in ${home}`, () => readS3PublicAccessBlock(session, home), false),
-    attempt(failures, 'Account (GetAlternateContact)', () => readAlternateContacts(session), [] as AlternateContactType[]),
-    attempt(failures, 'Budgets (DescribeBudget)', () => readBudgets(session, options.budgetNames), [] as string[]),
-    attempt(failures, `IAM (GetRole ${CONFIG_SERVICE_LINKED_ROLE})`, () => roleExists(session, CONFIG_SERVICE_LINKED_ROLE), false),
-    account.management ? Promise.resolve(false) : attempt(failures, `IAM (GetRole ${CONTROL_TOWER.executionRole})`, () => roleExists(session, CONTROL_TOWER.executionRole), false),
+    skipped('password-policy', false, () => attempt(failures, 'IAM (GetAccountPasswordPolicy)', () => readPasswordPolicy(session), false)),
+    disabledRegions.some((d) => d.region === home)
+      ? false
+      : skipped('s3-public-access-block', false, () => attempt(failures, `S3 Control (GetPublicAccessBlock) in ${home}`, () => readS3PublicAccessBlock(session, home), false)),
+    skipped('alternate-contacts', [] as AlternateContactType[], () => attempt(failures, 'Account (GetAlternateContact)', () => readAlternateContacts(session), [] as AlternateContactType[])),
+    skipped('budgets', [] as string[], () => attempt(failures, 'Budgets (DescribeBudget)', () => readBudgets(session, options.budgetNames), [] as string[])),
+    skipped('service-roles', false, () => attempt(failures, `IAM (GetRole ${CONFIG_SERVICE_LINKED_ROLE})`, () => roleExists(session, CONFIG_SERVICE_LINKED_ROLE), false)),
+    account.management ? Promise.resolve(false) : skipped('service-roles', false, () => attempt(failures, `IAM (GetRole ${CONTROL_TOWER.executionRole})`, () => roleExists(session, CONTROL_TOWER.executionRole), false)),
   ]);
   return {
     account,

@@ -3,7 +3,7 @@ import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { reason } from '../aws/errors';
 import type { ExistingOrganization } from '../aws/read-organization';
 import { AccountSession, assumeAccountRole, UnreachableAccountError } from '../aws/session';
-import { discoverAccount, type AccountFindings, type AccountTarget } from './account';
+import { discoverAccount, type AccountFindings, type AccountTarget, type Skippable } from './account';
 import { landingZoneBudgetNames } from './budgets';
 import type { ControlTowerApiResult, ControlTowerFinding } from './control-tower';
 import { countGuardrailScps } from './control-tower-scps';
@@ -30,6 +30,8 @@ export interface DiscoveryOptions {
   readonly executionRoleName: string;
   /** Accounts read at once. @default 8 */
   readonly concurrency?: number;
+  /** Reads left out (--skip). @default - none */
+  readonly skip?: ReadonlySet<Skippable>;
 }
 
 /** Everything discovery read. */
@@ -70,6 +72,7 @@ export async function discoverOne(account: AccountTarget, roles: readonly string
       regions: readingOrder(options.homeRegion, options.governedRegions),
       analyzerName: `${options.organizationName}-account`,
       budgetNames: landingZoneBudgetNames(account, options.organizationName),
+      skip: options.skip,
     });
   } catch (e) {
     return { account, reason: e instanceof UnreachableAccountError ? e.message : reason(e) };
@@ -99,7 +102,9 @@ export async function discoverOrganization(
   const unreachable = results.filter((r): r is UnreachableAccount => !('regions' in r));
   const failures: string[] = [];
 
-  const found = controlTowerFromSignals(org, findings, controlTowerApi, { homeRegion: options.homeRegion, governedRegions: options.governedRegions });
+  const found = options.skip?.has('control-tower')
+    ? undefined
+    : controlTowerFromSignals(org, findings, controlTowerApi, { homeRegion: options.homeRegion, governedRegions: options.governedRegions });
   let controlTower: OrganizationDiscovery['controlTower'] = found;
   if (found && found.registeredOuIds.length > 0) {
     try {
@@ -111,7 +116,7 @@ export async function discoverOrganization(
 
   let identityCenterRegion: string | undefined;
   const management = accounts.find((a) => a.management);
-  if (management) {
+  if (management && !options.skip?.has('identity-center')) {
     const session = new AccountSession(management.id);
     try {
       identityCenterRegion = await findIdentityCenterRegion(session, readingOrder(controlTower?.homeRegion ?? options.homeRegion, [options.homeRegion, ...options.governedRegions]));

@@ -4,7 +4,7 @@ import { accessRoleNameFor, controlTowerOwnsConfig } from '../../config/brownfie
 import type { LandingZoneConfig } from '../../config/schema';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { CliError } from '../aws/organizations';
-import type { AccountFindings, AccountTarget } from '../discovery/account';
+import type { AccountFindings, AccountTarget, Skippable } from '../discovery/account';
 import { adoptEntries } from '../discovery/adopt';
 import { discoverOne } from '../discovery/organization';
 import { adoptPath, gapLines, setAdopt } from './write-discovery';
@@ -49,7 +49,7 @@ export interface AccountImport {
  * file's text, keeping every comment and the rest of the layout. An unreachable account is a CliError (the file
  * is left as it is).
  */
-export async function importOneAccount(config: LandingZoneConfig, file: string, wanted: string): Promise<AccountImport> {
+export async function importOneAccount(config: LandingZoneConfig, file: string, wanted: string, skip?: ReadonlySet<Skippable>): Promise<AccountImport> {
   const account = accountToImport(config, file, wanted);
   const { organization } = config;
   const result = await discoverOne(account, rolesToTry(config, account), {
@@ -58,6 +58,7 @@ export async function importOneAccount(config: LandingZoneConfig, file: string, 
     organizationName: organization.name,
     accessRoleName: organization.accessRoleName,
     executionRoleName: config.controlTower?.executionRoleName ?? CONTROL_TOWER.executionRole,
+    skip,
   });
   if (!('regions' in result)) {
     throw new CliError(`Cannot read ${account.management ? 'the management account' : account.name} (${account.id}): ${result.reason}. ${file} is unchanged; make the role assumable (docs/accounts.md) and run again.`);

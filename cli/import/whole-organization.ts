@@ -2,7 +2,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { readOrganization, type ExistingOrganization } from '../aws/read-organization';
-import type { AccountTarget } from '../discovery/account';
+import type { AccountTarget, Skippable } from '../discovery/account';
 import { readControlTowerApi, type ControlTowerApiResult } from '../discovery/control-tower';
 import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../discovery/organization';
 import { DEFAULT_ACCESS_ROLE, organizationToYaml, type ImportOptions } from './organization-yaml';
@@ -17,6 +17,8 @@ export interface WholeImportOptions extends ImportOptions {
   readonly homeRegionGiven: boolean;
   readonly regionsGiven: boolean;
   readonly concurrency?: number;
+  /** Reads left out (--skip). */
+  readonly skip?: ReadonlySet<Skippable>;
 }
 
 /** What `lz import` writes, and what to tell the person. */
@@ -52,7 +54,9 @@ export async function importWholeOrganization(organizations: OrganizationsClient
   const org = await readOrganization(organizations, options.policies);
   if (!options.discover) return { text: organizationToYaml(org, options), org, gaps: [] };
 
-  const ctApi: ControlTowerApiResult = await readControlTowerApi(org, readingOrder(options.homeRegion, options.governedRegions));
+  const ctApi: ControlTowerApiResult = options.skip?.has('control-tower')
+    ? { kind: 'none', regions: [] }
+    : await readControlTowerApi(org, readingOrder(options.homeRegion, options.governedRegions));
   let { homeRegion, governedRegions } = options;
   const regionNotes: string[] = [];
   if (ctApi.kind === 'found') {
@@ -72,8 +76,8 @@ export async function importWholeOrganization(organizations: OrganizationsClient
   const organizationName = String(doc.getIn(['organization', 'name']));
   const accessRoleName = options.accessRoleName ?? DEFAULT_ACCESS_ROLE;
   const roles = { accessRoleName, executionRoleName: CONTROL_TOWER.executionRole };
-  const discovery = await discoverOrganization(org, targets, ctApi, organizations, { homeRegion, governedRegions, organizationName, ...roles, concurrency: options.concurrency });
-  const { gaps, notes } = writeDiscovery(doc, discovery, ouOf, roles);
+  const discovery = await discoverOrganization(org, targets, ctApi, organizations, { homeRegion, governedRegions, organizationName, ...roles, concurrency: options.concurrency, skip: options.skip });
+  const { gaps, notes } = writeDiscovery(doc, discovery, ouOf, roles, [...(options.skip ?? [])]);
   addHeaderNotes(doc, [
     `Discovered what ${discovery.findings.length} of ${targets.length} accounts run in ${governedRegions.join(', ')}: every adopt entry is something that exists, imported by the first plan instead of created.`,
     ...regionNotes,

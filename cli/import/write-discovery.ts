@@ -59,8 +59,10 @@ export function writeDiscovery(
   discovery: OrganizationDiscovery,
   ouOfAccount: ReadonlyMap<string, string>,
   roles: { readonly accessRoleName: string; readonly executionRoleName: string },
+  skipped: readonly string[] = [],
 ): { gaps: string[]; notes: string[] } {
   const notes: string[] = [];
+  if (skipped.length > 0) notes.push(`Not read (--skip): ${skipped.join(', ')}. Nothing of those is adopted: where such a thing exists, the plan tries to create a second one; read them before the apply.`);
   const ouIds = doc.getIn(['organization', 'ouIds']);
   const pathOfOuId = new Map<string, string>(isMap(ouIds) ? Object.entries(ouIds.toJSON() as Record<string, string>).map(([path, id]) => [String(id), path]) : []);
   const ct = discovery.controlTower;
@@ -94,7 +96,7 @@ export function writeDiscovery(
   if (discovery.identityCenterRegion && discovery.identityCenterRegion !== homeRegion) {
     doc.setIn(['identityCenter', 'region'], discovery.identityCenterRegion);
     notes.push(`The IAM Identity Center instance is in ${discovery.identityCenterRegion}, not the home region: identityCenter.region is set.`);
-  } else if (!discovery.identityCenterRegion && !discovery.failures.some((f) => f.startsWith('SSO Admin'))) {
+  } else if (!discovery.identityCenterRegion && !discovery.failures.some((f) => f.startsWith('SSO Admin')) && !skipped.includes('identity-center')) {
     notes.push(`No IAM Identity Center instance was found in the governed regions: enable it in ${homeRegion} before the first plan of management (docs/operations.md), or set identityCenter.enabled: false.`);
   }
   const withRole = discovery.findings.filter((f) => f.configServiceLinkedRole).map((f) => (f.account.management ? 'management' : f.account.name));

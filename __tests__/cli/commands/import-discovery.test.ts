@@ -111,6 +111,23 @@ describe('lz import: discovery into adopt sections', () => {
     expect(stubs.sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
   });
 
+  it('--skip leaves reads out and says so in the header', async () => {
+    brownfield();
+    const { code, text } = await importTo([...REGIONS, '--skip', 'access-analyzer,budgets']);
+    expect(code).toBe(0);
+    expect(stubs.analyzer.calls()).toHaveLength(0);
+    expect(stubs.budgets.calls()).toHaveLength(0);
+    expect(stubs.guardduty.calls().length).toBeGreaterThan(0);
+    expect(text).toContain('# Not read (--skip): access-analyzer, budgets. Nothing of those is adopted');
+    expect(parseConfig(text, 'x.yaml').accounts.find((a) => a.name === 'shop-prod')?.adopt?.accessAnalyzers).toEqual({});
+  });
+
+  it('fails a --skip that names no read', async () => {
+    const { code, output } = await importTo([...REGIONS, '--skip', 'guardduty,macie']);
+    expect(code).toBe(1);
+    expect(output).toContain('--skip: "macie" is not a read lz import makes; choose from config-recorders, guardduty,');
+  });
+
   it('fails a --concurrency that is not a whole number, before calling AWS', async () => {
     const { code, output } = await importTo([...REGIONS, '--concurrency', '0']);
     expect(code).toBe(1);
