@@ -201,6 +201,14 @@ describe('lz import: Control Tower', () => {
     expect(config.accounts.find((a) => a.name === 'log-archive')?.adopt).toBeUndefined();
   });
 
+  it('takes the OUs Control Tower made when the enabled baselines name no OU (older landing zones), and says to add the others', async () => {
+    controlTower();
+    world.controlTower!.baselines = undefined;
+    const { text } = await importTo(['--home-region', 'eu-west-1']);
+    expect(parseConfig(text, 'x.yaml').controlTower?.registeredOus).toEqual(['Security']);
+    expect(text).toContain('# Control Tower: no registered OU could be read from the enabled baselines; registeredOus holds only the OUs Control Tower made (Security): add every other OU registered in the Control Tower console.');
+  });
+
   it('writes no controlTower when nothing points to Control Tower', async () => {
     world.controlTower = { error: { status: 403, type: 'AccessDeniedException' } };
     const config = parseConfig((await importTo()).text, 'landing-zone.yaml');
@@ -270,6 +278,19 @@ describe('lz import --account', () => {
     );
     expect(config.accounts.find((a) => a.name === 'audit')?.adopt).toBeUndefined();
     expect(stubs.sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
+  });
+
+  it('--output - prints the updated file and leaves the config as it is', async () => {
+    brownfield();
+    const file = configFile();
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect((await runLz(['import', '--account', 'shop-prod', '--config', file, '--output', '-'])).code).toBe(0);
+      expect(String(write.mock.calls[0][0])).toContain('guardDutyDetectors:');
+    } finally {
+      write.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(WITH_COMMENTS);
   });
 
   it('takes the account by id too, and the management account into organization.adopt', async () => {
