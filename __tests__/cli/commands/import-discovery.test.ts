@@ -188,6 +188,14 @@ describe('lz import: Control Tower', () => {
     expect(config.controlTower?.organizationTrail).toBe(false);
   });
 
+  it('with only --regions, takes Control Tower\'s home region and adds no default region to the given ones', async () => {
+    controlTower();
+    delete process.env.AWS_REGION;
+    const config = parseConfig((await importTo(['--regions', 'eu-west-1'])).text, 'landing-zone.yaml');
+    expect(config.organization.homeRegion).toBe('eu-west-1');
+    expect(config.organization.governedRegions).toEqual(['eu-west-1']);
+  });
+
   it('falls back to signals when the API cannot be read, and says what it guessed', async () => {
     controlTower();
     world.controlTower!.error = { status: 403, type: 'AccessDeniedException' };
