@@ -103,6 +103,12 @@ describe('lz import: discovery into adopt sections', () => {
     expect(text).toContain('run lz import --account audit.');
   });
 
+  it('says when an account could only be read through the other role than the one Terraform will assume', async () => {
+    world.accounts[SHOP].assumable = ['AWSControlTowerExecution'];
+    const { text } = await importTo();
+    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution because OrganizationAccountAccessRole could not be assumed; Terraform assumes OrganizationAccountAccessRole there: create it (docs/accounts.md).');
+  });
+
   it('--no-discovery reads the organization only', async () => {
     brownfield();
     const { code, text } = await importTo([...REGIONS, '--no-discovery']);
