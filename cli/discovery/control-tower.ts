@@ -127,7 +127,11 @@ export async function readControlTowerApi(org: ExistingOrganization, regions: re
   };
 }
 
-/** Whether a recorder, channel or trail name is one of Control Tower's own. */
+/**
+ * Whether a recorder, channel or trail name is one of Control Tower's own: its name (e.g.
+ * aws-controltower-BaselineConfigRecorder) or any other under its aws-controltower- prefix, which only Control
+ * Tower uses (its controls deny others to touch those resources).
+ */
 export function controlTowerOwned(kind: 'recorder' | 'deliveryChannel' | 'trail', name: string | undefined): boolean {
-  return name !== undefined && name === CONTROL_TOWER[kind];
+  return name !== undefined && (name === CONTROL_TOWER[kind] || name.startsWith(CONTROL_TOWER.resourcePrefix));
 }

@@ -35,6 +35,11 @@ describe('adoptEntries in Control Tower mode', () => {
     ]);
   });
 
+  it('counts every aws-controltower-* recorder, channel and trail as Control Tower\'s', () => {
+    const f = findings({ 'us-east-1': region({ config: { recorder: 'aws-controltower-OtherRecorder', deliveryChannel: 'aws-controltower-OtherChannel' }, trails: [{ name: 'aws-controltower-Other', region: 'us-east-1', organization: false, multiRegion: false }] }) });
+    expect(adoptEntries(f, { ownsConfig: () => true }).adopt).toEqual({});
+  });
+
   it('without Control Tower, adopts a recorder whatever its name', () => {
     expect(adoptEntries(findings({ 'eu-west-1': region({ config: CT_CONFIG }) })).adopt).toEqual({ configRecorders: { 'eu-west-1': CT_CONFIG } });
   });
