@@ -3,8 +3,6 @@ import type { Problem, PathSegment } from '../problems';
 import { show } from '../problems';
 import type { AdoptConfig, LandingZoneConfig } from '../schema';
 import { governedRegions, securityRegions } from '../model';
-import { controlTowerOwnsConfig } from '../brownfield';
-import { effectiveBaseline, managementBaseline, type EffectiveBaseline } from '../effective-baseline';
 import { accountBudgetName, namingOf, organizationBudgetName, organizationTrailName } from '../../lib/naming';
 
 /** One account's `adopt`, with what the checks need to know about the account. */
@@ -16,11 +14,6 @@ interface Adopter {
   /** Config account name (`management` for the management account). */
   readonly name: string;
   readonly adopt: AdoptConfig;
-  readonly baseline: EffectiveBaseline;
-  /** Where the account's baseline values are set, for the fix in a message. */
-  readonly baselinePath: string;
-  /** The budget the landing zone makes in the account, if any. */
-  readonly budget?: string;
   readonly isManagement: boolean;
 }
 
@@ -32,10 +25,10 @@ interface Adopter {
  * - an account with `adopt` has an `id` (an account created in this run runs nothing yet);
  * - Config recorders, account analyzers and EBS defaults are in governed regions; GuardDuty detectors and
  *   Security Hub in security regions;
- * - a recorder is adopted only where the baseline runs Config (baseline.config.enabled) or Control Tower owns
- *   it (a record then), an analyzer only where the baseline makes an account analyzer;
  * - budgets are the landing zone's own names (`<account>-monthly-cost`, the management account's
- *   `<org>-organization-monthly-cost`) and the budget is on;
+ *   `<org>-organization-monthly-cost`);
+ * - a recorder where the baseline runs no Config, an analyzer where it makes no account analyzer, a budget that is
+ *   off: a record of what exists (lz import writes what it finds), imported nowhere;
  * - a trail of the management account named like the landing zone's organization trail is that organization
  *   trail (organization, multi-Region, home region; it is then imported), or creating ours would fail on the name.
  * @see https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html
@@ -52,16 +45,12 @@ export const checkAdopt: Rule = (config) => {
       });
       return;
     }
-    const baseline = effectiveBaseline(config, account.name);
     problems.push(
       ...checkAdopter(config, {
         path,
         label: account.name,
         name: account.name,
         adopt: account.adopt,
-        baseline,
-        baselinePath: `accounts[${i}].baseline`,
-        budget: baseline.budget.enabled ? accountBudgetName(account.name) : undefined,
         isManagement: false,
       }),
     );
@@ -74,9 +63,6 @@ export const checkAdopt: Rule = (config) => {
         label: 'the management account',
         name: 'management',
         adopt,
-        baseline: managementBaseline(config),
-        baselinePath: 'baseline',
-        budget: config.baseline.management.enabled ? organizationBudgetName({ orgName: config.organization.name }) : undefined,
         isManagement: true,
       }),
     );
@@ -93,25 +79,13 @@ function checkAdopter(config: LandingZoneConfig, a: Adopter): Problem[] {
   const outsideGoverned = notIn(governed, 'governed regions', 'the landing zone manages nothing there: add the region to organization.governedRegions, or remove the entry');
   const outsideSecurity = notIn(security, 'security regions', 'the security services do not run there: add the region to organization.governedRegions (or set security.regions: all), or remove the entry');
 
-  for (const [region, recorder] of Object.entries(a.adopt.configRecorders)) {
-    const path = [...a.path, 'configRecorders', region];
-    if (!governed.includes(region)) problems.push({ path, message: outsideGoverned(region) });
-    else if (!a.baseline.config.enabled && !controlTowerOwnsConfig(config, a.name, region)) {
-      problems.push({
-        path,
-        message: `recorder ${show(recorder?.recorder)} is adopted but the baseline runs no AWS Config for ${a.label} (${a.baselinePath}.config.enabled is false), so there is nothing to import it into; turn Config on for the account, or remove the entry`,
-      });
-    }
+  // What exists where the landing zone manages nothing of the kind (Config off for the account, no account analyzer,
+  // the budget off) is a record: lz import writes what it finds, and nothing is imported for it.
+  for (const region of Object.keys(a.adopt.configRecorders)) {
+    if (!governed.includes(region)) problems.push({ path: [...a.path, 'configRecorders', region], message: outsideGoverned(region) });
   }
-  for (const [region, name] of Object.entries(a.adopt.accessAnalyzers)) {
-    const path = [...a.path, 'accessAnalyzers', region];
-    if (!governed.includes(region)) problems.push({ path, message: outsideGoverned(region) });
-    else if (!a.baseline.accountAccessAnalyzer) {
-      problems.push({
-        path,
-        message: `analyzer ${show(name)} is adopted but the baseline makes no account analyzer for ${a.label} (${a.baselinePath}.accessAnalyzer resolves to off: ${a.baseline.accessAnalyzer === 'never' ? 'it is never' : 'the organization analyzer covers the account'}); set ${a.baselinePath}.accessAnalyzer: always to manage it, or remove the entry to leave it alone`,
-      });
-    }
+  for (const region of Object.keys(a.adopt.accessAnalyzers)) {
+    if (!governed.includes(region)) problems.push({ path: [...a.path, 'accessAnalyzers', region], message: outsideGoverned(region) });
   }
   a.adopt.ebsEncryptionByDefault.forEach((region, i) => {
     if (!governed.includes(region)) problems.push({ path: [...a.path, 'ebsEncryptionByDefault', i], message: outsideGoverned(region) });
@@ -123,15 +97,11 @@ function checkAdopter(config: LandingZoneConfig, a: Adopter): Problem[] {
     if (!security.includes(region)) problems.push({ path: [...a.path, 'securityHub', i], message: outsideSecurity(region) });
   });
   a.adopt.budgets.forEach((name, i) => {
-    const path = [...a.path, 'budgets', i];
-    if (name === a.budget) return;
     const managed = a.isManagement ? organizationBudgetName({ orgName: config.organization.name }) : accountBudgetName(a.name);
+    if (name === managed) return;
     problems.push({
-      path,
-      message:
-        name === managed
-          ? `${show(name)} is adopted but the landing zone makes no budget for ${a.label} (${a.isManagement ? 'baseline.management.enabled' : `${a.baselinePath}.budget.enabled`} is false); turn the budget on, or remove the entry`
-          : `${show(name)} is not a budget the landing zone manages for ${a.label} (it manages ${show(managed)}); remove the entry: other budgets are left alone without one`,
+      path: [...a.path, 'budgets', i],
+      message: `${show(name)} is not a budget the landing zone manages for ${a.label} (it manages ${show(managed)}); remove the entry: other budgets are left alone without one`,
     });
   });
   const trailName = organizationTrailName(namingOf(config));

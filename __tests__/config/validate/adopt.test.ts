@@ -1,5 +1,7 @@
 import { parse, stringify } from 'yaml';
 import { MINIMAL_YAML, problemsOf } from '../../harness/config';
+import { resourcesOf, synthLandingZone } from '../../harness/synth';
+import { parseConfig } from '../../../config/load';
 import { adoptedConfig } from '../../stacks/baseline/adopted-config';
 
 /** MINIMAL_YAML edited as parsed YAML, as text (so problemsOf reports lines). */
@@ -52,47 +54,34 @@ describe('adopt validation', () => {
     })).not.toThrow();
   });
 
-  it('fails an analyzer or recorder adopted where the baseline makes none, saying what to change', () => {
-    const message = problemsOf(
-      yamlWith((c) => {
-        c.accounts[2].id = '222222222222';
-        c.accounts[2].baseline = { config: { enabled: false } };
-        c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'corp' } }, accessAnalyzers: { 'us-east-1': 'old' } };
-        c.organization.adopt = { accessAnalyzers: { 'ap-northeast-1': 'mgmt' } };
-        c.baseline = { accessAnalyzer: 'never' };
-      }),
-    );
-    expect(message).toMatch(/accounts\[2\]\.adopt\.configRecorders\.us-east-1 \(line \d+\): recorder "corp" is adopted but the baseline runs no AWS Config for shop-prod \(accounts\[2\]\.baseline\.config\.enabled is false\), so there is nothing to import it into; turn Config on for the account, or remove the entry/);
-    expect(message).toMatch(/accounts\[2\]\.adopt\.accessAnalyzers\.us-east-1 \(line \d+\): analyzer "old" is adopted but the baseline makes no account analyzer for shop-prod \(accounts\[2\]\.baseline\.accessAnalyzer resolves to off: it is never\); set accounts\[2\]\.baseline\.accessAnalyzer: always to manage it, or remove the entry to leave it alone/);
-    expect(message).toMatch(/organization\.adopt\.accessAnalyzers\.ap-northeast-1 \(line \d+\): analyzer "mgmt" is adopted but the baseline makes no account analyzer for the management account \(baseline\.accessAnalyzer resolves to off/);
-  });
-
-  it('says the organization analyzer covers the account when accessAnalyzer is auto', () => {
-    expect(problemsOf(yamlWith((c) => {
+  it('accepts a recorder, analyzer or budget where the landing zone manages none as a record, and synthesizes no import for it', () => {
+    const text = yamlWith((c) => {
       c.accounts[2].id = '222222222222';
-      c.accounts[2].adopt = { accessAnalyzers: { 'us-east-1': 'old' } };
-    }))).toMatch(/resolves to off: the organization analyzer covers the account\)/);
+      c.accounts[2].baseline = { config: { enabled: false }, budget: { enabled: false } };
+      c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'corp' } }, accessAnalyzers: { 'us-east-1': 'old' }, budgets: ['shop-prod-monthly-cost'] };
+      c.organization.adopt = { accessAnalyzers: { 'ap-northeast-1': 'mgmt' } };
+    });
+    const stack = synthLandingZone(parseConfig(text, 'landing-zone.yaml')).stack('workload-shop-prod');
+    expect(stack.import ?? []).toEqual([]);
+    expect(resourcesOf(stack, 'aws_config_configuration_recorder')).toEqual({});
+    expect(resourcesOf(stack, 'aws_budgets_budget')).toEqual({});
   });
 
-  it('accepts a recorder Control Tower owns as a record, even with Config off for the account', () => {
-    expect(() => adoptedConfig((c) => {
-      c.controlTower = { homeRegion: 'us-east-1', governedRegions: ['us-east-1', 'ap-northeast-1'], registeredOus: ['Workloads/Prod'] };
-      c.accounts[2].baseline = { config: { enabled: false } };
-      c.accounts[2].adopt.configRecorders = { 'us-east-1': { recorder: 'aws-controltower-BaselineConfigRecorder' } };
-    })).not.toThrow();
+  it('refuses a recorder Control Tower owns (the Control Tower rule: drop the entry)', () => {
+    expect(
+      problemsOf(
+        yamlWith((c) => {
+          c.controlTower = { homeRegion: 'us-east-1', governedRegions: ['us-east-1', 'ap-northeast-1'], registeredOus: ['Workloads/Prod'] };
+          c.accounts[2].id = '222222222222';
+          c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'aws-controltower-BaselineConfigRecorder' } } };
+        }),
+      ),
+    ).toMatch(/accounts\[2\]\.adopt\.configRecorders\.us-east-1 \(line \d+\): account "shop-prod" is enrolled in Control Tower .* drop this entry/);
   });
 
-  it('fails a budget adopted where the landing zone makes none, and the member budget name on the management account', () => {
-    const message = problemsOf(
-      yamlWith((c) => {
-        c.accounts[2].id = '222222222222';
-        c.accounts[2].baseline = { budget: { enabled: false } };
-        c.accounts[2].adopt = { budgets: ['shop-prod-monthly-cost'] };
-        c.organization.adopt = { budgets: ['management-monthly-cost'] };
-      }),
-    );
-    expect(message).toMatch(/accounts\[2\]\.adopt\.budgets\[0\] \(line \d+\): "shop-prod-monthly-cost" is adopted but the landing zone makes no budget for shop-prod \(accounts\[2\]\.baseline\.budget\.enabled is false\); turn the budget on, or remove the entry/);
-    expect(message).toMatch(/organization\.adopt\.budgets\[0\] \(line \d+\): "management-monthly-cost" is not a budget the landing zone manages for the management account \(it manages "acme-organization-monthly-cost"\)/);
+  it('fails a budget name the landing zone does not manage (the member budget name on the management account)', () => {
+    const message = problemsOf(yamlWith((c) => (c.organization.adopt = { budgets: ['management-monthly-cost'] })));
+    expect(message).toMatch(/organization\.adopt\.budgets\[0\] \(line \d+\): "management-monthly-cost" is not a budget the landing zone manages for the management account \(it manages "acme-organization-monthly-cost"\); remove the entry/);
   });
 
   it("fails a management-account trail with the organization trail's name that is not that organization trail", () => {

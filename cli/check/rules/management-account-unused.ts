@@ -1,6 +1,7 @@
 import { verdict, type CheckRule, type Evidence } from '../types';
 import { evidenceOf, find } from '../resources';
 import { CONTROL_TOWER } from '../../../config/schema/control-tower';
+import { activateOrganizationsAccessCommand } from '../../../constructs/baseline/stack-set-organizations-access';
 
 /**
  * Resource types that belong in the management account: the organization itself, its policies,
@@ -51,7 +52,7 @@ export const managementAccountUnused: CheckRule = {
     const management = ctx.stacks.management;
     if (!management) return verdict([], ['no management stack in the output']);
     const types = Object.keys(management.resource ?? {});
-    const workload = types.filter((t) => !GOVERNANCE_TYPES.some((re) => re.test(t)));
+    const workload = types.filter((t) => !GOVERNANCE_TYPES.some((re) => re.test(t)) && !(t === 'terraform_data' && onlyOrganizationsAccess(ctx)));
     if (workload.length > 0) {
       problems.push(`the management stack holds non-governance resources: ${workload.join(', ')}; move them to a workload account`);
     }
@@ -76,3 +77,17 @@ export const managementAccountUnused: CheckRule = {
     return verdict(evidence, problems);
   },
 };
+
+/**
+ * Whether every terraform_data of the management stack is StackSets' Organizations access activation (a
+ * governance call, made by the AWS CLI because the provider has no resource for it), and nothing else.
+ */
+function onlyOrganizationsAccess(ctx: Parameters<CheckRule['check']>[0]): boolean {
+  const isActivation = /^aws cloudformation activate-organizations-access --region [a-z0-9-]+$/;
+  const expected = activateOrganizationsAccessCommand('REGION').replace(' --region REGION', '');
+  return find(ctx, 'terraform_data', ['management']).every((r) => {
+    const provisioners = (r.body.provisioner ?? []) as Array<Record<string, { command?: string }>>;
+    const commands = provisioners.flatMap((p) => Object.values(p).map((x) => x.command ?? ''));
+    return commands.length > 0 && commands.every((c) => isActivation.test(c) && c.startsWith(expected));
+  });
+}

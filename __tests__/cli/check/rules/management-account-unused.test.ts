@@ -33,4 +33,12 @@ describe('check rule management-account-unused', () => {
       'CloudTrail has no delegated administrator (aws_cloudtrail_organization_delegated_admin_account)',
     ]);
   });
+
+  it("accepts StackSets' Organizations access activation (terraform_data running only that CLI call), and nothing else as terraform_data", () => {
+    const activation = { provisioner: [{ 'local-exec': { command: 'aws cloudformation activate-organizations-access --region us-east-1' } }] };
+    expect(managementAccountUnused.check(context((s) => (s.management.resource.terraform_data = { Activation: activation }))).status).toBe('pass');
+    const other = { provisioner: [{ 'local-exec': { command: 'aws cloudformation activate-organizations-access --region us-east-1; curl evil' } }] };
+    const result = managementAccountUnused.check(context((s) => (s.management.resource.terraform_data = { Activation: activation, Other: other })));
+    expect(result.problems).toEqual(['the management stack holds non-governance resources: terraform_data; move them to a workload account']);
+  });
 });
