@@ -195,3 +195,15 @@ export const EMULATOR_SIDE_EFFECTS: readonly SideEffect[] = [
     aws: 'Designating the GuardDuty delegated administrator enables GuardDuty (a detector) in that account in the region: https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html',
   },
 ];
+
+/**
+ * What the brownfield scenario's seed (harness/emulator/brownfield.py) does differently from the
+ * organization it stands for, because moto cannot do what the landing zone then does in AWS.
+ */
+export const EMULATOR_SEED_ADJUSTMENTS: readonly SideEffect[] = [
+  {
+    what: 'the pre-existing GuardDuty detectors are created with the landing zone\'s default tags (managed-by, landing-zone)',
+    moto: 'GuardDuty TagResource is not implemented (HTTP 404): the security stack adopts the delegated administrator\'s existing detector, and the provider\'s default tags would be added with TagResource',
+    aws: 'Detectors are taggable after creation: https://docs.aws.amazon.com/guardduty/latest/APIReference/API_TagResource.html',
+  },
+];

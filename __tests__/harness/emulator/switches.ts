@@ -281,3 +281,22 @@ export function emulatorOverride(json: StackJson, switches: StackSwitches): Reco
   for (const name of switches.nulledOutputs) (override.output ??= {})[name] = { value: null };
   return override;
 }
+
+/** `type.name` of an import block's `to` (without an instance key). */
+const importTarget = (to: string): Address => to.replace(/\[[^\]]*\]$/, '');
+
+/**
+ * The stack JSON the test applies: the synthesized one without the import blocks whose target is
+ * switched off (or that reference a switched-off item). Terraform refuses an import into a resource
+ * with `count`, and an override file cannot change import blocks; a gap switches the resource off,
+ * and with it the adoption of what already exists. `dropped` names them (`to` and id), for the report.
+ */
+export function emulatorStackJson(json: StackJson, switches: StackSwitches): { json: StackJson; dropped: string[] } {
+  const imports = json.import ?? [];
+  const drop = (block: (typeof imports)[number]) => switches.off.has(importTarget(block.to)) || referencesIn(block, switches.off).length > 0;
+  const dropped = imports.filter(drop).map((b) => `${b.to} (id ${b.id})`);
+  if (dropped.length === 0) return { json, dropped };
+  const kept = imports.filter((b) => !drop(b));
+  const { import: _ignored, ...rest } = json;
+  return { json: kept.length > 0 ? { ...rest, import: kept } : rest, dropped };
+}
