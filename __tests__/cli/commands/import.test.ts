@@ -222,7 +222,7 @@ describe('lz import (in-process, mocked AWS)', () => {
   it('says what to do when the file cannot be written, and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
     const target = join(dir, 'no-such-folder', 'landing-zone.yaml');
-    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1']);
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1', '--no-discovery']);
     expect(code).toBe(1);
     expect(output).toContain(`cannot write ${target} (ENOENT: its folder does not exist). Nothing was written; run again with --output <a writable file>, or --output - to print the config`);
     expect(output).not.toMatch(/\n\s+at /);
@@ -232,7 +232,7 @@ describe('lz import (in-process, mocked AWS)', () => {
   it('writes the file even when it needs edits, lists them and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-import-'));
     const target = join(dir, 'landing-zone.yaml');
-    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1', '--name', 'a-very-long-organization-name-indeed-xyz']);
+    const { code, output } = await runLz(['import', '--output', target, '--home-region', 'ap-northeast-1', '--name', 'a-very-long-organization-name-indeed-xyz', '--no-discovery']);
     expect(code).toBe(1);
     expect(readFileSync(target, 'utf8')).toContain('managementAccountId: "111111111111"');
     expect(output).toContain('shorten organization.name');
@@ -245,7 +245,7 @@ describe('lz import (built binary)', () => {
     ensureBuilt();
     const run = lz(['import', '--output', 'minimal.yaml'], examplesCopy());
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('minimal.yaml exists; pass --force to overwrite it or --output another file.');
+    expect(run.stderr).toContain('minimal.yaml exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).');
   });
 
   it('refuses a Region of another partition before calling AWS', () => {

@@ -1,0 +1,155 @@
+import {
+  DescribeOrganizationCommand,
+  ListAccountsForParentCommand,
+  type ListAccountsForParentCommandOutput,
+  ListAWSServiceAccessForOrganizationCommand,
+  type ListAWSServiceAccessForOrganizationCommandOutput,
+  ListOrganizationalUnitsForParentCommand,
+  type ListOrganizationalUnitsForParentCommandOutput,
+  ListPoliciesCommand,
+  type ListPoliciesCommandOutput,
+  ListRootsCommand,
+  ListTargetsForPolicyCommand,
+  type ListTargetsForPolicyCommandOutput,
+  type OrganizationsClient,
+  type PolicyType,
+} from '@aws-sdk/client-organizations';
+import { ouConfigName } from '../import/names';
+import { CliError, explainOrganizationsError } from './organizations';
+
+/** One account of an existing organization. */
+export interface ExistingAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** OU path, or '' for an account directly under the root. */
+  readonly ouPath: string;
+  /** ACTIVE, SUSPENDED (closed, within 90 days) or PENDING_CLOSURE. */
+  readonly status: string;
+}
+
+/** An organization policy and where it is attached (OU paths, account ids or Root). */
+export interface ExistingPolicy {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly awsManaged: boolean;
+  readonly targets: readonly string[];
+}
+
+/** What `lz import` reads from AWS Organizations. */
+export interface ExistingOrganization {
+  readonly id: string;
+  readonly managementAccountId: string;
+  readonly rootId: string;
+  /**
+   * OU path → OU id, parents before children. Paths are made of config OU names (ouConfigName);
+   * `awsName` is the name in AWS when it had to be changed to fit a path.
+   */
+  readonly organizationalUnits: ReadonlyArray<{ readonly path: string; readonly id: string; readonly awsName?: string }>;
+  readonly accounts: readonly ExistingAccount[];
+  readonly policies: readonly ExistingPolicy[];
+  /**
+   * Service principals with trusted access enabled (ListAWSServiceAccessForOrganization).
+   * @default - none read
+   */
+  readonly serviceAccessPrincipals?: readonly string[];
+}
+
+async function pages<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
+  const all: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    all.push(...(page.items ?? []));
+    token = page.next;
+  } while (token);
+  return all;
+}
+
+/** client.send, always as a promise (mocks may answer synchronously). */
+async function send<O>(client: OrganizationsClient, command: unknown): Promise<O> {
+  return (await client.send(command as never)) as O;
+}
+
+const POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'DECLARATIVE_POLICY_EC2', 'TAG_POLICY', 'AISERVICES_OPT_OUT_POLICY', 'BACKUP_POLICY'];
+
+/**
+ * Reads an existing organization: DescribeOrganization, ListRoots, the OU tree (recursively),
+ * the accounts of every parent and, unless `withPolicies` is false, the policies with their targets.
+ * Policy types that are not enabled are skipped.
+ */
+export async function readOrganization(client: OrganizationsClient, withPolicies = true): Promise<ExistingOrganization> {
+  try {
+    const org = (await client.send(new DescribeOrganizationCommand({}))).Organization;
+    if (!org?.Id || !org.MasterAccountId) throw new CliError('AWS returned no organization id; run with the management account\'s credentials.');
+    if (org.FeatureSet && org.FeatureSet !== 'ALL') {
+      throw new CliError(`organization ${org.Id} has only consolidated billing features; enable all features first (Organizations console > Settings), the landing zone needs them.`);
+    }
+    const roots = (await client.send(new ListRootsCommand({}))).Roots ?? [];
+    const rootId = roots[0]?.Id;
+    if (!rootId) throw new CliError('the organization has no root visible to these credentials.');
+
+    const ous: Array<{ path: string; id: string; awsName?: string }> = [];
+    const accounts: ExistingAccount[] = [];
+    const pathOf = new Map<string, string>([[rootId, 'Root']]);
+    const visit = async (parentId: string, parentPath: string) => {
+      const children = await pages((NextToken) =>
+        send<ListOrganizationalUnitsForParentCommandOutput>(client, new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
+      );
+      const members = await pages((NextToken) =>
+        send<ListAccountsForParentCommandOutput>(client, new ListAccountsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.Accounts, next: r.NextToken })),
+      );
+      for (const a of members) {
+        if (!a.Id) continue;
+        accounts.push({ id: a.Id, name: a.Name ?? a.Id, email: a.Email ?? '', ouPath: parentPath, status: a.State ?? a.Status ?? 'ACTIVE' });
+      }
+      const taken = new Set<string>();
+      for (const ou of [...children].sort((x, y) => (x.Name ?? '').localeCompare(y.Name ?? ''))) {
+        if (!ou.Id || !ou.Name) continue;
+        let name = ouConfigName(ou.Name);
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${ouConfigName(ou.Name).slice(0, 120)}-${n}`;
+        taken.add(name.toLowerCase());
+        const path = parentPath ? `${parentPath}/${name}` : name;
+        ous.push({ path, id: ou.Id, ...(name !== ou.Name ? { awsName: ou.Name } : {}) });
+        pathOf.set(ou.Id, path);
+        await visit(ou.Id, path);
+      }
+    };
+    await visit(rootId, '');
+
+    const policies: ExistingPolicy[] = [];
+    const enabledTypes = new Set((roots[0].PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED').map((t) => t.Type));
+    if (withPolicies) {
+      for (const type of POLICY_TYPES.filter((t) => enabledTypes.has(t))) {
+        const list = await pages((NextToken) => send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+        for (const p of list) {
+          if (!p.Id) continue;
+          const targets = await pages((NextToken) =>
+            send<ListTargetsForPolicyCommandOutput>(client, new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
+          );
+          policies.push({
+            id: p.Id,
+            name: p.Name ?? p.Id,
+            type,
+            awsManaged: p.AwsManaged ?? false,
+            targets: targets.map((t) => (t.Type === 'ACCOUNT' ? `account ${t.Name ?? ''} ${t.TargetId}`.replace('  ', ' ') : pathOf.get(t.TargetId ?? '') ?? t.TargetId ?? '?')),
+          });
+        }
+      }
+    }
+    // The management stack's trusted-access list is authoritative: what is enabled now must be known, or the
+    // first apply switches it off (Control Tower, Backup, ... enabled out of band).
+    const serviceAccess = await pages((NextToken) =>
+      send<ListAWSServiceAccessForOrganizationCommandOutput | undefined>(client, new ListAWSServiceAccessForOrganizationCommand({ NextToken })).then((r) => ({
+        items: r?.EnabledServicePrincipals,
+        next: r?.NextToken,
+      })),
+    );
+    const serviceAccessPrincipals = serviceAccess.map((p) => p.ServicePrincipal).filter((p): p is string => Boolean(p));
+    return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, policies, serviceAccessPrincipals };
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw explainOrganizationsError(e, 'reading the organization');
+  }
+}

@@ -1,0 +1,115 @@
+import { isMap, isSeq, type Document } from 'yaml';
+import { CONTROL_TOWER } from '../../config/schema/control-tower';
+import type { AccountFindings } from '../discovery/account';
+import { adoptEntries, type AdoptEntries, type ControlTowerScope } from '../discovery/adopt';
+import type { OrganizationDiscovery, UnreachableAccount } from '../discovery/organization';
+
+/** Where an account's `adopt` section lives: organization.adopt for the management account, accounts[i].adopt else. */
+export function adoptPath(doc: Document, account: { readonly id: string; readonly name: string; readonly management: boolean }): Array<string | number> | undefined {
+  if (account.management) return ['organization', 'adopt'];
+  const accounts = doc.get('accounts');
+  if (!isSeq(accounts)) return undefined;
+  const index = accounts.items.findIndex((item) => isMap(item) && (String(item.get('id') ?? '') === account.id || item.get('name') === account.name));
+  return index < 0 ? undefined : ['accounts', index, 'adopt'];
+}
+
+/**
+ * Writes one account's `adopt` section into the document, replacing what was there (an account that runs nothing
+ * the landing zone manages has none). Everything else in the document, its comments and layout, stays.
+ */
+export function setAdopt(doc: Document, path: Array<string | number>, adopt: AdoptEntries): void {
+  if (Object.keys(adopt).length === 0) {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  doc.setIn(path, doc.createNode(adopt));
+}
+
+/** Lines for the file header and stderr: what was not discovered and why. */
+export function gapLines(findings: readonly AccountFindings[], unreachable: readonly UnreachableAccount[], failures: readonly string[]): string[] {
+  const label = (a: { name: string; id: string; management: boolean }) => (a.management ? `management account ${a.id}` : `${a.name} (${a.id})`);
+  return [
+    ...unreachable.map((u) => `Not discovered, unreachable: ${label(u.account)}: ${u.reason}. Its adopt section is not written; make the role assumable and run lz import --account ${u.account.management ? u.account.id : u.account.name}.`),
+    ...findings.flatMap((f) => f.disabledRegions.map((d) => `Region not enabled for ${label(f.account)}: ${d.region} (${d.reason}); nothing to adopt there, and the landing zone cannot deploy there until the region is enabled.`)),
+    ...findings.flatMap((f) => f.failures.map((x) => `Could not read for ${label(f.account)}: ${x}; its entry is missing, run lz import --account ${f.account.management ? f.account.id : f.account.name} once it can be read.`)),
+    ...failures.map((x) => `Could not read: ${x}.`),
+  ];
+}
+
+/** The Control Tower scope of one account for the adopt filter: enrolled OU paths and governed regions. */
+export function controlTowerScope(registeredOus: readonly string[], governedRegions: readonly string[], accountOu: string | undefined, management: boolean): ControlTowerScope {
+  const enrolled = !management && accountOu !== undefined && registeredOus.includes(accountOu);
+  return { ownsConfig: (region) => enrolled && governedRegions.includes(region) };
+}
+
+/** Appends lines to the document's header comment. */
+export function addHeaderNotes(doc: Document, notes: readonly string[]): void {
+  if (notes.length === 0) return;
+  const lines = notes.map((n) => ` ${n}`).join('\n');
+  doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${lines}` : lines;
+}
+
+/**
+ * Writes a whole discovery into an imported config document: every reachable account's `adopt`, `controlTower`
+ * when Control Tower was found (registered OUs as config paths through organization.ouIds), identityCenter.region
+ * when the instance is not in the home region, and header notes. Returns the lines to print on stderr (gaps).
+ */
+export function writeDiscovery(
+  doc: Document,
+  discovery: OrganizationDiscovery,
+  ouOfAccount: ReadonlyMap<string, string>,
+  roles: { readonly accessRoleName: string; readonly executionRoleName: string },
+  skipped: readonly string[] = [],
+): { gaps: string[]; notes: string[] } {
+  const notes: string[] = [];
+  if (skipped.length > 0) notes.push(`Not read (--skip): ${skipped.join(', ')}. Nothing of those is adopted: where such a thing exists, the plan tries to create a second one; read them before the apply.`);
+  const ouIds = doc.getIn(['organization', 'ouIds']);
+  const pathOfOuId = new Map<string, string>(isMap(ouIds) ? Object.entries(ouIds.toJSON() as Record<string, string>).map(([path, id]) => [String(id), path]) : []);
+  const ct = discovery.controlTower;
+  const registeredOus = ct ? ct.registeredOuIds.map((id) => pathOfOuId.get(id)).filter((p): p is string => Boolean(p)) : [];
+  for (const f of discovery.findings) {
+    const path = adoptPath(doc, f.account);
+    if (!path) continue;
+    const scope = ct ? controlTowerScope(registeredOus, ct.governedRegions, ouOfAccount.get(f.account.id), f.account.management) : undefined;
+    const { adopt, notes: accountNotes } = adoptEntries(f, scope);
+    setAdopt(doc, path, adopt);
+    notes.push(...accountNotes);
+  }
+  if (ct) {
+    doc.set(
+      'controlTower',
+      doc.createNode({
+        homeRegion: ct.homeRegion,
+        governedRegions: [...ct.governedRegions],
+        registeredOus,
+        organizationTrail: ct.organizationTrail,
+        ...(ct.scpsPerRegisteredOu !== undefined ? { scpsPerRegisteredOu: Math.min(ct.scpsPerRegisteredOu, 4) } : {}),
+      }),
+    );
+    notes.push(
+      `AWS Control Tower governs this organization${ct.version ? ` (landing zone ${ct.version})` : ''}: controlTower is written${ct.source === 'api' ? ' from its API' : ''}. Control Tower keeps its own Config recorders and delivery channels (${CONTROL_TOWER.recorder}, ${CONTROL_TOWER.deliveryChannel}), its trail (${CONTROL_TOWER.trail}), its execution role and its ${CONTROL_TOWER.scpPrefix}* SCPs: none of them is an adopt entry, and the landing zone makes none of its own where Control Tower runs them (docs/control-tower.md).`,
+      ...ct.notes.map((n) => `Control Tower: ${n}.`),
+    );
+    if ((ct.scpsPerRegisteredOu ?? 0) > 4) notes.push(`Control Tower: a registered OU has ${ct.scpsPerRegisteredOu} ${CONTROL_TOWER.scpPrefix}* SCPs, more than the 4 an OU leaves beside FullAWSAccess; scpsPerRegisteredOu is written as 4, check the OU.`);
+  }
+  const homeRegion = String(doc.getIn(['organization', 'homeRegion']) ?? '');
+  if (discovery.identityCenterRegion && discovery.identityCenterRegion !== homeRegion) {
+    doc.setIn(['identityCenter', 'region'], discovery.identityCenterRegion);
+    notes.push(`The IAM Identity Center instance is in ${discovery.identityCenterRegion}, not the home region: identityCenter.region is set.`);
+  } else if (!discovery.identityCenterRegion && !discovery.failures.some((f) => f.startsWith('SSO Admin')) && !skipped.includes('identity-center')) {
+    notes.push(`No IAM Identity Center instance was found in the governed regions: enable it in ${homeRegion} before the first plan of management (docs/operations.md), or set identityCenter.enabled: false.`);
+  }
+  const withRole = discovery.findings.filter((f) => f.configServiceLinkedRole).map((f) => (f.account.management ? 'management' : f.account.name));
+  if (withRole.length > 0) notes.push(`The AWS Config service-linked role AWSServiceRoleForConfig exists in ${withRole.length === discovery.findings.length ? 'every account read' : withRole.join(', ')}; the stacks adopt it, nothing to write.`);
+  const enrolled = (f: AccountFindings) => ct !== undefined && registeredOus.includes(ouOfAccount.get(f.account.id) ?? '');
+  for (const f of discovery.findings) {
+    const expected = enrolled(f) ? roles.executionRoleName : roles.accessRoleName;
+    if (f.role && f.role !== expected) {
+      notes.push(
+        `${f.account.name} was read through ${f.role} because ${expected} could not be assumed; Terraform assumes ${expected} there: create it (docs/accounts.md)${ct ? ', or register the account\'s OU with Control Tower' : ''}.`,
+      );
+    }
+  }
+  const gaps = gapLines(discovery.findings, discovery.unreachable, discovery.failures);
+  return { gaps, notes };
+}
