@@ -17,7 +17,19 @@ export const NOTHING_ADOPTED: AdoptConfig = AdoptSchema.parse({});
 export function adoptionOf(config: LandingZoneConfig, account: { readonly name: string; readonly id?: string }): AdoptConfig {
   const { organization } = config;
   if (account.id === organization.managementAccountId || account.name === 'management') return organization.adopt ?? NOTHING_ADOPTED;
-  return config.accounts.find((a) => a.name === account.name)?.adopt ?? NOTHING_ADOPTED;
+  return accountsByName(config).get(account.name)?.adopt ?? NOTHING_ADOPTED;
+}
+
+const accountIndexes = new WeakMap<LandingZoneConfig, Map<string, AccountConfig>>();
+
+/** Accounts by name, built once per config, so asking per account keeps synthesis linear in the number of accounts. */
+function accountsByName(config: LandingZoneConfig): Map<string, AccountConfig> {
+  let index = accountIndexes.get(config);
+  if (!index) {
+    index = new Map(config.accounts.map((a) => [a.name, a]));
+    accountIndexes.set(config, index);
+  }
+  return index;
 }
 
 /**

@@ -128,6 +128,16 @@ export function securityHubPolicyName({ orgName }: NamingInput): string {
   return `${orgName}-baseline`;
 }
 
+/** A member account's monthly AWS Budget (its baseline, stacks/baseline/billing.ts). */
+export function accountBudgetName(accountName: string): string {
+  return `${accountName}-monthly-cost`;
+}
+
+/** The management account's budget of the whole organization's bill (stacks/management/hygiene.ts). */
+export function organizationBudgetName({ orgName }: Pick<NamingInput, 'orgName'>): string {
+  return `${orgName}-organization-monthly-cost`;
+}
+
 /** Every length-limited name, for the meaning checks. */
 export function physicalNames(input: NamingInput): Record<PhysicalNameKind, string> {
   return {

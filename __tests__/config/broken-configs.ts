@@ -324,6 +324,13 @@ export const CASES: readonly BrokenCase[] = [
   { name: 'a transition to STANDARD_IA before 30 days', edit: at(['logging', 'coldStorage'], { afterDays: 10, storageClass: 'STANDARD_IA' }), where: 'logging.coldStorage.afterDays', fix: 'after at least 30 days' },
   { name: 'Detective without GuardDuty', edit: at(['security'], { guardDuty: { enabled: false }, detective: { enabled: true } }), where: 'security.detective.enabled', fix: 'set security.guardDuty.enabled: true' },
 
+  // ---- brownfield adoption (accounts[].adopt, organization.adopt)
+  { name: 'adopt on an account the landing zone creates', edit: at(['accounts', 3, 'adopt'], { passwordPolicy: true }), where: 'accounts[3].adopt', fix: "set accounts[3].id to the existing account's id" },
+  { name: 'an adopted recorder in a region that is not governed', edit: at(['accounts', 2, 'adopt'], { configRecorders: { 'eu-west-1': { recorder: 'default' } } }), where: 'accounts[2].adopt.configRecorders.eu-west-1', fix: 'add the region to organization.governedRegions, or remove the entry' },
+  { name: 'an adopted budget the landing zone does not manage', edit: at(['accounts', 2, 'adopt'], { budgets: ['team-budget'] }), where: 'accounts[2].adopt.budgets[0]', fix: 'it manages "shop-prod-monthly-cost"' },
+  { name: 'an adopted account analyzer the baseline does not make', edit: at(['accounts', 2, 'adopt'], { accessAnalyzers: { 'us-east-1': 'old' } }), where: 'accounts[2].adopt.accessAnalyzers.us-east-1', fix: 'set accounts[2].baseline.accessAnalyzer: always to manage it' },
+  { name: 'an adopted recorder with Config off for the account', edit: (c) => { c.accounts[2].baseline = { config: { enabled: false } }; c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'default' } } }; }, where: 'accounts[2].adopt.configRecorders.us-east-1', fix: 'turn Config on for the account, or remove the entry' },
+
   // ---- account lifecycle (the inventory beside the config)
   { name: 'an account dropped from the file', edit: (c) => c.accounts.splice(3, 1), where: 'accounts (line', fix: 'move it to closedAccounts' },
   { name: 'an account renamed', edit: at(['accounts', 3, 'name'], 'shop-develop'), where: 'accounts (line', fix: 'change the name back' },

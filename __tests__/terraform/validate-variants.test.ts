@@ -7,6 +7,7 @@ import { parseConfig } from '../../config/load';
 import { terraformAvailable, validateStackDir } from '../harness/terraform';
 import { synthesize } from '../../synth/synth';
 import type { LandingZoneConfig } from '../../config/schema';
+import { adoptedConfig } from '../stacks/baseline/adopted-config';
 
 // Real `terraform validate` of the stacks that change with the organization's shape (management, security and
 // the baselines around them) for two generated variants: a single-region organization, and every option on.
@@ -14,12 +15,12 @@ import type { LandingZoneConfig } from '../../config/schema';
 const haveTerraform = terraformAvailable();
 const STACKS = ['management', 'log-archive', 'management-baseline', 'security'];
 
-async function validateCore(config: LandingZoneConfig) {
+async function validateCore(config: LandingZoneConfig, stacks: readonly string[] = STACKS) {
   const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-variant-'));
   try {
-    synthesize({ config, outdir: join(outdir, 'cdktf.out'), stacks: STACKS });
+    synthesize({ config, outdir: join(outdir, 'cdktf.out'), stacks: [...stacks] });
     const results = [];
-    for (const id of STACKS) results.push(await validateStackDir(join(outdir, 'cdktf.out', 'stacks', id), id));
+    for (const id of stacks) results.push(await validateStackDir(join(outdir, 'cdktf.out', 'stacks', id), id));
     return results;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -55,6 +56,13 @@ function everyOptionOn(): LandingZoneConfig {
 
   it('passes with every option on (enterprise example plus Macie, Lambda data events, all GuardDuty plans and Inspector types)', async () => {
     const results = await validateCore(everyOptionOn());
+    expect(results.filter((r) => !r.valid)).toEqual([]);
+  }, 600_000);
+
+  it('passes with every adopt field set in the management account and a workload account (the import blocks validate)', async () => {
+    const stacks = [...STACKS, 'workload-shop-prod'];
+    const results = await validateCore(adoptedConfig(), stacks);
+    expect(results.map((r) => r.stack)).toEqual(stacks);
     expect(results.filter((r) => !r.valid)).toEqual([]);
   }, 600_000);
 });

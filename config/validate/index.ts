@@ -23,6 +23,7 @@ import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
 import { checkCi } from './ci';
+import { checkAdopt } from './adopt';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   checkCustomGuardrails,
   checkGuardrailQuotas,
   checkCi,
+  checkAdopt,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {

@@ -7,6 +7,12 @@ export interface AccountAccessAnalyzerProps {
   readonly provider: AwsProvider;
   /** Analyzer name, unique in the account and region. */
   readonly analyzerName: string;
+  /**
+   * An analyzer of this name already exists (`adopt.accessAnalyzers`): it is imported by its name.
+   * @default false - the analyzer is created
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/accessanalyzer_analyzer#import
+   */
+  readonly adoptExisting?: boolean;
 }
 
 /**
@@ -24,5 +30,6 @@ export class AccountAccessAnalyzer extends Construct {
       analyzerName: props.analyzerName,
       type: 'ACCOUNT',
     });
+    if (props.adoptExisting) this.resource.importFrom(props.analyzerName, props.provider);
   }
 }

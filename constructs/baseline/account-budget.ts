@@ -24,6 +24,13 @@ export interface AccountBudgetProps {
    * @default - no notifications: the budget is only tracked in the console
    */
   readonly emails?: readonly string[];
+  /**
+   * Id of the account whose budget of this name already exists (`adopt.budgets`): imported
+   * (`<account id>:<budget name>`) instead of refused as a duplicate, then set to these values.
+   * @default - the budget is created
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/budgets_budget#import
+   */
+  readonly existingAccountId?: string;
 }
 
 /**
@@ -59,6 +66,7 @@ export class AccountBudget extends Construct {
       limitUnit: 'USD',
       notification: emails ? [notify('ACTUAL', props.actualPercent ?? 80), notify('FORECASTED', props.forecastPercent ?? 100)] : undefined,
     });
+    if (props.existingAccountId) this.resource.importFrom(`${props.existingAccountId}:${props.budgetName}`, props.provider);
   }
 }
 

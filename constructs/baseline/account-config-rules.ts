@@ -18,8 +18,9 @@ export interface AccountConfigRulesProps {
   /**
    * The region's recorder switched on (`ConfigRecorder.status`): a rule cannot be created in a
    * region without a recorder, so every rule waits for it.
+   * @default - no dependency: the recorder is not the landing zone's (AWS Control Tower runs it)
    */
-  readonly recorderStatus: ITerraformDependable;
+  readonly recorderStatus?: ITerraformDependable;
   /**
    * Input parameters per rule that replace the catalogue's (e.g. the account's own password policy).
    * @default - the catalogue's parameters
@@ -52,7 +53,7 @@ export class AccountConfigRules extends Construct {
         source: { owner: 'AWS', sourceIdentifier: spec.identifier },
         inputParameters: parametersText(props.inputParameters?.[rule] ?? spec.inputParameters),
         maximumExecutionFrequency: spec.maximumExecutionFrequency,
-        dependsOn: [props.recorderStatus],
+        dependsOn: props.recorderStatus ? [props.recorderStatus] : undefined,
       });
       this.ruleNames.push(name);
     }

@@ -18,6 +18,14 @@ export interface AlternateContactsProps {
   readonly provider: AwsProvider;
   /** Contacts by type; a type left out is not managed. */
   readonly contacts: Partial<Record<AlternateContactType, AlternateContactDetails>>;
+  /**
+   * Types already set in the account (`adopt.alternateContacts`, `BILLING` / `OPERATIONS` / `SECURITY`):
+   * each managed one is imported by its type (the provider's id for the current account's contact), then set
+   * to the config's values. A type listed but not managed here is left alone.
+   * @default - none: every contact is put without an import
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/account_alternate_contact#import
+   */
+  readonly adopted?: readonly string[];
 }
 
 /**
@@ -34,17 +42,17 @@ export class AlternateContacts extends Construct {
     for (const type of ALTERNATE_CONTACT_TYPES) {
       const contact = props.contacts[type];
       if (!contact) continue;
-      this.resources.set(
-        type,
-        new AccountAlternateContact(this, type, {
-          provider: props.provider,
-          alternateContactType: type.toUpperCase(),
-          name: contact.name,
-          title: contact.title,
-          emailAddress: contact.email,
-          phoneNumber: contact.phone,
-        }),
-      );
+      const contactType = type.toUpperCase();
+      const resource = new AccountAlternateContact(this, type, {
+        provider: props.provider,
+        alternateContactType: contactType,
+        name: contact.name,
+        title: contact.title,
+        emailAddress: contact.email,
+        phoneNumber: contact.phone,
+      });
+      if (props.adopted?.includes(contactType)) resource.importFrom(contactType, props.provider);
+      this.resources.set(type, resource);
     }
   }
 }

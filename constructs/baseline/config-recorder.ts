@@ -44,13 +44,40 @@ export interface ConfigRecorderProps {
    * @default - only the recorder
    */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /**
+   * The recorder (and delivery channel) the account already runs in this region (`adopt.configRecorders`):
+   * AWS allows one of each per account and region, so they keep their names and are imported (recorder,
+   * its status and the channel, each by name) instead of created. A recorder without a channel gets a new
+   * channel named `default`.
+   * @default - nothing exists: recorder and channel are created, both named `default`
+   * @see https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html
+   */
+  readonly adopt?: AdoptedConfigRecorderProps;
 }
+
+/** Names of an existing recorder and delivery channel. */
+export interface AdoptedConfigRecorderProps {
+  /** Name of the existing configuration recorder. */
+  readonly recorder: string;
+  /**
+   * Name of the existing delivery channel.
+   * @default - the region has no channel: one named `default` is created
+   */
+  readonly deliveryChannel?: string;
+}
+
+/** Name of a recorder or delivery channel the landing zone creates. */
+export const DEFAULT_CONFIG_NAME = 'default';
 
 /**
  * AWS Config in one region of one account: a recorder of all supported resource types, a delivery
  * channel to the central log bucket, and the recorder switched on (after the channel exists, as
- * Config requires).
+ * Config requires). An adopted recorder and channel keep their names and are imported; the import ids are
+ * the names (recorder, recorder status: the recorder's name; channel: its name), as the provider documents:
  * @see https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/config_configuration_recorder#import
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/config_configuration_recorder_status#import
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/config_delivery_channel#import
  */
 export class ConfigRecorder extends Construct {
   readonly recorder: ConfigConfigurationRecorder;
@@ -59,17 +86,17 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
-    const { provider } = props;
+    const { provider, adopt } = props;
     this.recorder = new ConfigConfigurationRecorder(this, 'Recorder', {
       provider,
-      name: 'default',
+      name: adopt?.recorder ?? DEFAULT_CONFIG_NAME,
       roleArn: props.roleArn,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: props.includeGlobalResourceTypes ?? false },
       recordingMode: { recordingFrequency: props.recordingFrequency ?? 'CONTINUOUS' },
     });
     this.deliveryChannel = new ConfigDeliveryChannel(this, 'DeliveryChannel', {
       provider,
-      name: 'default',
+      name: adopt?.deliveryChannel ?? DEFAULT_CONFIG_NAME,
       s3BucketName: props.bucketName,
       s3KeyPrefix: props.keyPrefix,
       s3KmsKeyArn: props.kmsKeyArn,
@@ -82,5 +109,10 @@ export class ConfigRecorder extends Construct {
       isEnabled: true,
       dependsOn: [this.deliveryChannel],
     });
+    if (adopt) {
+      this.recorder.importFrom(adopt.recorder, provider);
+      this.status.importFrom(adopt.recorder, provider);
+      if (adopt.deliveryChannel) this.deliveryChannel.importFrom(adopt.deliveryChannel, provider);
+    }
   }
 }

@@ -10,7 +10,17 @@ export interface EbsDefaultsProps {
    * @default true
    */
   readonly encryptionByDefault?: boolean;
+  /**
+   * Encryption by default is already on in the region (`adopt.ebsEncryptionByDefault`): the setting is
+   * imported (id `default`, the provider's fixed id for the region's setting).
+   * @default false - the setting is written without an import
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ebs_encryption_by_default#import
+   */
+  readonly adoptExisting?: boolean;
 }
+
+/** The provider's import id of a region's EBS encryption-by-default setting. */
+export const EBS_ENCRYPTION_BY_DEFAULT_IMPORT_ID = 'default';
 
 /**
  * EBS defaults of one region of an account.
@@ -25,5 +35,6 @@ export class EbsDefaults extends Construct {
       provider: props.provider,
       enabled: props.encryptionByDefault ?? true,
     });
+    if (props.adoptExisting) this.resource.importFrom(EBS_ENCRYPTION_BY_DEFAULT_IMPORT_ID, props.provider);
   }
 }

@@ -23,7 +23,17 @@ export interface PasswordPolicyProps {
   readonly reusePrevention?: number;
   /** Expired passwords need an administrator to reset them. @default false */
   readonly hardExpiry?: boolean;
+  /**
+   * The account already has a password policy (`adopt.passwordPolicy`): it is imported (id
+   * `iam-account-password-policy`), then set to these values in place.
+   * @default false - the policy is created (PutAccountPasswordPolicy would silently replace one)
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/iam_account_password_policy#import
+   */
+  readonly adoptExisting?: boolean;
 }
+
+/** The provider's import id of the account password policy (one per account, so a fixed word). */
+export const PASSWORD_POLICY_IMPORT_ID = 'iam-account-password-policy';
 
 /**
  * The account's IAM password policy. People sign in through IAM Identity Center, so this guards the
@@ -57,5 +67,6 @@ export class PasswordPolicy extends Construct {
       passwordReusePrevention: reusePrevention > 0 ? reusePrevention : undefined,
       hardExpiry: props.hardExpiry ?? false,
     });
+    if (props.adoptExisting) this.resource.importFrom(PASSWORD_POLICY_IMPORT_ID, props.provider);
   }
 }

@@ -5,6 +5,13 @@ import { S3AccountPublicAccessBlock as S3AccountPublicAccessBlockResource } from
 export interface S3AccountPublicAccessBlockProps {
   /** Provider of the account (the setting is account-wide, all regions). */
   readonly provider: AwsProvider;
+  /**
+   * Id of the account whose existing block is adopted (`adopt.s3PublicAccessBlock`): imported by the
+   * account id, then set to block everything.
+   * @default - the block is created
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/s3_account_public_access_block#import
+   */
+  readonly existingAccountId?: string;
 }
 
 /**
@@ -24,5 +31,6 @@ export class S3AccountPublicAccessBlock extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
+    if (props.existingAccountId) this.resource.importFrom(props.existingAccountId, props.provider);
   }
 }

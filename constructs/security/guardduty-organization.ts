@@ -31,6 +31,14 @@ export interface GuardDutyOrganizationProps {
    * @default - no export
    */
   readonly exportKmsKeyArn?: string;
+  /**
+   * The administrator's existing detector in this region (`adopt.guardDutyDetectors` of the security account, as
+   * `lz import` found it): imported by that literal id (the provider's import id is the detector id), so the
+   * plan needs no lookup.
+   * @default - looked up at plan time (data source) and imported by the id found
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/guardduty_detector#import
+   */
+  readonly existingDetectorId?: string;
 }
 
 /**
@@ -50,13 +58,13 @@ export class GuardDutyOrganization extends Construct {
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
     const { provider } = props;
-    const existing = new DataAwsGuarddutyDetector(this, 'Detector', { provider });
     const detector = new GuarddutyDetector(this, 'AdministratorDetector', {
       provider,
       enable: true,
       findingPublishingFrequency: props.findingPublishingFrequency,
     });
-    detector.importFrom(existing.id);
+    // One detector per account and region: import it, through the administrator's provider, never create a second.
+    detector.importFrom(props.existingDetectorId ?? new DataAwsGuarddutyDetector(this, 'Detector', { provider }).id, provider);
     this.detectorId = detector.id;
 
     const orgConfig = new GuarddutyOrganizationConfiguration(this, 'OrganizationConfiguration', {

@@ -1,8 +1,10 @@
 import type { ITerraformDependable } from '../../lib/cdktf';
-import { AccountConfigRules, ConfigRecorder, ConfigServiceLinkedRole, configServiceLinkedRoleArn } from '../../constructs/baseline';
+import { controlTowerOwnsConfig } from '../../config/brownfield';
+import { AccountConfigRules, ConfigRecorder, ConfigServiceLinkedRole, configServiceLinkedRoleArn, type AdoptedConfigRecorderProps } from '../../constructs/baseline';
 import { governedRegions } from '../../config/model';
 import { CONFIG_DELIVERY_PREFIX, configLogBucketName, namingOf } from '../../lib/naming';
 import type { BaselineContext } from './context';
+import { adoptionIn } from './adoption';
 import type { EffectiveBaseline } from '../../config/effective-baseline';
 
 /**
@@ -12,6 +14,15 @@ import type { EffectiveBaseline } from '../../config/effective-baseline';
  * recorder, delivery channel and recorder status, and the Config rules of `security.config.rules` after
  * the recorder is on.
  * Global resource types are recorded, and account-wide rules evaluated, in the home region only.
+ *
+ * Brownfield: AWS allows one recorder and one delivery channel per account and region
+ * (https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html), so a region's recorder that
+ * the account already runs (`adopt.configRecorders[region]`) keeps its name and is imported with its status
+ * and channel (ConfigRecorder `adopt`); none is ever created beside it. Where AWS Control Tower owns the
+ * account's recorder in a region (controlTowerOwnsConfig: an enrolled account in a Control Tower region),
+ * the baseline makes no recorder, channel or status there, and its rules depend on nothing of ours; when
+ * Control Tower owns every governed region of the account, the Config service-linked role is not made
+ * either (Control Tower's recorders use their own role).
  * `deliveryDependsOn`: what the delivery channels wait for besides their recorder (the log bucket policy
  * and key, when they are made in the same stack).
  */
@@ -21,27 +32,37 @@ export function addConfig({ stack, scope, account, baseline, providerIn }: Basel
   if (!settings.enabled) return;
   const home = config.organization.homeRegion;
   const rules = config.security.config.enabled ? config.security.config.rules : [];
-  const roleArn = settings.createServiceLinkedRole
-    ? new ConfigServiceLinkedRole(scope, 'ConfigServiceRole', { provider: providerIn(home) }).roleArn
-    : configServiceLinkedRoleArn(account.id);
-  for (const region of governedRegions(config)) {
+  const recorders = adoptionIn({ stack, account }).adopt.configRecorders as Partial<Record<string, AdoptedConfigRecorderProps>>;
+  const regions = governedRegions(config);
+  const ours = new Set(regions.filter((region) => !controlTowerOwnsConfig(config, account.name, region)));
+  let roleArn: string | undefined;
+  if (ours.size > 0) {
+    roleArn = settings.createServiceLinkedRole
+      ? new ConfigServiceLinkedRole(scope, 'ConfigServiceRole', { provider: providerIn(home) }).roleArn
+      : configServiceLinkedRoleArn(account.id);
+  }
+  for (const region of regions) {
     const provider = providerIn(region);
-    const recorder = new ConfigRecorder(scope, `Config-${region}`, {
-      provider,
-      roleArn,
-      bucketName: configLogBucketName(namingOf(config)),
-      keyPrefix: CONFIG_DELIVERY_PREFIX,
-      includeGlobalResourceTypes: region === home,
-      snapshotFrequency: settings.snapshotFrequency,
-      recordingFrequency: settings.recordingFrequency,
-      dependsOn: deliveryDependsOn.length > 0 ? deliveryDependsOn : undefined,
-    });
+    const recorder =
+      roleArn !== undefined && ours.has(region)
+        ? new ConfigRecorder(scope, `Config-${region}`, {
+            provider,
+            roleArn,
+            bucketName: configLogBucketName(namingOf(config)),
+            keyPrefix: CONFIG_DELIVERY_PREFIX,
+            includeGlobalResourceTypes: region === home,
+            snapshotFrequency: settings.snapshotFrequency,
+            recordingFrequency: settings.recordingFrequency,
+            dependsOn: deliveryDependsOn.length > 0 ? deliveryDependsOn : undefined,
+            adopt: recorders[region],
+          })
+        : undefined;
     if (rules.length > 0) {
       new AccountConfigRules(scope, `ConfigRules-${region}`, {
         provider,
         rules,
         homeRegion: region === home,
-        recorderStatus: recorder.status,
+        recorderStatus: recorder?.status,
         inputParameters: baseline.passwordPolicy.enabled ? { 'iam-password-policy': passwordRuleParameters(baseline.passwordPolicy) } : undefined,
       });
     }

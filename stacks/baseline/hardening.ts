@@ -9,6 +9,7 @@ import {
 import { governedRegions } from '../../config/model';
 import { declaredEc2Attributes } from '../../policies/declarative/ec2-attributes';
 import type { BaselineContext } from './context';
+import { adoptionIn, requireAccountId } from './adoption';
 
 export interface HardeningOptions {
   /**
@@ -28,6 +29,11 @@ export interface HardeningOptions {
  * applies to the account (attached to the root, an OU above it or the account), the IMDS defaults are the
  * policy's and AWS refuses the account's own, so the baseline leaves them out there. The baseline sets no
  * other attribute a declarative policy can declare (EBS encryption by default is not one).
+ *
+ * What the account already has (`adopt`: password policy, S3 account public access block, alternate contact
+ * types, EBS encryption by default per region, account analyzers per region) is imported into the same
+ * resources, so the first plan shows an import and the in-place change, never a silent overwrite; an adopted
+ * analyzer keeps its name (no second analyzer beside it).
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_declarative_syntax.html
  */
 export function addHardening({ stack, scope, account, baseline, providerIn }: BaselineContext, options: HardeningOptions = {}): void {
@@ -36,17 +42,30 @@ export function addHardening({ stack, scope, account, baseline, providerIn }: Ba
   const isManagement = account.id === config.organization.managementAccountId;
   const imdsByPolicy = declaredEc2Attributes(config, isManagement ? undefined : account.name).has('instance_metadata_defaults');
 
+  const adoption = adoptionIn({ stack, account });
+  const { adopt } = adoption;
+  const analyzers = adopt.accessAnalyzers as Partial<Record<string, string>>;
+
   const { enabled: passwordPolicyEnabled, ...passwordPolicy } = baseline.passwordPolicy;
-  if (passwordPolicyEnabled) new PasswordPolicy(scope, 'PasswordPolicy', { provider: home, ...passwordPolicy });
-  if (baseline.s3BlockPublicAccess) new S3AccountPublicAccessBlock(scope, 'S3PublicAccessBlock', { provider: home });
+  if (passwordPolicyEnabled) new PasswordPolicy(scope, 'PasswordPolicy', { provider: home, ...passwordPolicy, adoptExisting: adopt.passwordPolicy });
+  if (baseline.s3BlockPublicAccess) {
+    new S3AccountPublicAccessBlock(scope, 'S3PublicAccessBlock', {
+      provider: home,
+      existingAccountId: adopt.s3PublicAccessBlock ? requireAccountId(adoption, account.name, 'the S3 account public access block') : undefined,
+    });
+  }
   if (!options.skipAlternateContacts && Object.values(baseline.alternateContacts).some(Boolean)) {
-    new AlternateContacts(scope, 'AlternateContacts', { provider: home, contacts: baseline.alternateContacts });
+    new AlternateContacts(scope, 'AlternateContacts', { provider: home, contacts: baseline.alternateContacts, adopted: adopt.alternateContacts });
   }
 
   for (const region of governedRegions(config)) {
     const provider = providerIn(region);
     // Unlike the other settings, `false` is written too, so turning it off in the config turns it off in AWS.
-    new EbsDefaults(scope, `EbsDefaults-${region}`, { provider, encryptionByDefault: baseline.ebsEncryptionByDefault });
+    new EbsDefaults(scope, `EbsDefaults-${region}`, {
+      provider,
+      encryptionByDefault: baseline.ebsEncryptionByDefault,
+      adoptExisting: (adopt.ebsEncryptionByDefault as readonly string[]).includes(region),
+    });
     if (!imdsByPolicy) {
       new ImdsDefaults(scope, `ImdsDefaults-${region}`, {
         provider,
@@ -55,7 +74,12 @@ export function addHardening({ stack, scope, account, baseline, providerIn }: Ba
       });
     }
     if (baseline.accountAccessAnalyzer) {
-      new AccountAccessAnalyzer(scope, `AccessAnalyzer-${region}`, { provider, analyzerName: `${config.organization.name}-account` });
+      const existing = analyzers[region];
+      new AccountAccessAnalyzer(scope, `AccessAnalyzer-${region}`, {
+        provider,
+        analyzerName: existing ?? `${config.organization.name}-account`,
+        adoptExisting: existing !== undefined,
+      });
     }
   }
 }

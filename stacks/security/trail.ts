@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { OrganizationEventDataStore, OrganizationTrail } from '../../constructs/logging';
 import { eventDataStoreName, logBucketName, organizationTrailName } from '../../lib/naming';
 import type { SecurityContext } from './context';
+import { adoptedOrganizationTrailArn } from './adopted-trail';
 
 /** The organization trail into the log archive, and the optional CloudTrail Lake event data store. */
 export function addOrganizationTrail(scope: Construct, ctx: SecurityContext, logKeyArn: string): OrganizationTrail {
@@ -15,6 +16,8 @@ export function addOrganizationTrail(scope: Construct, ctx: SecurityContext, log
     s3DataEvents: trail.s3DataEvents,
     lambdaDataEvents: trail.lambdaDataEvents,
   });
+  const adopted = adoptedOrganizationTrailArn(ctx.config);
+  if (adopted) organizationTrail.resource.importFrom(adopted, provider);
   if (trail.lake.enabled) {
     new OrganizationEventDataStore(scope, 'EventDataStore', {
       provider,

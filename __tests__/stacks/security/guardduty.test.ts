@@ -1,4 +1,5 @@
 import { minimalConfig } from '../../harness/config';
+import { adoptedConfig } from '../baseline/adopted-config';
 import { resourcesOf, synthLandingZone, type StackJson } from '../../harness/synth';
 
 const REGIONS = ['us-east-1', 'ap-northeast-1'];
@@ -32,5 +33,27 @@ describe("GuardDuty: the administrator's detector", () => {
     for (const type of ['aws_guardduty_organization_configuration', 'aws_guardduty_detector_feature', 'aws_guardduty_publishing_destination']) {
       for (const r of Object.values(resourcesOf(json, type))) expect(r.detector_id).toMatch(/^\$\{aws_guardduty_detector\.GuardDuty-.*\.id\}$/);
     }
+  });
+
+  it('imports the security account\'s recorded detectors (adopt.guardDutyDetectors) by their literal ids through its providers, with no lookup', () => {
+    const json = synthLandingZone(adoptedConfig()).stack('security');
+    expect(json.data?.aws_guardduty_detector).toBeUndefined();
+    const ids: Record<string, string> = { 'us-east-1': '0123456789abcdef0123456789abcdef', 'ap-northeast-1': 'fedcba9876543210fedcba9876543210' };
+    const found = detectors(json);
+    expect(found).toHaveLength(REGIONS.length);
+    for (const [name, d] of found) {
+      const region = /^aws\.security-(.+)$/.exec(d.provider)![1];
+      expect((json.import ?? []).filter((i) => i.to === `aws_guardduty_detector.${name}`)).toEqual([{ to: `aws_guardduty_detector.${name}`, id: ids[region], provider: d.provider }]);
+    }
+  });
+
+  it('looks up only the regions without a recorded detector', () => {
+    const json = synthLandingZone(adoptedConfig((c) => (c.accounts[1].adopt.guardDutyDetectors = { 'ap-northeast-1': 'fedcba9876543210fedcba9876543210' }))).stack('security');
+    expect(Object.values(json.data?.aws_guardduty_detector ?? {}).map((d) => d.provider)).toEqual(['aws.security-us-east-1']);
+    const imports = (json.import ?? []).filter((i) => i.to.startsWith('aws_guardduty_detector.'));
+    expect(imports.map((i) => [i.provider, i.id.startsWith('${data.aws_guardduty_detector.') ? 'lookup' : i.id]).sort()).toEqual([
+      ['aws.security-ap-northeast-1', 'fedcba9876543210fedcba9876543210'],
+      ['aws.security-us-east-1', 'lookup'],
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import { budgetNames } from './rules/budget-names';
 import { billingAlarmRegion } from './rules/billing-alarm-region';
 import { eventBridgeRuleNames } from './rules/eventbridge-rule-names';
 import { cloudTrailNames } from './rules/cloudtrail-names';
+import { adoptedSingletons } from './rules/adopted-singletons';
 
 export type { ConstraintRule } from './types';
 
@@ -41,6 +42,7 @@ export const CONSTRAINTS: readonly ConstraintRule[] = [
   guardDutyPublishingDestination,
   imdsDefaultsDeclarativePolicy,
   onePerAccountRegion,
+  adoptedSingletons,
   configGlobalResourcesOnce,
   organizationOuDepth,
   organizationPolicyTypesEnabled,
