@@ -52,10 +52,11 @@ export interface PlanSummary {
 /** How one config is run against the emulator. */
 export interface ApplyOptions {
   /**
-   * After the apply, switch every gap-list entry back on and prove it still fails (the examples' runs).
+   * After the apply, switch gap-list entries back on and prove they still fail: every entry (the
+   * examples' runs), none, or those the predicate picks (the others are re-checked by the examples).
    * @default true
    */
-  readonly recheckGaps?: boolean;
+  readonly recheckGaps?: boolean | ((entry: SwitchEntry) => boolean);
   /**
    * Read each stack's first plan with `terraform show -json` (StackResult.firstPlan).
    * @default false
@@ -322,13 +323,14 @@ export async function applyConfigOnEmulator(
     results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env, dropped.get(id) ?? [], options))));
   }
   if (options.recheckGaps === false) return { example: name, stacks: results, gapChecks: [] };
+  const recheck = typeof options.recheckGaps === 'function' ? options.recheckGaps : () => true;
 
   const perStack = order.map((id) => {
     const s = switches.get(id)!;
     const byEntry = new Map<SwitchEntry, string[]>();
     for (const [address, reason] of s.off) if ('entry' in reason) byEntry.set(reason.entry, [...(byEntry.get(reason.entry) ?? []), address]);
     for (const [address, list] of s.patched) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
-    return { id, entries: [...byEntry].map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
+    return { id, entries: [...byEntry].filter(([entry]) => recheck(entry)).map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
   });
   // Each entry is re-checked once, in the first stack (in apply order) where it matches.
   const seen = new Set<SwitchEntry>();

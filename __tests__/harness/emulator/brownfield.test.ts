@@ -1,6 +1,8 @@
 import { BROWNFIELD_SCENARIO as SCENARIO } from '../../emulator/brownfield-scenario';
 import { planSummary, type PlanSummary } from './apply';
-import { adoptSectionsOf, baselineStackOf, brownfieldConfigs, expectedAdopt, expectedImports, importProblems, MANAGEMENT, withAdopt } from './brownfield';
+import { adoptSectionsOf, baselineStackOf, brownfieldConfigs, expectedAdopt, expectedImports, importProblems, MANAGEMENT, offlineBrownfieldConfigs, withAdopt } from './brownfield';
+import { synthLandingZone } from '../synth';
+import { importTargets } from './switches';
 import { adoptionOf } from '../../../config/brownfield';
 
 // The brownfield scenario's expectations without moto: what lz import should write, what the first plan must import.
@@ -101,5 +103,17 @@ describe('brownfield scenario: the first plans', () => {
       imports: [{ address: 'aws_config_configuration_recorder.R', type: 'aws_config_configuration_recorder', id: 'legacy', actions: ['update'] }],
       creates: [{ address: 'aws_config_delivery_channel.C', type: 'aws_config_delivery_channel', after: { name: 'default' } }],
     });
+  });
+});
+
+describe('brownfield scenario: the synthesized config', () => {
+  const lz = synthLandingZone(offlineBrownfieldConfigs(SCENARIO).config);
+
+  it('adopts the existing recorder of each account by its name (what the emulator run applies)', () => {
+    for (const stack of ['management-baseline', 'log-archive', 'workload-shop-prod']) {
+      const json = lz.stack(stack);
+      const adopted = [...importTargets(json)].filter((a) => a.startsWith('aws_config_configuration_recorder.'));
+      expect({ stack, names: adopted.map((a) => json.resource!.aws_config_configuration_recorder[a.split('.')[1]].name) }).toEqual({ stack, names: ['legacy'] });
+    }
   });
 });
