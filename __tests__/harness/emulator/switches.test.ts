@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StackJson } from '../synth';
 import { terraformAvailable, validateStackDir } from '../terraform';
-import { computeSwitches, emulatorOverride, emulatorStackJson, entryMatches, EMULATOR_PROVIDER_SETTINGS, producerOf, referencesIn, type SwitchEntry } from './switches';
+import { computeSwitches, emulatorOverride, emulatorStackJson, entryMatches, EMULATOR_PROVIDER_SETTINGS, importTargets, producerOf, referencesIn, type SwitchEntry } from './switches';
 
 const gap = (resource: string, more: Partial<SwitchEntry> = {}): SwitchEntry => ({ resource, moto: 'not implemented', failsWith: /x/, aws: 'https://docs.aws.amazon.com/', ...more });
 
@@ -51,6 +51,14 @@ describe('emulator gap matching', () => {
     expect(entryMatches(gap('aws_organizations_policy', { where: { type: 'DECLARATIVE_POLICY_EC2' } }), 'aws_organizations_policy.P_1', { type: 'SERVICE_CONTROL_POLICY' })).toBe(false);
     expect(entryMatches(gap('aws_organizations_policy', { where: { type: 'DECLARATIVE_POLICY_EC2' } }), 'aws_organizations_policy.P_1', { type: 'DECLARATIVE_POLICY_EC2' })).toBe(true);
     expect(entryMatches(gap('data.aws_guardduty_detector'), 'data.aws_guardduty_detector.D_1', {})).toBe(true);
+  });
+
+  it('matches an entry for imported resources only where an import block of the stack adopts the resource', () => {
+    const adopted = importTargets({ import: [{ to: 'aws_sns_topic.Topic_3', id: 'arn' }, { to: 'aws_sns_topic.Keyed_9["a"]', id: 'arn2' }] });
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Topic_3', {}, adopted)).toBe(true);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Keyed_9', {}, adopted)).toBe(true);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Plain_4', {}, adopted)).toBe(false);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Topic_3', {})).toBe(false);
   });
 
   it('finds references only inside expressions and only to known items', () => {
