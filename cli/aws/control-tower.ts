@@ -59,23 +59,34 @@ export function controlTowerEndpoint(region: string, env: NodeJS.ProcessEnv = pr
   return new URL(env.AWS_ENDPOINT_URL_CONTROLTOWER ?? env.AWS_ENDPOINT_URL ?? `https://controltower.${region}.amazonaws.com`);
 }
 
+/** How long one Control Tower call may take before it counts as failed. */
+const CALL_TIMEOUT_MS = 30_000;
+
+/** The caller's credentials from the SDK's default chain (environment, profile, SSO, instance role), read once. */
+export function defaultCredentials(region: string): () => Promise<AwsCredentialIdentity> {
+  let resolved: Promise<AwsCredentialIdentity> | undefined;
+  return () =>
+    (resolved ??= (async () => {
+      const sts = new STSClient({ region });
+      try {
+        return await sts.config.credentials();
+      } finally {
+        sts.destroy();
+      }
+    })());
+}
+
 export class ControlTowerApi {
   /**
-   * @param credentials the caller's; @default - the SDK's default chain (environment, profile, SSO, instance role)
+   * @param credentials the caller's; @default - the SDK's default chain
    */
   constructor(
     readonly region: string,
-    private readonly credentials?: AwsCredentialIdentity,
+    private readonly credentials: () => Promise<AwsCredentialIdentity> = defaultCredentials(region),
   ) {}
 
-  private async identity(): Promise<AwsCredentialIdentity> {
-    if (this.credentials) return this.credentials;
-    const sts = new STSClient({ region: this.region });
-    try {
-      return await sts.config.credentials();
-    } finally {
-      sts.destroy();
-    }
+  private identity(): Promise<AwsCredentialIdentity> {
+    return this.credentials();
   }
 
   /** POST `path` with a JSON body; the parsed answer, or a ControlTowerError named like the SDK's. */
@@ -94,7 +105,7 @@ export class ControlTowerApi {
       headers: { host: endpoint.host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) },
       body: payload,
     });
-    const response = await fetch(`${endpoint.origin}${basePath}${path}`, { method: 'POST', headers: signed.headers, body: payload });
+    const response = await fetch(`${endpoint.origin}${basePath}${path}`, { method: 'POST', headers: signed.headers, body: payload, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
     const text = await response.text();
     if (!response.ok) {
       let message = text.slice(0, 300);

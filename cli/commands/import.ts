@@ -19,7 +19,7 @@ interface ImportFlags {
   logArchive?: string;
   security?: string;
   name?: string;
-  homeRegion: string;
+  homeRegion?: string;
   regions?: string;
   stateBucket?: string;
   policies: boolean;
@@ -86,7 +86,8 @@ async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Pro
 }
 
 /** `lz import`: the whole organization into a new config. */
-async function importOrganizationAction(opts: ImportFlags, command: Command): Promise<void> {
+async function importOrganizationAction(flags: ImportFlags): Promise<void> {
+  const opts = { ...flags, homeRegion: flags.homeRegion ?? process.env.AWS_REGION ?? 'us-east-1' };
   if (opts.output !== '-' && existsSync(opts.output) && !opts.force) {
     throw new CliError(`${opts.output} exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).`);
   }
@@ -102,12 +103,12 @@ async function importOrganizationAction(opts: ImportFlags, command: Command): Pr
     security: opts.security,
     name: opts.name,
     homeRegion: opts.homeRegion,
-    governedRegions: regions.includes(opts.homeRegion) ? regions : [opts.homeRegion, ...regions],
+    governedRegions: regions,
     stateBucket: opts.stateBucket,
     accessRoleName: opts.accessRole,
     policies: opts.policies,
     discover: opts.discovery,
-    homeRegionGiven: command.getOptionValueSource('homeRegion') === 'cli',
+    homeRegionGiven: flags.homeRegion !== undefined,
     regionsGiven: Boolean(opts.regions),
     concurrency,
     skip,
@@ -140,7 +141,7 @@ export function register(program: Command): void {
     .option('--log-archive <name>', 'the existing account to use as the log-archive account (default: the one whose name contains "log")')
     .option('--security <name>', 'the existing account to use as the security account (default: the one whose name contains "security" or "audit")')
     .option('--name <name>', 'organization.name for physical names (default: from the management account name)')
-    .option('--home-region <region>', 'organization.homeRegion (default: Control Tower\'s home region when it is found, else $AWS_REGION or us-east-1)', process.env.AWS_REGION ?? 'us-east-1')
+    .option('--home-region <region>', 'organization.homeRegion (default: Control Tower\'s home region when it is found, else $AWS_REGION or us-east-1)')
     .option('--regions <list>', 'organization.governedRegions, comma separated (default: the regions Control Tower governs, else the home region)')
     .option('--state-bucket <bucket>', 'use S3 state in this bucket (default: local state)')
     .option('--access-role <name>', 'organization.accessRoleName: the role assumed in member accounts', DEFAULT_ACCESS_ROLE)
@@ -165,7 +166,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (opts: ImportFlags, command: Command) => {
         if (opts.account) return importAccountAction(opts, command.getOptionValueSource('output') === 'cli');
-        return importOrganizationAction(opts, command);
+        return importOrganizationAction(opts);
       }),
     );
 }

@@ -84,7 +84,8 @@ async function attempt<T>(failures: string[], what: string, call: () => Promise<
   try {
     return await call();
   } catch (e) {
-    failures.push(`${what}: ${e instanceof RegionDisabledError ? e.message : reason(e)}`);
+    // A global service (IAM, Account, Budgets) refusing the credentials is a failure, not a disabled region.
+    failures.push(`${what}: ${reason(e instanceof RegionDisabledError ? e.cause : e)}`);
     return fallback;
   }
 }

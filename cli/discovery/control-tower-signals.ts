@@ -1,7 +1,7 @@
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import type { ExistingOrganization } from '../aws/read-organization';
 import type { AccountFindings } from './account';
-import type { ControlTowerApiResult, ControlTowerFinding } from './control-tower';
+import { controlTowerOwned, type ControlTowerApiResult, type ControlTowerFinding } from './control-tower';
 
 /**
  * Control Tower inferred from what it leaves behind, when its API gave no landing zone: its Config recorder
@@ -16,12 +16,12 @@ export function controlTowerFromSignals(
   options: { readonly homeRegion: string; readonly governedRegions: readonly string[] },
 ): ControlTowerFinding | undefined {
   if (api.kind === 'found') return api.finding;
-  const enrolled = findings.filter((f) => Object.values(f.regions).some((r) => r.config.recorder === CONTROL_TOWER.recorder));
+  const enrolled = findings.filter((f) => Object.values(f.regions).some((r) => controlTowerOwned('recorder', r.config.recorder)));
   const trusted = (org.serviceAccessPrincipals ?? []).includes(CONTROL_TOWER.servicePrincipal);
   const withRole = findings.filter((f) => f.controlTowerExecutionRole);
   if (enrolled.length === 0 && !(api.kind === 'unreadable' && trusted)) return undefined;
 
-  const recorderRegions = new Set(enrolled.flatMap((f) => Object.entries(f.regions).filter(([, r]) => r.config.recorder === CONTROL_TOWER.recorder).map(([region]) => region)));
+  const recorderRegions = new Set(enrolled.flatMap((f) => Object.entries(f.regions).filter(([, r]) => controlTowerOwned('recorder', r.config.recorder)).map(([region]) => region)));
   const governedRegions = recorderRegions.size > 0 ? options.governedRegions.filter((r) => recorderRegions.has(r)) : [...options.governedRegions];
   const homeRegion = governedRegions.includes(options.homeRegion) ? options.homeRegion : governedRegions[0];
   const ouIdOfPath = new Map(org.organizationalUnits.map((o) => [o.path, o.id]));
@@ -29,7 +29,7 @@ export function controlTowerFromSignals(
   const registeredOuIds = [...new Set(enrolled.map((f) => ouIdOfPath.get(accountOu.get(f.account.id) ?? '')).filter((id): id is string => Boolean(id)))];
   const management = findings.find((f) => f.account.management);
   const managementTrails = management ? Object.values(management.regions).flatMap((r) => r.trails) : undefined;
-  const organizationTrail = managementTrails === undefined || managementTrails.some((t) => t.name === CONTROL_TOWER.trail);
+  const organizationTrail = managementTrails === undefined || managementTrails.some((t) => controlTowerOwned('trail', t.name));
 
   const signals = [
     ...(enrolled.length > 0 ? [`Control Tower's recorder in ${enrolled.length} account(s)`] : []),

@@ -1,6 +1,6 @@
 import { AWS_REGIONS } from '../../config/regions';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { ControlTowerApi } from '../aws/control-tower';
+import { ControlTowerApi, defaultCredentials } from '../aws/control-tower';
 import { reason } from '../aws/errors';
 import type { ExistingOrganization } from '../aws/read-organization';
 
@@ -48,6 +48,12 @@ export function ouIdOfArn(arn: string): string | undefined {
   return /:ou\/o-[a-z0-9]+\/(ou-[a-z0-9]+-[a-z0-9]+)$/.exec(arn)?.[1];
 }
 
+/** Control Tower clients of every region with the caller's credentials, read once. */
+function sharedCredentials(stsRegion: string): (region: string) => ControlTowerApi {
+  const credentials = defaultCredentials(stsRegion);
+  return (region) => new ControlTowerApi(region, credentials);
+}
+
 /**
  * Reads the landing zone through the Control Tower API with the management account's credentials:
  * ListLandingZones in each of `regions` until one answers with a landing zone (the API is regional: the landing
@@ -55,7 +61,7 @@ export function ouIdOfArn(arn: string): string | undefined {
  * has it, every other region is asked too, since its home region need not be governed by the landing zone), GetLandingZone (manifest: governedRegions, organizationStructure,
  * centralizedLogging), and ListEnabledBaselines for the registered OUs (an OU target of an enabled baseline).
  */
-export async function readControlTowerApi(org: ExistingOrganization, regions: readonly string[], api: (region: string) => ControlTowerApi = (r) => new ControlTowerApi(r)): Promise<ControlTowerApiResult> {
+export async function readControlTowerApi(org: ExistingOrganization, regions: readonly string[], api: (region: string) => ControlTowerApi = sharedCredentials(regions[0])): Promise<ControlTowerApiResult> {
   let arn: string | undefined;
   const errors: string[] = [];
   for (const region of regions) {
@@ -121,7 +127,11 @@ export async function readControlTowerApi(org: ExistingOrganization, regions: re
   };
 }
 
-/** Whether a recorder, channel or trail name is one of Control Tower's own. */
+/**
+ * Whether a recorder, channel or trail name is one of Control Tower's own: its name (e.g.
+ * aws-controltower-BaselineConfigRecorder) or any other under its aws-controltower- prefix, which only Control
+ * Tower uses (its controls deny others to touch those resources).
+ */
 export function controlTowerOwned(kind: 'recorder' | 'deliveryChannel' | 'trail', name: string | undefined): boolean {
-  return name !== undefined && name === CONTROL_TOWER[kind];
+  return name !== undefined && (name === CONTROL_TOWER[kind] || name.startsWith(CONTROL_TOWER.resourcePrefix));
 }

@@ -69,5 +69,5 @@ export async function importOneAccount(config: LandingZoneConfig, file: string, 
   const path = adoptPath(doc, account);
   if (!path) throw new CliError(`${file} changed while lz import read the account: ${account.name} is no longer under accounts; run again.`);
   setAdopt(doc, path, adopt);
-  return { text: doc.toString({ lineWidth: 0 }), account, findings: result, notes, gaps: gapLines([result], [], []) };
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), account, findings: result, notes, gaps: gapLines([result], [], []) };
 }

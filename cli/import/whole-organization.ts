@@ -13,7 +13,10 @@ export interface WholeImportOptions extends ImportOptions {
   readonly policies: boolean;
   /** Read every account's services into adopt sections (and Control Tower). @default true */
   readonly discover: boolean;
-  /** Whether --home-region and --regions were given (else Control Tower's, when it is found). */
+  /**
+   * Whether --home-region and --regions were given (else Control Tower's, when it is found). The home region is
+   * always governed: it is put first in governedRegions when missing.
+   */
   readonly homeRegionGiven: boolean;
   readonly regionsGiven: boolean;
   readonly concurrency?: number;
@@ -52,7 +55,7 @@ export function accountTargets(text: string, managementAccountId: string): { tar
  */
 export async function importWholeOrganization(organizations: OrganizationsClient, options: WholeImportOptions): Promise<WholeImport> {
   const org = await readOrganization(organizations, options.policies);
-  if (!options.discover) return { text: organizationToYaml(org, options), org, gaps: [] };
+  if (!options.discover) return { text: organizationToYaml(org, { ...options, governedRegions: readingOrder(options.homeRegion, options.governedRegions) }), org, gaps: [] };
 
   const ctApi: ControlTowerApiResult = options.skip?.has('control-tower')
     ? { kind: 'none', regions: [] }
@@ -70,6 +73,7 @@ export async function importWholeOrganization(organizations: OrganizationsClient
       regionNotes.push(`organization.governedRegions are the regions Control Tower governs (--regions chooses others; each must be one Control Tower governs).`);
     }
   }
+  governedRegions = readingOrder(homeRegion, governedRegions);
   const text = organizationToYaml(org, { ...options, homeRegion, governedRegions });
   const { targets, ouOf } = accountTargets(text, org.managementAccountId);
   const doc = parseDocument(text);

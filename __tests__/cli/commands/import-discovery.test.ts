@@ -103,6 +103,12 @@ describe('lz import: discovery into adopt sections', () => {
     expect(text).toContain('run lz import --account audit.');
   });
 
+  it('says when an account could only be read through the other role than the one Terraform will assume', async () => {
+    world.accounts[SHOP].assumable = ['AWSControlTowerExecution'];
+    const { text } = await importTo();
+    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution because OrganizationAccountAccessRole could not be assumed; Terraform assumes OrganizationAccountAccessRole there: create it (docs/accounts.md).');
+  });
+
   it('--no-discovery reads the organization only', async () => {
     brownfield();
     const { code, text } = await importTo([...REGIONS, '--no-discovery']);
@@ -188,6 +194,14 @@ describe('lz import: Control Tower', () => {
     expect(config.controlTower?.organizationTrail).toBe(false);
   });
 
+  it('with only --regions, takes Control Tower\'s home region and adds no default region to the given ones', async () => {
+    controlTower();
+    delete process.env.AWS_REGION;
+    const config = parseConfig((await importTo(['--regions', 'eu-west-1'])).text, 'landing-zone.yaml');
+    expect(config.organization.homeRegion).toBe('eu-west-1');
+    expect(config.organization.governedRegions).toEqual(['eu-west-1']);
+  });
+
   it('falls back to signals when the API cannot be read, and says what it guessed', async () => {
     controlTower();
     world.controlTower!.error = { status: 403, type: 'AccessDeniedException' };
@@ -199,6 +213,14 @@ describe('lz import: Control Tower', () => {
     expect(config.controlTower).toEqual(expect.objectContaining({ homeRegion: 'us-east-1', governedRegions: ['us-east-1', 'eu-west-1'], registeredOus: ['Security'], organizationTrail: true, scpsPerRegisteredOu: 2 }));
     expect(text).toContain('# Control Tower: Control Tower detected from signals (Control Tower\'s recorder in 2 account(s), trusted access for controltower.amazonaws.com, AWSControlTowerExecution in 3 account(s)) because the Control Tower API could not be read (ListLandingZones in us-east-1: AccessDeniedException)');
     expect(config.accounts.find((a) => a.name === 'log-archive')?.adopt).toBeUndefined();
+  });
+
+  it('takes the OUs Control Tower made when the enabled baselines name no OU (older landing zones), and says to add the others', async () => {
+    controlTower();
+    world.controlTower!.baselines = undefined;
+    const { text } = await importTo(['--home-region', 'eu-west-1']);
+    expect(parseConfig(text, 'x.yaml').controlTower?.registeredOus).toEqual(['Security']);
+    expect(text).toContain('# Control Tower: no registered OU could be read from the enabled baselines; registeredOus holds only the OUs Control Tower made (Security): add every other OU registered in the Control Tower console.');
   });
 
   it('writes no controlTower when nothing points to Control Tower', async () => {
@@ -257,12 +279,13 @@ describe('lz import --account', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('# Our landing zone. Keep this comment.');
     expect(text).toContain('# The shop, added later.');
-    expect(text).toContain('governedRegions: [ us-east-1, eu-west-1 ] # flow style stays');
+    expect(text).toContain('governedRegions: [us-east-1, eu-west-1] # flow style stays');
     const before = WITH_COMMENTS.split('\n');
     const after = text.split('\n');
-    // Everything before the shop's adopt section is unchanged, line for line (but the flow list's spacing).
+    // Everything before the shop's adopt section is unchanged, line for line, and everything after its end.
     const adoptAt = before.findIndex((l) => l.includes('adopt:'));
-    expect(after.slice(0, adoptAt).map((l) => l.replace(/\[ (.*) \]/, '[$1]'))).toEqual(before.slice(0, adoptAt));
+    expect(after.slice(0, adoptAt)).toEqual(before.slice(0, adoptAt));
+    expect(after.slice(after.indexOf('  - name: new-team'))).toEqual(before.slice(before.indexOf('  - name: new-team')));
     expect(text).not.toContain('stale');
     const config = parseConfig(text, file);
     expect(config.accounts.find((a) => a.name === 'shop-prod')?.adopt).toEqual(
@@ -270,6 +293,19 @@ describe('lz import --account', () => {
     );
     expect(config.accounts.find((a) => a.name === 'audit')?.adopt).toBeUndefined();
     expect(stubs.sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
+  });
+
+  it('--output - prints the updated file and leaves the config as it is', async () => {
+    brownfield();
+    const file = configFile();
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect((await runLz(['import', '--account', 'shop-prod', '--config', file, '--output', '-'])).code).toBe(0);
+      expect(String(write.mock.calls[0][0])).toContain('guardDutyDetectors:');
+    } finally {
+      write.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(WITH_COMMENTS);
   });
 
   it('takes the account by id too, and the management account into organization.adopt', async () => {

@@ -158,6 +158,13 @@ describe('discovery of one account: partial failures', () => {
     expect(adoptEntries(f).adopt).toEqual({ securityHub: ['us-east-1'] });
   });
 
+  it('reads a global service refusing the credentials as a failed read, not as a disabled region', async () => {
+    world.accounts[SHOP].regions['us-east-1'] = { failing: { GetAccountPasswordPolicy: awsError('InvalidClientTokenId', 'The security token included in the request is invalid') } };
+    const f = await findings();
+    expect(f.failures).toEqual(['IAM (GetAccountPasswordPolicy): InvalidClientTokenId: The security token included in the request is invalid']);
+    expect(f.disabledRegions).toEqual([]);
+  });
+
   it('uses the log-archive target name for its budget', async () => {
     world.accounts[LOG].budgets = ['log-archive-monthly-cost'];
     const f = await findings({ id: LOG, name: 'log-archive', management: false });

@@ -1,5 +1,4 @@
 import { ControlTowerApi, controlTowerEndpoint } from '../../../cli/aws/control-tower';
-import { s3ControlExtras } from '../../../cli/discovery/s3-public-access-block';
 
 describe('the Control Tower API client', () => {
   let fetchSpy: jest.SpyInstance;
@@ -46,16 +45,5 @@ describe('the Control Tower API client', () => {
     expect(controlTowerEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' }).href).toBe('http://127.0.0.1:5000/');
     expect(controlTowerEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:5000', AWS_ENDPOINT_URL_CONTROLTOWER: 'http://127.0.0.1:6000' }).href).toBe('http://127.0.0.1:6000/');
     expect(controlTowerEndpoint('ap-northeast-1', {}).href).toBe('https://controltower.ap-northeast-1.amazonaws.com/');
-  });
-});
-
-describe('S3 Control behind a custom endpoint', () => {
-  it('sends to the custom endpoint as it is (no account-id host prefix an IP address cannot take)', async () => {
-    const extras = s3ControlExtras({ AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' }) as { endpointProvider: () => { url: URL } };
-    expect(extras.endpointProvider().url.href).toBe('http://127.0.0.1:5000/');
-  });
-
-  it('leaves AWS\'s endpoint rules alone without one', () => {
-    expect(s3ControlExtras({})).toEqual({});
   });
 });
