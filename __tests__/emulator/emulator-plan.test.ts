@@ -32,4 +32,31 @@ describe('emulator test plan', () => {
     expect(() => emulatorPlan('minimal')).toThrow('moto_server is not on the PATH, and CI=true: install it with pip install "moto[server]==5.2.1"');
     expect(() => emulatorPlan('enterprise')).toThrow('moto_server is not on the PATH');
   });
+
+  it('runs the brownfield scenario with LZ_EMULATOR=brownfield or all, and only it with brownfield', () => {
+    withEnv({ PATH: '', LZ_EMULATOR: 'brownfield' });
+    expect(emulatorPlan('brownfield').note).toContain('moto_server is not on the PATH');
+    expect(emulatorPlan('minimal')).toEqual({ run: false, note: 'emulator test of minimal skipped: LZ_EMULATOR=brownfield runs brownfield only' });
+    expect(emulatorPlan('enterprise').run).toBe(false);
+    withEnv({ PATH: '', LZ_EMULATOR: 'all' });
+    expect(emulatorPlan('brownfield').note).toContain('moto_server is not on the PATH');
+  });
+
+  it('leaves the brownfield scenario out of a local run by default, saying how to run it', () => {
+    withEnv({ PATH: '' });
+    expect(emulatorPlan('brownfield')).toEqual({
+      run: false,
+      note: 'emulator test of brownfield skipped: it takes minutes; run it with LZ_EMULATOR=brownfield or LZ_EMULATOR=all (CI=true always runs it)',
+    });
+  });
+
+  it('runs the brownfield scenario in CI (and fails there without moto)', () => {
+    withEnv({ PATH: '', CI: 'true' });
+    expect(() => emulatorPlan('brownfield')).toThrow('moto_server is not on the PATH, and CI=true');
+  });
+
+  it('refuses an LZ_EMULATOR value it does not know, naming the values', () => {
+    withEnv({ LZ_EMULATOR: 'brownfeld' });
+    expect(() => emulatorPlan('minimal')).toThrow('LZ_EMULATOR=brownfeld is not a value the emulator tests know: off, all, minimal, enterprise, brownfield');
+  });
 });

@@ -180,6 +180,14 @@ export const EMULATOR_GAPS: readonly SwitchEntry[] = [
     failsWith: /ListTagsForResource|DescribeSubscribersForNotification/,
     aws: 'Budgets are taggable since 2024 and ListTagsForResource lists their tags: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_ListTagsForResource.html',
   },
+  {
+    resource: 'aws_config_configuration_recorder',
+    imported: true,
+    set: { lifecycle: { ignore_changes: 'all' } },
+    moto: 'An adopted recorder cannot be updated: moto returns exclusionByResourceTypes {"resourceTypes": []} for an all-supported recorder, the provider sends it back as {} with the update, and moto, comparing the object literally, answers InvalidRecordingGroupException. The recorder is imported and kept as it was (ignore_changes = all)',
+    failsWith: /InvalidRecordingGroupException/,
+    aws: 'An empty exclusion list excludes nothing; exclusionByResourceTypes is only read with the EXCLUSION_BY_RESOURCE_TYPES strategy: https://docs.aws.amazon.com/config/latest/APIReference/API_RecordingGroup.html',
+  },
 ];
 
 
@@ -193,5 +201,17 @@ export const EMULATOR_SIDE_EFFECTS: readonly SideEffect[] = [
     what: 'a GuardDuty detector in the delegated administrator account, in every region the security stack looks one up (data.aws_guardduty_detector)',
     moto: 'EnableOrganizationAdminAccount registers the administrator but creates no detector in its account. The test creates it with the providers\' default tags, because moto has no GuardDuty TagResource (HTTP 404): a detector without them could not take them after the import',
     aws: 'Designating the GuardDuty delegated administrator enables GuardDuty (a detector) in that account in the region: https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html',
+  },
+];
+
+/**
+ * What the brownfield scenario's seed (harness/emulator/brownfield.py) does differently from the
+ * organization it stands for, because moto cannot do what the landing zone then does in AWS.
+ */
+export const EMULATOR_SEED_ADJUSTMENTS: readonly SideEffect[] = [
+  {
+    what: 'the pre-existing GuardDuty detectors are created with the landing zone\'s default tags (managed-by, landing-zone)',
+    moto: 'GuardDuty TagResource is not implemented (HTTP 404): the security stack adopts the delegated administrator\'s existing detector, and the provider\'s default tags would be added with TagResource',
+    aws: 'Detectors are taggable after creation: https://docs.aws.amazon.com/guardduty/latest/APIReference/API_TagResource.html',
   },
 ];

@@ -9,18 +9,28 @@ import { emulatorTable } from '../harness/emulator/report';
 import { entryLabel } from '../harness/emulator/switches';
 import { EMULATOR_GAPS } from './gaps';
 
+/** The emulator runs: the two examples, and the brownfield scenario (brownfield-scenario.ts). */
+export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield'] as const;
+export type EmulatorRun = (typeof EMULATOR_RUNS)[number];
+
 /**
- * Whether the emulator test of `example` runs here, and why not.
- * LZ_EMULATOR: `off` skips every emulator test; `all` runs both examples; unset runs the minimal
- * example only (the enterprise one takes minutes). CI=true runs both, and fails when moto_server
- * or terraform is missing instead of skipping.
+ * Whether the emulator test `example` runs here, and why not.
+ * LZ_EMULATOR: `off` skips every emulator test; `all` runs all of them; one run's name (`minimal`,
+ * `enterprise`, `brownfield`) runs that one only; unset runs the minimal example only (the others
+ * take minutes). CI=true runs all of them, and fails when moto_server or terraform is missing
+ * instead of skipping.
  */
-export function emulatorPlan(example: 'minimal' | 'enterprise'): { run: boolean; note?: string } {
+export function emulatorPlan(example: EmulatorRun): { run: boolean; note?: string } {
   const mode = process.env.LZ_EMULATOR ?? '';
   const ci = process.env.CI === 'true';
   if (mode === 'off') return { run: false, note: `emulator test of ${example} skipped: LZ_EMULATOR=off` };
-  if (!ci && example === 'enterprise' && mode !== 'all') {
-    return { run: false, note: 'emulator test of enterprise skipped: it takes minutes; run it with LZ_EMULATOR=all (CI=true always runs it)' };
+  if (mode !== '' && mode !== 'all' && !(EMULATOR_RUNS as readonly string[]).includes(mode)) {
+    throw new Error(`LZ_EMULATOR=${mode} is not a value the emulator tests know: off, all, ${EMULATOR_RUNS.join(', ')} (README, "Applying against an AWS emulator")`);
+  }
+  const wanted = ci || mode === 'all' ? true : mode === '' ? example === 'minimal' : mode === example;
+  if (!wanted) {
+    const how = mode === '' ? `it takes minutes; run it with LZ_EMULATOR=${example} or LZ_EMULATOR=all (CI=true always runs it)` : `LZ_EMULATOR=${mode} runs ${mode} only`;
+    return { run: false, note: `emulator test of ${example} skipped: ${how}` };
   }
   if (!motoAvailable()) {
     if (ci) throw new Error(`moto_server is not on the PATH, and CI=true: install it with pip install "moto[server]==${MOTO_VERSION}" (README, "Emulator apply test")`);

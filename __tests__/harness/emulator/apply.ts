@@ -5,12 +5,15 @@ import { dependencyWaves } from '../../../cli/lib/waves';
 import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
 import { synthesize } from '../../../synth/synth';
 import type { StackJson } from '../synth';
-import { emulatorExampleConfigs } from './config';
-import { computeSwitches, emulatorOverride, isPatch, type StackSwitches, type SwitchEntry } from './switches';
+import { emulatorExampleConfigs, type EmulatorConfigs } from './config';
+import { computeSwitches, emulatorOverride, emulatorStackJson, isPatch, type StackSwitches, type SwitchEntry } from './switches';
 import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
 
 /** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
 export const OVERRIDE_FILE = 'zz_emulator_override.tf.json';
+
+/** The synthesized stack file; the test rewrites its copy only to leave out import blocks of switched-off resources. */
+const STACK_FILE = 'cdk.tf.json';
 
 export interface StackResult {
   readonly stack: string;
@@ -29,6 +32,36 @@ export interface StackResult {
   readonly secondPlanFindings: readonly string[];
   /** Wall time of init, plan, apply and second plan (printed, never asserted). */
   readonly seconds: number;
+  /** Import blocks left out of the test's copy of the stack because their target is switched off (a gap). */
+  readonly importsDropped: readonly string[];
+  /**
+   * The first plan as `terraform show -json` reads it from the plan file (with ApplyOptions.inspectFirstPlan).
+   * @default - not read
+   */
+  readonly firstPlan?: PlanSummary;
+}
+
+/** What a saved plan imports and creates (resource_changes of `terraform show -json`). */
+export interface PlanSummary {
+  /** Resource instances the plan imports (change.importing), with the import id. */
+  readonly imports: ReadonlyArray<{ readonly address: string; readonly type: string; readonly id: string; readonly actions: readonly string[] }>;
+  /** Resource instances the plan creates (without an import). */
+  readonly creates: ReadonlyArray<{ readonly address: string; readonly type: string; readonly after: Record<string, unknown> }>;
+}
+
+/** How one config is run against the emulator. */
+export interface ApplyOptions {
+  /**
+   * After the apply, switch gap-list entries back on and prove they still fail: every entry (the
+   * examples' runs), none, or those the predicate picks (the others are re-checked by the examples).
+   * @default true
+   */
+  readonly recheckGaps?: boolean | ((entry: SwitchEntry) => boolean);
+  /**
+   * Read each stack's first plan with `terraform show -json` (StackResult.firstPlan).
+   * @default false
+   */
+  readonly inspectFirstPlan?: boolean;
 }
 
 /** Whether one entry of the gap list still fails on moto once switched back on. */
@@ -68,9 +101,8 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
   return results;
 }
 
-/** Synthesizes the example (edited for the emulator) into `workDir/cdktf.out`; returns stacks and waves. */
-function synthForEmulator(example: string, workDir: string, endpoint: string): { stacks: Record<string, StackJson>; waves: string[][] } {
-  const { config, bootstrapConfig } = emulatorExampleConfigs(example, endpoint);
+/** Synthesizes the configs (edited for the emulator) into `workDir/cdktf.out`; returns stacks and waves. */
+function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir: string): { stacks: Record<string, StackJson>; waves: string[][] } {
   const outdir = join(workDir, 'cdktf.out');
   synthesize({ config, outdir });
   const output = readSynthOutput(outdir);
@@ -96,12 +128,24 @@ function synthForEmulator(example: string, workDir: string, endpoint: string): {
 const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
 const flat = (d: Diagnostic) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? `: ${d.detail}` : ''}`.replace(/\s+/g, ' ');
 
-async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv): Promise<StackResult> {
+/** The resource changes of a saved plan file (`terraform show -json <plan>`). */
+export function planSummary(show: Record<string, any>): PlanSummary {
+  const changes: Array<Record<string, any>> = show.resource_changes ?? [];
+  const imports = changes
+    .filter((c) => c.change?.importing)
+    .map((c) => ({ address: String(c.address), type: String(c.type), id: String(c.change.importing.id ?? ''), actions: [...(c.change.actions ?? [])] as string[] }));
+  const creates = changes
+    .filter((c) => !c.change?.importing && (c.change?.actions ?? []).includes('create'))
+    .map((c) => ({ address: String(c.address), type: String(c.type), after: (c.change.after ?? {}) as Record<string, unknown> }));
+  return { imports, creates };
+}
+
+async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv, importsDropped: readonly string[], options: ApplyOptions): Promise<StackResult> {
   const gaps = new Set([...[...switches.off].filter(([, r]) => 'entry' in r).map(([a]) => a), ...switches.patched.keys()]).size;
   const dependents = [...switches.off.values()].filter((r) => 'dependsOn' in r).length;
   const started = Date.now();
   const elapsed = () => Math.round((Date.now() - started) / 1000);
-  const base = { stack, gaps, dependents };
+  const base = { stack, gaps, dependents, importsDropped };
   const failed = (run: TerraformRun, what: string): StackResult => ({
     ...base,
     seconds: elapsed(),
@@ -116,6 +160,13 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   const plan = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-out=emulator.tfplan'], env);
   if (plan.code !== 0) return failed(plan, 'terraform plan');
   const planned = plannedChanges(plan).length + plan.messages.filter((m) => m.type === 'planned_change' && m.change?.action === 'noop' && m.change?.importing).length;
+  let firstPlan: PlanSummary | undefined;
+  if (options.inspectFirstPlan) {
+    const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
+    const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
+    if (show.code !== 0 || !document) return failed(show, 'terraform show -json of the first plan');
+    firstPlan = planSummary(document);
+  }
   const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', 'emulator.tfplan'], env);
   const applied = apply.messages.filter((m) => m.type === 'apply_complete' && m.hook?.action !== 'read').length;
   const failures = errorsOf(apply);
@@ -123,7 +174,7 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], env);
   const secondPlan = second.code === 0 ? 'clean' : second.code === 2 ? 'changes' : 'error';
   const secondPlanFindings = secondPlan === 'changes' ? plannedChanges(second) : secondPlan === 'error' ? errorsOf(second).map(flat) : [];
-  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings };
+  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings, firstPlan };
 }
 
 type EntryTargets = { readonly entry: SwitchEntry; readonly addresses: readonly string[] };
@@ -185,6 +236,7 @@ async function checkGaps(dir: string, stack: string, json: StackJson, stackEntri
     const testing = new Set(group.map((g) => g.entry));
     const switches = computeSwitches(stacks, order, allEntries.filter((e) => !testing.has(e))).get(stack)!;
     writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(emulatorOverride(json, switches), null, 2));
+    writeFileSync(join(dir, STACK_FILE), JSON.stringify(emulatorStackJson(json, switches).json, null, 2));
     const results = await judgeGroup(dir, stack, group, env);
     for (const result of results) {
       checks.push(result.outcome === 'blocked' && group.length > 1 ? (await judgeGroup(dir, stack, [result], env))[0] : result);
@@ -235,32 +287,50 @@ function homeRegionOf(stack: StackJson): string {
  * per stack, then in `lz plan-order` waves (two stacks at a time) init → plan → apply → second
  * plan; afterwards every gap-list entry is switched back on to prove it still fails.
  */
-export async function applyExampleOnEmulator(
-  example: string,
+export async function applyExampleOnEmulator(example: string, workDir: string, endpoints: EmulatorEndpoints, gaps: readonly SwitchEntry[]): Promise<ExampleRun> {
+  return applyConfigOnEmulator(example, emulatorExampleConfigs(example, endpoints.endpoint), workDir, endpoints, gaps);
+}
+
+/**
+ * Applies a config (already edited for the emulator, what it adopts already seeded) as
+ * applyExampleOnEmulator does; `name` labels the run.
+ */
+export async function applyConfigOnEmulator(
+  name: string,
+  configs: EmulatorConfigs,
   workDir: string,
   { endpoint, proxyUrl }: EmulatorEndpoints,
   gaps: readonly SwitchEntry[],
+  options: ApplyOptions = {},
 ): Promise<ExampleRun> {
   mkdirSync(workDir, { recursive: true });
-  const { stacks, waves } = synthForEmulator(example, workDir, endpoint);
+  const { stacks, waves } = synthForEmulator(configs, workDir);
   const order = waves.flat();
   const entries = gaps;
   const switches = computeSwitches(stacks, order, entries);
   const dirOf = (id: string) => join(workDir, 'cdktf.out', 'stacks', id);
-  for (const id of order) writeFileSync(join(dirOf(id), OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
+  const dropped = new Map<string, readonly string[]>();
+  for (const id of order) {
+    writeFileSync(join(dirOf(id), OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
+    const { json, dropped: importsDropped } = emulatorStackJson(stacks[id], switches.get(id)!);
+    dropped.set(id, importsDropped);
+    if (importsDropped.length > 0) writeFileSync(join(dirOf(id), STACK_FILE), JSON.stringify(json, null, 2));
+  }
   const env = emulatorTerraformEnv(endpoint, proxyUrl);
   const results: StackResult[] = [];
   for (const wave of waves) {
     for (const id of wave) performSideEffects(stacks[id], endpoint, homeRegionOf(stacks[id]));
-    results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env))));
+    results.push(...(await pool(wave, 2, (id) => applyStack(dirOf(id), id, switches.get(id)!, env, dropped.get(id) ?? [], options))));
   }
+  if (options.recheckGaps === false) return { example: name, stacks: results, gapChecks: [] };
+  const recheck = typeof options.recheckGaps === 'function' ? options.recheckGaps : () => true;
 
   const perStack = order.map((id) => {
     const s = switches.get(id)!;
     const byEntry = new Map<SwitchEntry, string[]>();
     for (const [address, reason] of s.off) if ('entry' in reason) byEntry.set(reason.entry, [...(byEntry.get(reason.entry) ?? []), address]);
     for (const [address, list] of s.patched) for (const { entry } of list) byEntry.set(entry, [...(byEntry.get(entry) ?? []), address]);
-    return { id, entries: [...byEntry].map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
+    return { id, entries: [...byEntry].filter(([entry]) => recheck(entry)).map(([entry, addresses]): EntryTargets => ({ entry, addresses })) };
   });
   // Each entry is re-checked once, in the first stack (in apply order) where it matches.
   const seen = new Set<SwitchEntry>();
@@ -269,5 +339,5 @@ export async function applyExampleOnEmulator(
     p.entries.forEach((e) => seen.add(e.entry));
   }
   const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();
-  return { example, stacks: results, gapChecks };
+  return { example: name, stacks: results, gapChecks };
 }

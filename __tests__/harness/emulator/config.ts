@@ -11,7 +11,8 @@ export const MOTO_ACCOUNT_ID = '123456789012';
 /** What a config adopts, which must exist in the emulator before the first plan. */
 export interface Adoptions {
   readonly organization: boolean;
-  readonly accounts: ReadonlyArray<{ readonly name: string; readonly email: string; readonly id: string }>;
+  /** `ou`: the OU path the seed moves the account into (default: it stays under the root). */
+  readonly accounts: ReadonlyArray<{ readonly name: string; readonly email: string; readonly id: string; readonly ou?: string }>;
   readonly ous: Readonly<Record<string, string>>;
   readonly groups: readonly string[];
 }
@@ -67,7 +68,7 @@ export function seedEmulator(endpoint: string, region: string, adoptions: Adopti
     endpoint,
     region,
     organization: adoptions.organization,
-    accounts: adoptions.accounts.map(({ name, email }) => ({ name, email })),
+    accounts: adoptions.accounts.map(({ name, email, ou }) => ({ name, email, ...(ou ? { ou } : {}) })),
     ous: Object.keys(adoptions.ous),
     groups: adoptions.groups,
   };

@@ -1,3 +1,4 @@
+import { EXAMPLES } from '../config';
 import type { ExampleRun } from './apply';
 import { entryLabel } from './switches';
 
@@ -11,7 +12,7 @@ export function emulatorTable(run: ExampleRun): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   const gapLines = run.gapChecks.map((c) => `  ${c.outcome.padEnd(7)} ${c.stack}: ${entryLabel(c.entry)} x${c.addresses.length}: ${c.evidence}`);
   return [
-    `emulator apply of examples/${run.example}.yaml (moto):`,
+    `emulator apply of ${(EXAMPLES as readonly string[]).includes(run.example) ? `examples/${run.example}.yaml` : `the ${run.example} scenario`} (moto):`,
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),

@@ -1,7 +1,7 @@
 """Seeds the moto emulator with what a config adopts, and prints the ids moto gave them.
 
 Input (stdin, JSON): {"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1",
-  "organization": true|false, "accounts": [{"name", "email"}], "ous": ["A/B", ...],
+  "organization": true|false, "accounts": [{"name", "email", "ou"?}], "ous": ["A/B", ...],
   "groups": ["display name", ...]}
 Output (stdout, JSON): {"organizationId", "rootId", "accounts": {name: id}, "ous": {path: id}}
 moto assigns random ids, so the test writes these into its copy of the config.
@@ -26,6 +26,10 @@ if spec["organization"]:
         parent = out["ous"].get(path.rsplit("/", 1)[0], root) if "/" in path else root
         ou = org.create_organizational_unit(ParentId=parent, Name=path.rsplit("/", 1)[-1])
         out["ous"][path] = ou["OrganizationalUnit"]["Id"]
+    # An account with "ou" is moved there (an existing organization whose accounts already sit in OUs).
+    for account in spec["accounts"]:
+        if account.get("ou"):
+            org.move_account(AccountId=out["accounts"][account["name"]], SourceParentId=root, DestinationParentId=out["ous"][account["ou"]])
 if spec["groups"]:
     sso = boto3.client("sso-admin", **kw)
     store = sso.list_instances()["Instances"][0]["IdentityStoreId"]

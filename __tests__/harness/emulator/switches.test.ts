@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StackJson } from '../synth';
 import { terraformAvailable, validateStackDir } from '../terraform';
-import { computeSwitches, emulatorOverride, entryMatches, EMULATOR_PROVIDER_SETTINGS, producerOf, referencesIn, type SwitchEntry } from './switches';
+import { computeSwitches, emulatorOverride, emulatorStackJson, entryMatches, EMULATOR_PROVIDER_SETTINGS, importTargets, producerOf, referencesIn, type SwitchEntry } from './switches';
 
 const gap = (resource: string, more: Partial<SwitchEntry> = {}): SwitchEntry => ({ resource, moto: 'not implemented', failsWith: /x/, aws: 'https://docs.aws.amazon.com/', ...more });
 
@@ -51,6 +51,14 @@ describe('emulator gap matching', () => {
     expect(entryMatches(gap('aws_organizations_policy', { where: { type: 'DECLARATIVE_POLICY_EC2' } }), 'aws_organizations_policy.P_1', { type: 'SERVICE_CONTROL_POLICY' })).toBe(false);
     expect(entryMatches(gap('aws_organizations_policy', { where: { type: 'DECLARATIVE_POLICY_EC2' } }), 'aws_organizations_policy.P_1', { type: 'DECLARATIVE_POLICY_EC2' })).toBe(true);
     expect(entryMatches(gap('data.aws_guardduty_detector'), 'data.aws_guardduty_detector.D_1', {})).toBe(true);
+  });
+
+  it('matches an entry for imported resources only where an import block of the stack adopts the resource', () => {
+    const adopted = importTargets({ import: [{ to: 'aws_sns_topic.Topic_3', id: 'arn' }, { to: 'aws_sns_topic.Keyed_9["a"]', id: 'arn2' }] });
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Topic_3', {}, adopted)).toBe(true);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Keyed_9', {}, adopted)).toBe(true);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Plain_4', {}, adopted)).toBe(false);
+    expect(entryMatches(gap('aws_sns_topic', { imported: true }), 'aws_sns_topic.Topic_3', {})).toBe(false);
   });
 
   it('finds references only inside expressions and only to known items', () => {
@@ -126,6 +134,46 @@ describe('emulator override', () => {
       writeFileSync(join(dir, 'zz_emulator_override.tf.json'), JSON.stringify(unindexed));
       const refused = await validateStackDir(dir, 'producer');
       expect(refused.diagnostics.join('\n')).toContain('Missing resource instance key');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('import blocks of switched-off resources', () => {
+  // An adopted detector (import block) that is a gap, a topic adopted by a for_each import that reads a
+  // switched-off feature, and an adopted plain topic that stays.
+  const adopting: StackJson = {
+    ...producer,
+    import: [
+      { to: 'aws_guardduty_detector.Detector_1', id: 'd-existing' },
+      { to: 'aws_sns_topic.Plain_4', id: 'arn:aws:sns:us-east-1:111111111111:plain' },
+      { to: 'aws_sns_topic.Topic_3', id: '${each.value}', for_each: '${toset([aws_guardduty_detector_feature.Feature_2.id])}' } as any,
+    ],
+  };
+  const switches = computeSwitches({ adopting }, ['adopting'], [gap('aws_guardduty_detector')]).get('adopting')!;
+
+  it('leaves out the imports into switched-off resources and names them; the others stay', () => {
+    const { json, dropped } = emulatorStackJson(adopting, switches);
+    expect(dropped).toEqual(['aws_guardduty_detector.Detector_1 (id d-existing)', 'aws_sns_topic.Topic_3 (id ${each.value})']);
+    expect(json.import).toEqual([{ to: 'aws_sns_topic.Plain_4', id: 'arn:aws:sns:us-east-1:111111111111:plain' }]);
+    expect(json.resource).toBe(adopting.resource);
+  });
+
+  it('returns the stack unchanged when nothing adopted is switched off', () => {
+    const none = computeSwitches({ adopting }, ['adopting'], []).get('adopting')!;
+    expect(emulatorStackJson(adopting, none)).toEqual({ json: adopting, dropped: [] });
+  });
+
+  (terraformAvailable() ? it : it.skip)('is what terraform validate needs: an import into a resource with count is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-imports-'));
+    try {
+      const override = emulatorOverride(adopting, switches);
+      writeFileSync(join(dir, 'zz_emulator_override.tf.json'), JSON.stringify(override));
+      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(emulatorStackJson(adopting, switches).json));
+      expect((await validateStackDir(dir, 'adopting')).diagnostics).toEqual([]);
+      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(adopting));
+      expect((await validateStackDir(dir, 'adopting')).diagnostics.join('\n')).toContain('The target resource is using count');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -20,6 +20,12 @@ export interface SwitchEntry {
    */
   readonly where?: Readonly<Record<string, unknown>>;
   /**
+   * Only resources an import block of their stack adopts (what already existed before the landing
+   * zone: the brownfield scenario), e.g. an update moto refuses on what it did not create itself.
+   * @default false - adopted or not
+   */
+  readonly imported?: boolean;
+  /**
    * Keep the resource, but leave these values out of one of its list arguments (the rest of the
    * resource works on moto). Without it the resource is switched off (`count = 0`) with everything
    * that references it.
@@ -66,6 +72,7 @@ export function entryLabel(entry: SwitchEntry): string {
     entry.resource,
     entry.name ? ` /${entry.name.source}/` : '',
     entry.where ? ` ${JSON.stringify(entry.where)}` : '',
+    entry.imported ? ' (imported)' : '',
     entry.withhold ? ` (without ${entry.withhold.values.join(', ')})` : '',
     entry.set ? ` (with ${JSON.stringify(entry.set)})` : '',
   ].join('');
@@ -83,13 +90,22 @@ export function itemsOf(json: StackJson): Map<Address, ItemBody> {
   return items;
 }
 
-/** Whether `entry` names the item at `address`. */
-export function entryMatches(entry: SwitchEntry, address: Address, body: ItemBody): boolean {
+/** `type.name` of an import block's `to` (without an instance key). */
+const importTarget = (to: string): Address => to.replace(/\[[^\]]*\]$/, '');
+
+/** The resources the import blocks of a stack adopt. */
+export function importTargets(json: StackJson): Set<Address> {
+  return new Set((json.import ?? []).map((b) => importTarget(b.to)));
+}
+
+/** Whether `entry` names the item at `address` (`adopted`: the import targets of its stack). */
+export function entryMatches(entry: SwitchEntry, address: Address, body: ItemBody, adopted: ReadonlySet<Address> = new Set()): boolean {
   const dot = address.lastIndexOf('.');
   const type = address.slice(0, dot);
   const name = address.slice(dot + 1);
   if (type !== entry.resource) return false;
   if (entry.name && !entry.name.test(name)) return false;
+  if (entry.imported && !adopted.has(address)) return false;
   for (const [key, value] of Object.entries(entry.where ?? {})) {
     if (JSON.stringify(body[key]) !== JSON.stringify(value)) return false;
   }
@@ -151,11 +167,12 @@ export function computeSwitches(
     const json = stacks[id];
     if (!json) throw new Error(`no stack "${id}" in the synthesized output`);
     const items = itemsOf(json);
+    const adopted = importTargets(json);
     const off = new Map<Address, OffReason>();
     const patched = new Map<Address, Array<{ entry: SwitchEntry }>>();
     for (const [address, body] of items) {
       for (const entry of entries) {
-        if (!entryMatches(entry, address, body)) continue;
+        if (!entryMatches(entry, address, body, adopted)) continue;
         if (isPatch(entry)) patched.set(address, [...(patched.get(address) ?? []), { entry }]);
         else if (!off.has(address)) off.set(address, { entry });
       }
@@ -280,4 +297,20 @@ export function emulatorOverride(json: StackJson, switches: StackSwitches): Reco
   }
   for (const name of switches.nulledOutputs) (override.output ??= {})[name] = { value: null };
   return override;
+}
+
+/**
+ * The stack JSON the test applies: the synthesized one without the import blocks whose target is
+ * switched off (or that reference a switched-off item). Terraform refuses an import into a resource
+ * with `count`, and an override file cannot change import blocks; a gap switches the resource off,
+ * and with it the adoption of what already exists. `dropped` names them (`to` and id), for the report.
+ */
+export function emulatorStackJson(json: StackJson, switches: StackSwitches): { json: StackJson; dropped: string[] } {
+  const imports = json.import ?? [];
+  const drop = (block: (typeof imports)[number]) => switches.off.has(importTarget(block.to)) || referencesIn(block, switches.off).length > 0;
+  const dropped = imports.filter(drop).map((b) => `${b.to} (id ${b.id})`);
+  if (dropped.length === 0) return { json, dropped };
+  const kept = imports.filter((b) => !drop(b));
+  const { import: _ignored, ...rest } = json;
+  return { json: kept.length > 0 ? { ...rest, import: kept } : rest, dropped };
 }
