@@ -47,6 +47,16 @@ export function emulatorPlan(example: EmulatorRun): { run: boolean; note?: strin
 }
 
 /** The jest suite of one example: start moto and the proxy, apply, print the table, assert. */
+/** The apply errors of a run, one line each (every stack, gaps left out). */
+export function applyFailures(run: ExampleRun): string[] {
+  return run.stacks.flatMap((s) => s.failures.map((d) => `${s.stack}: ${d.address ?? ''} ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')));
+}
+
+/** The stacks whose second plan is not clean, with what it would change. */
+export function dirtySecondPlans(run: ExampleRun): string[] {
+  return run.stacks.filter((s) => s.secondPlan !== 'clean').map((s) => `${s.stack} (${s.secondPlan}): ${s.secondPlanFindings.join('; ')}`);
+}
+
 export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
   const plan = emulatorPlan(example);
   if (!plan.run) {
@@ -77,15 +87,9 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
       if (workDir && process.env.LZ_EMULATOR_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
     }, 60_000);
 
-    it('applies every stack, except the listed gaps, without an error', () => {
-      const failures = run!.stacks.flatMap((s) => s.failures.map((d) => `${s.stack}: ${d.address ?? ''} ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')));
-      expect(failures).toEqual([]);
-    });
+    it('applies every stack, except the listed gaps, without an error', () => expect(applyFailures(run!)).toEqual([]));
 
-    it('plans no changes after the apply', () => {
-      const dirty = run!.stacks.filter((s) => s.secondPlan !== 'clean').map((s) => `${s.stack} (${s.secondPlan}): ${s.secondPlanFindings.join('; ')}`);
-      expect(dirty).toEqual([]);
-    });
+    it('plans no changes after the apply', () => expect(dirtySecondPlans(run!)).toEqual([]));
 
     it('still fails every listed emulator gap when it is switched back on', () => {
       const gone = run!.gapChecks

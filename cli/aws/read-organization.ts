@@ -1,3 +1,4 @@
+import { allPages } from './pages';
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
@@ -56,17 +57,6 @@ export interface ExistingOrganization {
   readonly serviceAccessPrincipals?: readonly string[];
 }
 
-async function pages<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
-  const all: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    all.push(...(page.items ?? []));
-    token = page.next;
-  } while (token);
-  return all;
-}
-
 /** client.send, always as a promise (mocks may answer synchronously). */
 async function send<O>(client: OrganizationsClient, command: unknown): Promise<O> {
   return (await client.send(command as never)) as O;
@@ -94,10 +84,10 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const accounts: ExistingAccount[] = [];
     const pathOf = new Map<string, string>([[rootId, 'Root']]);
     const visit = async (parentId: string, parentPath: string) => {
-      const children = await pages((NextToken) =>
+      const children = await allPages((NextToken) =>
         send<ListOrganizationalUnitsForParentCommandOutput>(client, new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
       );
-      const members = await pages((NextToken) =>
+      const members = await allPages((NextToken) =>
         send<ListAccountsForParentCommandOutput>(client, new ListAccountsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.Accounts, next: r.NextToken })),
       );
       for (const a of members) {
@@ -122,10 +112,10 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const enabledTypes = new Set((roots[0].PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED').map((t) => t.Type));
     if (withPolicies) {
       for (const type of POLICY_TYPES.filter((t) => enabledTypes.has(t))) {
-        const list = await pages((NextToken) => send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+        const list = await allPages((NextToken) => send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
         for (const p of list) {
           if (!p.Id) continue;
-          const targets = await pages((NextToken) =>
+          const targets = await allPages((NextToken) =>
             send<ListTargetsForPolicyCommandOutput>(client, new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
           );
           policies.push({
@@ -140,7 +130,7 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     }
     // The management stack's trusted-access list is authoritative: what is enabled now must be known, or the
     // first apply switches it off (Control Tower, Backup, ... enabled out of band).
-    const serviceAccess = await pages((NextToken) =>
+    const serviceAccess = await allPages((NextToken) =>
       send<ListAWSServiceAccessForOrganizationCommandOutput | undefined>(client, new ListAWSServiceAccessForOrganizationCommand({ NextToken })).then((r) => ({
         items: r?.EnabledServicePrincipals,
         next: r?.NextToken,

@@ -14,14 +14,4 @@ export async function read<T>(region: string, call: () => Promise<T>, absent: re
   }
 }
 
-/** Every page of a paginated call. */
-export async function allPages<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
-  const all: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    all.push(...(page.items ?? []));
-    token = page.next;
-  } while (token);
-  return all;
-}
+export { allPages } from '../aws/pages';

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { parseConfig } from '../../../config/load';
-import { motoAvailable, startMoto, type MotoServer } from '../../harness/emulator/moto';
+import { MOTO_VERSION, motoAvailable, startMoto, type MotoServer } from '../../harness/emulator/moto';
 import { ensureBuilt, lz } from '../binary';
 
 /*
@@ -27,6 +27,9 @@ import { ensureBuilt, lz } from '../binary';
  */
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
+if (!motoAvailable() && process.env.CI === 'true') {
+  throw new Error(`moto_server is not on the PATH, and CI=true: install it with pip install "moto[server]==${MOTO_VERSION}" (README, "Emulator apply test")`);
+}
 const run = motoAvailable() ? describe : describe.skip;
 
 run('lz import against moto (built binary)', () => {

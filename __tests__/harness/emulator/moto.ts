@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -85,16 +86,19 @@ async function waitUntilAnswering(port: number, child: ChildProcess, timeoutMs: 
  */
 export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   const port = await freeLoopbackPort();
+  // moto writes its request log to a file, not a pipe: a pipe is drained only while this process's event loop
+  // runs, and a test that waits synchronously (spawnSync of the lz binary talking to moto) would let it fill, block
+  // moto mid-request and deadlock both.
+  const logDir = mkdtempSync(join(tmpdir(), 'lz-moto-log-'));
+  const logFile = join(logDir, 'moto.log');
+  const logFd = openSync(logFile, 'a');
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, ...MOTO_ENV },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, logFd],
   });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-200_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  closeSync(logFd);
+  let kept: string | undefined;
+  const output = () => kept ?? (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-200_000) : '');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Should the test process end without afterAll (a killed jest worker), take moto with it.
   const killOnExit = () => {
@@ -103,19 +107,26 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    process.kill(child.pid!, 'SIGTERM');
-    const timer = setTimeout(() => {
-      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => {
+        if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
+      }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (kept === undefined) {
+      kept = output();
+      rmSync(logDir, { recursive: true, force: true });
+    }
   };
+  let log = '';
   try {
     await waitUntilAnswering(port, child, timeoutMs);
   } catch (e) {
+    log = output();
     await stop();
-    throw new Error(`${(e as Error).message}\n${output}`);
+    throw new Error(`${(e as Error).message}\n${log}`);
   }
-  return { port, endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, log: () => output, stop };
+  return { port, endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, log: output, stop };
 }
