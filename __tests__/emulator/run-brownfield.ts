@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from '../cli/binary';
@@ -25,7 +25,7 @@ import { emulatorTable } from '../harness/emulator/report';
 import { entryLabel } from '../harness/emulator/switches';
 import { BROWNFIELD_SCENARIO as SCENARIO } from './brownfield-scenario';
 import { EMULATOR_GAPS } from './gaps';
-import { applyFailures, dirtySecondPlans, emulatorPlan } from './run-example';
+import { applyFailures, dirtySecondPlans, emulatorPlan, stopEmulator } from './run-example';
 
 /** `value` with every list of strings sorted (discovery lists what it finds in its own order). */
 function sorted(value: unknown): any {
@@ -88,11 +88,7 @@ export function brownfieldSuite(): void {
       console.log(`${emulatorTable(run)}\nfirst plans, imports:\n${importLines(run).join('\n') || '  (none)'}`);
     }, 60 * 60_000);
 
-    afterAll(async () => {
-      await proxy?.close();
-      await moto?.stop();
-      if (workDir && process.env.LZ_EMULATOR_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
-    }, 60_000);
+    afterAll(() => stopEmulator(proxy, moto, workDir), 60_000);
 
     it('lz import writes an adopt section for everything the accounts already run', () => {
       const expected = expectedAdopt(SCENARIO, findings);

@@ -47,6 +47,13 @@ export function emulatorPlan(example: EmulatorRun): { run: boolean; note?: strin
 }
 
 /** The jest suite of one example: start moto and the proxy, apply, print the table, assert. */
+/** Stops the proxy and moto (by its PID) and removes the work folder unless LZ_EMULATOR_KEEP=1. */
+export async function stopEmulator(proxy: ForwardProxy | undefined, moto: MotoServer | undefined, workDir: string | undefined): Promise<void> {
+  await proxy?.close();
+  await moto?.stop();
+  if (workDir && process.env.LZ_EMULATOR_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
+}
+
 /** The apply errors of a run, one line each (every stack, gaps left out). */
 export function applyFailures(run: ExampleRun): string[] {
   return run.stacks.flatMap((s) => s.failures.map((d) => `${s.stack}: ${d.address ?? ''} ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')));
@@ -81,11 +88,7 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
       console.log(`${emulatorTable(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
     }, 60 * 60_000);
 
-    afterAll(async () => {
-      await proxy?.close();
-      await moto?.stop();
-      if (workDir && process.env.LZ_EMULATOR_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
-    }, 60_000);
+    afterAll(() => stopEmulator(proxy, moto, workDir), 60_000);
 
     it('applies every stack, except the listed gaps, without an error', () => expect(applyFailures(run!)).toEqual([]));
 
