@@ -6,7 +6,7 @@ import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { CliError } from '../aws/organizations';
 import type { AccountFindings, AccountTarget, Skippable } from '../discovery/account';
 import { adoptEntries } from '../discovery/adopt';
-import { discoverOne } from '../discovery/organization';
+import { discoverOne, rolesFor } from '../discovery/organization';
 import { adoptPath, gapLines, setAdopt } from './write-discovery';
 
 /** The account `--account` names: a config name or an id under accounts, or the management account. */
@@ -28,11 +28,11 @@ export function accountToImport(config: LandingZoneConfig, file: string, wanted:
   return { id: account.id, name: account.name, management: false };
 }
 
-/** The roles to try: the one Terraform will assume (accessRoleNameFor), then the other. */
+/** The roles to try (rolesFor): the one Terraform will assume (accessRoleNameFor) first, then the other. */
 function rolesToTry(config: LandingZoneConfig, account: AccountTarget): string[] {
   if (account.management) return [];
-  const first = accessRoleNameFor(config, account.name);
-  return [...new Set([first, config.organization.accessRoleName, config.controlTower?.executionRoleName ?? CONTROL_TOWER.executionRole])];
+  const roles = { accessRoleName: config.organization.accessRoleName, executionRoleName: config.controlTower?.executionRoleName ?? CONTROL_TOWER.executionRole };
+  return rolesFor(accessRoleNameFor(config, account.name) === roles.executionRoleName, roles);
 }
 
 /** The result of the per-account form: the new file text, the account's findings and the gaps. */

@@ -83,11 +83,11 @@ export const managementAccountUnused: CheckRule = {
  * governance call, made by the AWS CLI because the provider has no resource for it), and nothing else.
  */
 function onlyOrganizationsAccess(ctx: Parameters<CheckRule['check']>[0]): boolean {
-  const isActivation = /^aws cloudformation activate-organizations-access --region [a-z0-9-]+$/;
-  const expected = activateOrganizationsAccessCommand('REGION').replace(' --region REGION', '');
+  const [before, after] = activateOrganizationsAccessCommand('\0').split('\0').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const isActivation = new RegExp(`^${before}[a-z0-9-]+${after}$`);
   return find(ctx, 'terraform_data', ['management']).every((r) => {
     const provisioners = (r.body.provisioner ?? []) as Array<Record<string, { command?: string }>>;
     const commands = provisioners.flatMap((p) => Object.values(p).map((x) => x.command ?? ''));
-    return commands.length > 0 && commands.every((c) => isActivation.test(c) && c.startsWith(expected));
+    return commands.length > 0 && commands.every((c) => isActivation.test(c));
   });
 }
