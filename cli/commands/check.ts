@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { governedRegions } from '../../config/model';
-import { runAction } from '../aws/organizations';
 import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type CheckContext } from '../check';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory } from '../lib/synth-output';
 import { controlTowerFacts } from '../check/control-tower';
+import { runAction } from '../lib/run-action';
 
 /** cli/check/constraints on first use (the rules are only needed when lz check runs). */
 function loadConstraints(): typeof import('../check/constraints') {

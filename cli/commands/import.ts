@@ -1,17 +1,19 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AWS_REGIONS, regionError } from '../../config/regions';
-import { CliError, organizationsClient, runAction } from '../aws/organizations';
+import { organizationsClient } from '../../discovery/aws/organizations';
 import { configFileOf, loadConfigOrFail } from '../lib/config';
-import { SKIPPABLE, type Skippable } from '../discovery/account';
-import { DEFAULT_CONCURRENCY } from '../discovery/pool';
+import { SKIPPABLE, type Skippable } from '../../discovery/account';
+import { DEFAULT_CONCURRENCY } from '../../discovery/pool';
 import { importOneAccount } from '../import/one-account';
 import { DEFAULT_ACCESS_ROLE, importedConfigProblems } from '../import/organization-yaml';
 import { importWholeOrganization } from '../import/whole-organization';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 // The pieces of lz import, re-exported for the tests and other callers of the former single file.
-export { readOrganization, type ExistingAccount, type ExistingOrganization, type ExistingPolicy } from '../aws/read-organization';
-export { configName, ouConfigName } from '../import/names';
+export { readOrganization, type ExistingAccount, type ExistingOrganization, type ExistingPolicy } from '../../discovery/aws/read-organization';
+export { configName, ouConfigName } from '../../discovery/names';
 export { importedConfigProblems, organizationToYaml, SUSPENDED_WITH_ACTIVE, type ImportOptions } from '../import/organization-yaml';
 
 interface ImportFlags {
@@ -38,7 +40,7 @@ function writeOutput(file: string, text: string): void {
     writeFileSync(file, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
+    throw new UserError(
       `cannot write ${file} (${code}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? ': no permission' : code === 'EISDIR' ? ': it is a folder' : ''}). Nothing was written; run again with --output <a writable file>, or --output - to print the config and redirect it yourself.`,
     );
   }
@@ -53,7 +55,7 @@ function reportGaps(gaps: readonly string[], file: string): void {
 
 function positiveInteger(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`${flag} ${JSON.stringify(value)} is not a whole number from 1 to 64.`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`${flag} ${JSON.stringify(value)} is not a whole number from 1 to 64.`);
   return n;
 }
 
@@ -61,7 +63,7 @@ function positiveInteger(value: string, flag: string): number {
 function skipped(value: string | undefined): Set<Skippable> {
   const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(SKIPPABLE as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new CliError(`--skip: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a read lz import makes; choose from ${SKIPPABLE.join(', ')}.`);
+  if (unknown.length > 0) throw new UserError(`--skip: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a read lz import makes; choose from ${SKIPPABLE.join(', ')}.`);
   return new Set(names as Skippable[]);
 }
 
@@ -89,11 +91,11 @@ async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Pro
 async function importOrganizationAction(flags: ImportFlags): Promise<void> {
   const opts = { ...flags, homeRegion: flags.homeRegion ?? process.env.AWS_REGION ?? 'us-east-1' };
   if (opts.output !== '-' && existsSync(opts.output) && !opts.force) {
-    throw new CliError(`${opts.output} exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).`);
+    throw new UserError(`${opts.output} exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).`);
   }
   const regionsGiven = [opts.homeRegion, ...(opts.regions ?? '').split(',').map((r) => r.trim()).filter(Boolean)];
   for (const region of regionsGiven) {
-    if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new CliError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
+    if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new UserError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
   }
   const concurrency = positiveInteger(opts.concurrency, '--concurrency');
   const skip = skipped(opts.skip);

@@ -3,11 +3,11 @@ import { parseDocument } from 'yaml';
 import { accessRoleNameFor, controlTowerOwnsConfig } from '../../config/brownfield';
 import type { LandingZoneConfig } from '../../config/schema';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { CliError } from '../aws/organizations';
-import type { AccountFindings, AccountTarget, Skippable } from '../discovery/account';
-import { adoptEntries } from '../discovery/adopt';
-import { discoverOne, rolesFor } from '../discovery/organization';
+import type { AccountFindings, AccountTarget, Skippable } from '../../discovery/account';
+import { adoptEntries } from '../../discovery/adopt';
+import { discoverOne, rolesFor } from '../../discovery/organization';
 import { adoptPath, gapLines, setAdopt } from './write-discovery';
+import { UserError } from '../../lib/user-error';
 
 /** The account `--account` names: a config name or an id under accounts, or the management account. */
 export function accountToImport(config: LandingZoneConfig, file: string, wanted: string): AccountTarget {
@@ -15,13 +15,13 @@ export function accountToImport(config: LandingZoneConfig, file: string, wanted:
   if (wanted === organization.managementAccountId || wanted === 'management') return { id: organization.managementAccountId, name: 'management', management: true };
   const index = config.accounts.findIndex((a) => a.name === wanted || a.id === wanted);
   if (index < 0) {
-    throw new CliError(
+    throw new UserError(
       `--account ${JSON.stringify(wanted)} is not in ${file} (accounts: ${config.accounts.map((a) => a.name).join(', ') || 'none'}, or "management"). Add the account under accounts with its name, email, ou and id first, then run lz import --account again.`,
     );
   }
   const account = config.accounts[index];
   if (!account.id) {
-    throw new CliError(
+    throw new UserError(
       `accounts[${index}] (${account.name}) in ${file} has no id: lz import --account reads an account that exists in AWS. Add its 12-digit id (aws organizations list-accounts) to adopt it; an account without an id is created by the landing zone and has nothing to adopt.`,
     );
   }
@@ -46,7 +46,7 @@ export interface AccountImport {
 
 /**
  * `lz import --account`: discovers one account of an existing config and rewrites only its `adopt` section in the
- * file's text, keeping every comment and the rest of the layout. An unreachable account is a CliError (the file
+ * file's text, keeping every comment and the rest of the layout. An unreachable account is a UserError (the file
  * is left as it is).
  */
 export async function importOneAccount(config: LandingZoneConfig, file: string, wanted: string, skip?: ReadonlySet<Skippable>): Promise<AccountImport> {
@@ -61,13 +61,13 @@ export async function importOneAccount(config: LandingZoneConfig, file: string, 
     skip,
   });
   if (!('regions' in result)) {
-    throw new CliError(`Cannot read ${account.management ? 'the management account' : account.name} (${account.id}): ${result.reason}. ${file} is unchanged; make the role assumable (docs/accounts.md) and run again.`);
+    throw new UserError(`Cannot read ${account.management ? 'the management account' : account.name} (${account.id}): ${result.reason}. ${file} is unchanged; make the role assumable (docs/accounts.md) and run again.`);
   }
   const scope = config.controlTower ? { ownsConfig: (region: string) => !account.management && controlTowerOwnsConfig(config, account.name, region) } : undefined;
   const { adopt, notes } = adoptEntries(result, scope);
   const doc = parseDocument(readFileSync(file, 'utf8'));
   const path = adoptPath(doc, account);
-  if (!path) throw new CliError(`${file} changed while lz import read the account: ${account.name} is no longer under accounts; run again.`);
+  if (!path) throw new UserError(`${file} changed while lz import read the account: ${account.name} is no longer under accounts; run again.`);
   setAdopt(doc, path, adopt);
   return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), account, findings: result, notes, gaps: gapLines([result], [], []) };
 }

@@ -4,9 +4,10 @@ import { ConfigError } from '../../config/problems';
 import { SUSPENDED_OU } from '../../config/model';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { serviceAccessPrincipals } from '../../stacks/management/service-access';
-import { CliError } from '../aws/organizations';
-import type { ExistingAccount, ExistingOrganization } from '../aws/read-organization';
-import { configName } from './names';
+import type { ExistingAccount, ExistingOrganization } from '../../discovery/aws/read-organization';
+import { configName } from '../../discovery/names';
+import { controlTowerPolicy } from '../../discovery/control-tower-scps';
+import { UserError } from '../../lib/user-error';
 
 /** Config OU name for the existing top-level Suspended OU when active accounts live in it. */
 export const SUSPENDED_WITH_ACTIVE = 'Suspended-active';
@@ -21,11 +22,6 @@ export const DEFAULT_ACCESS_ROLE = 'OrganizationAccountAccessRole';
 
 /** Said after a policy that carries Control Tower's controls. */
 export const CONTROL_TOWER_POLICY_MARK = ' (Control Tower\'s controls: Control Tower keeps it, leave it alone)';
-
-/** Whether a policy is one of Control Tower's (its preventive controls live in SCPs named aws-guardrails-*). */
-export function controlTowerPolicy(name: string): boolean {
-  return name.startsWith(CONTROL_TOWER.scpPrefix);
-}
 
 /** Longest organization.name taken from the management account's name (physical names must stay within AWS limits). */
 const MAX_DERIVED_ORG_NAME = 20;
@@ -48,12 +44,12 @@ export interface ImportOptions {
 function pickRole(accounts: ReadonlyArray<ExistingAccount & { configName: string }>, wanted: string | undefined, guess: RegExp, role: string, flag: string): string {
   if (wanted) {
     const found = accounts.find((a) => a.name === wanted || a.configName === wanted || a.id === wanted);
-    if (!found) throw new CliError(`${flag} ${JSON.stringify(wanted)} is not an account of the organization; have ${accounts.map((a) => a.name).join(', ')}`);
+    if (!found) throw new UserError(`${flag} ${JSON.stringify(wanted)} is not an account of the organization; have ${accounts.map((a) => a.name).join(', ')}`);
     return found.id;
   }
   const guesses = accounts.filter((a) => guess.test(a.name));
   if (guesses.length !== 1) {
-    throw new CliError(
+    throw new UserError(
       `cannot tell which account is the ${role} account (${guesses.length === 0 ? 'no account name matches' : `several match: ${guesses.map((a) => a.name).join(', ')}`}); name it with ${flag} <account name>`,
     );
   }
@@ -79,7 +75,7 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
   }
   const logId = pickRole(active, options.logArchive, /log/i, 'log-archive', '--log-archive');
   const securityId = pickRole(active, options.security, /secur|audit/i, 'security', '--security');
-  if (logId === securityId) throw new CliError('the log-archive and the security account must be two different accounts; name them with --log-archive and --security');
+  if (logId === securityId) throw new UserError('the log-archive and the security account must be two different accounts; name them with --log-archive and --security');
   const rooted = active.filter((a) => a.ouPath === '');
 
   // The landing zone keeps a top-level "Suspended" OU for state: suspended accounts under deny-all.

@@ -1,10 +1,10 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { readOrganization, type ExistingOrganization } from '../aws/read-organization';
-import type { AccountTarget, Skippable } from '../discovery/account';
-import { readControlTowerApi, type ControlTowerApiResult } from '../discovery/control-tower';
-import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../discovery/organization';
+import { readOrganization, type ExistingOrganization } from '../../discovery/aws/read-organization';
+import type { AccountTarget, Skippable } from '../../discovery/account';
+import { readControlTowerApi, type ControlTowerApiResult } from '../../discovery/control-tower';
+import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../../discovery/organization';
 import { DEFAULT_ACCESS_ROLE, organizationToYaml, type ImportOptions } from './organization-yaml';
 import { addHeaderNotes, writeDiscovery } from './write-discovery';
 

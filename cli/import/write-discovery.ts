@@ -1,8 +1,8 @@
 import { isMap, isSeq, type Document } from 'yaml';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import type { AccountFindings } from '../discovery/account';
-import { adoptEntries, type AdoptEntries, type ControlTowerScope } from '../discovery/adopt';
-import type { OrganizationDiscovery, UnreachableAccount } from '../discovery/organization';
+import type { AccountFindings } from '../../discovery/account';
+import { adoptEntries, type AdoptEntries, type ControlTowerScope } from '../../discovery/adopt';
+import type { OrganizationDiscovery, UnreachableAccount } from '../../discovery/organization';
 
 /** Where an account's `adopt` section lives: organization.adopt for the management account, accounts[i].adopt else. */
 export function adoptPath(doc: Document, account: { readonly id: string; readonly name: string; readonly management: boolean }): Array<string | number> | undefined {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LandingZoneConfig } from '../../config/schema';
 import type { SynthResult } from '../../synth/synth';
-import { CliError } from '../aws/organizations';
+import { UserError } from '../../lib/user-error';
 
 /** Terraform JSON of one synthesized stack (cdk.tf.json), as far as the lz commands read it. */
 export interface StackJson {
@@ -42,11 +42,11 @@ export function loadSynth(): typeof import('../../synth/synth') {
   return require('../../synth/synth') as typeof import('../../synth/synth');
 }
 
-/** Reads cdktf.out (or another output folder); a CliError when it was never synthesized. */
+/** Reads cdktf.out (or another output folder); a UserError when it was never synthesized. */
 export function readSynthOutput(outdir: string): SynthOutput {
   const manifestFile = join(outdir, 'manifest.json');
   if (!existsSync(manifestFile)) {
-    throw new CliError(`${outdir} has no manifest.json; synthesize first (lz synth or npm run synth), or leave out --out to synthesize now.`);
+    throw new UserError(`${outdir} has no manifest.json; synthesize first (lz synth or npm run synth), or leave out --out to synthesize now.`);
   }
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   const stacks: Record<string, StackJson> = {};

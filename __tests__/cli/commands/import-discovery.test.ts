@@ -5,7 +5,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { parseConfig } from '../../../config/load';
 import { runLz } from '../../config/broken-configs';
 import { synthLandingZone } from '../../harness/synth';
-import { AUDIT, emptyWorld, installFakeAws, LOG, MANAGEMENT, ouArn, SHOP, stubs, uninstallFakeAws, type FakeWorld } from '../discovery/fake-aws';
+import { AUDIT, emptyWorld, installFakeAws, LOG, MANAGEMENT, ouArn, SHOP, stubs, uninstallFakeAws, type FakeWorld } from '../../discovery/fake-aws';
 
 /*
  * lz import with discovery, end to end in process: a fake AWS (every client mocked, Control Tower over fetch),

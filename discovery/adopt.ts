@@ -1,4 +1,4 @@
-import type { AdoptConfig } from '../../config/schema/adopt';
+import type { AdoptConfig } from '../config/schema/adopt';
 import type { AccountFindings } from './account';
 import { controlTowerOwned } from './control-tower';
 

@@ -1,6 +1,6 @@
-import { RegionDisabledError, reason } from '../aws/errors';
-import type { AccountSession } from '../aws/session';
-import { CONTROL_TOWER } from '../../config/schema/control-tower';
+import { RegionDisabledError, reason } from './aws/errors';
+import type { AccountSession } from './aws/session';
+import { CONTROL_TOWER } from '../config/schema/control-tower';
 import { readAccountAnalyzers } from './access-analyzers';
 import { readAlternateContacts, type AlternateContactType } from './alternate-contacts';
 import { readBudgets } from './budgets';

@@ -1,8 +1,8 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { reason } from '../aws/errors';
-import type { ExistingOrganization } from '../aws/read-organization';
-import { AccountSession, assumeAccountRole, UnreachableAccountError } from '../aws/session';
+import { CONTROL_TOWER } from '../config/schema/control-tower';
+import { reason } from './aws/errors';
+import type { ExistingOrganization } from './aws/read-organization';
+import { AccountSession, assumeAccountRole, UnreachableAccountError } from './aws/session';
 import { discoverAccount, type AccountFindings, type AccountTarget, type Skippable } from './account';
 import { landingZoneBudgetNames } from './budgets';
 import type { ControlTowerApiResult, ControlTowerFinding } from './control-tower';

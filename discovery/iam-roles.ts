@@ -1,5 +1,5 @@
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { read } from './read';
 
 /** IAM is global; its endpoint is reached through us-east-1. */

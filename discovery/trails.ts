@@ -1,5 +1,5 @@
 import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { read } from './read';
 
 export interface FoundTrail {

@@ -1,5 +1,5 @@
 import { BudgetsClient, DescribeBudgetCommand } from '@aws-sdk/client-budgets';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { GLOBAL_REGION } from './iam-roles';
 import { read } from './read';
 

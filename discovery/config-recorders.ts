@@ -1,5 +1,5 @@
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeDeliveryChannelsCommand } from '@aws-sdk/client-config-service';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { read } from './read';
 
 /** The customer managed Config recorder and the delivery channel of one region. */

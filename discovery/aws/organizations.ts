@@ -1,12 +1,5 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-
-/** A failure the CLI reports as one readable message (no stack trace) with exit code 1. */
-export class CliError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+import { UserError } from '../../lib/user-error';
 
 /** Organizations is a global service whose endpoint lives in us-east-1. */
 export function organizationsClient(): OrganizationsClient {
@@ -34,61 +27,45 @@ function errorName(e: unknown): string {
 }
 
 /**
- * Turns an Organizations SDK error into a CliError that says what happened and what to do.
+ * Turns an Organizations SDK error into a UserError that says what happened and what to do.
  * `context` reads like "inviting account 222222222222".
  */
-export function explainOrganizationsError(e: unknown, context: string): CliError {
+export function explainOrganizationsError(e: unknown, context: string): UserError {
   const name = errorName(e);
   const message = (e as { message?: string })?.message ?? String(e);
   switch (name) {
     case 'HandshakeConstraintViolationException': {
       const reason = (e as { Reason?: string }).Reason ?? '';
-      return new CliError(`Failed ${context}: ${HANDSHAKE_REASONS[reason] ?? `AWS refused the handshake (${reason || message})`}.`);
+      return new UserError(`Failed ${context}: ${HANDSHAKE_REASONS[reason] ?? `AWS refused the handshake (${reason || message})`}.`);
     }
     case 'DuplicateHandshakeException':
-      return new CliError(`Failed ${context}: an invitation to this account is already open; accept it from the account (lz accept --handshake-id h-...) or cancel it in the Organizations console.`);
+      return new UserError(`Failed ${context}: an invitation to this account is already open; accept it from the account (lz accept --handshake-id h-...) or cancel it in the Organizations console.`);
     case 'DuplicateAccountException':
-      return new CliError(`Failed ${context}: the account is already a member of this organization; add its id to the account in landing-zone.yaml to adopt it.`);
+      return new UserError(`Failed ${context}: the account is already a member of this organization; add its id to the account in landing-zone.yaml to adopt it.`);
     case 'AccountNotFoundException':
-      return new CliError(`Failed ${context}: AWS knows no such account; check the 12-digit account id.`);
+      return new UserError(`Failed ${context}: AWS knows no such account; check the 12-digit account id.`);
     case 'HandshakeNotFoundException':
-      return new CliError(
+      return new UserError(
         `Failed ${context}: no such invitation is visible to these credentials. Run this with credentials of the INVITED account (check with: aws sts get-caller-identity), and check the handshake id (h-...).`,
       );
     case 'InvalidHandshakeTransitionException':
     case 'HandshakeAlreadyInStateException':
-      return new CliError(`Failed ${context}: the invitation is no longer open (already accepted, declined, canceled or expired); send a new one with lz invite.`);
+      return new UserError(`Failed ${context}: the invitation is no longer open (already accepted, declined, canceled or expired); send a new one with lz invite.`);
     case 'AccessDeniedException':
     case 'AccessDeniedForDependencyException':
-      return new CliError(`Failed ${context}: access denied (${message}). The credentials need the organizations permissions for this call; see docs/accounts.md.`);
+      return new UserError(`Failed ${context}: access denied (${message}). The credentials need the organizations permissions for this call; see docs/accounts.md.`);
     case 'AWSOrganizationsNotInUseException':
-      return new CliError(`Failed ${context}: these credentials belong to an account that is not in an organization; use the management account's credentials.`);
+      return new UserError(`Failed ${context}: these credentials belong to an account that is not in an organization; use the management account's credentials.`);
     case 'AccountOwnerNotVerifiedException':
-      return new CliError(`Failed ${context}: the management account's owner is not verified yet; wait for AWS to verify the account (or contact AWS Support).`);
+      return new UserError(`Failed ${context}: the management account's owner is not verified yet; wait for AWS to verify the account (or contact AWS Support).`);
     case 'ConstraintViolationException':
-      return new CliError(`Failed ${context}: ${message}`);
+      return new UserError(`Failed ${context}: ${message}`);
     case 'InvalidInputException':
-      return new CliError(`Failed ${context}: AWS rejected the input (${message}).`);
+      return new UserError(`Failed ${context}: AWS rejected the input (${message}).`);
     case 'TooManyRequestsException':
     case 'ConcurrentModificationException':
-      return new CliError(`Failed ${context}: AWS is busy (${name}); try again in a minute.`);
+      return new UserError(`Failed ${context}: AWS is busy (${name}); try again in a minute.`);
     default:
-      return new CliError(`Failed ${context}: ${name ? `${name}: ` : ''}${message}`);
+      return new UserError(`Failed ${context}: ${name ? `${name}: ` : ''}${message}`);
   }
-}
-
-/** Runs a CLI action: prints a CliError's message and sets exit code 1 instead of a stack trace. */
-export function runAction<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await action(...args);
-    } catch (e) {
-      if (e instanceof CliError) {
-        console.error(e.message);
-        process.exitCode = 1;
-        return;
-      }
-      throw e;
-    }
-  };
 }

@@ -1,8 +1,8 @@
-import { AWS_REGIONS } from '../../config/regions';
-import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { ControlTowerApi, defaultCredentials } from '../aws/control-tower';
-import { reason } from '../aws/errors';
-import type { ExistingOrganization } from '../aws/read-organization';
+import { AWS_REGIONS } from '../config/regions';
+import { CONTROL_TOWER } from '../config/schema/control-tower';
+import { ControlTowerApi, defaultCredentials } from './aws/control-tower';
+import { reason } from './aws/errors';
+import type { ExistingOrganization } from './aws/read-organization';
 
 /** What lz import knows about an AWS Control Tower landing zone. */
 export interface ControlTowerFinding {

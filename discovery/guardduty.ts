@@ -1,5 +1,5 @@
 import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { read } from './read';
 
 /**

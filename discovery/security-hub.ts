@@ -1,5 +1,5 @@
 import { DescribeHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { read } from './read';
 
 /**

@@ -1,5 +1,5 @@
-import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import type { ExistingOrganization } from '../aws/read-organization';
+import { CONTROL_TOWER } from '../config/schema/control-tower';
+import type { ExistingOrganization } from './aws/read-organization';
 import type { AccountFindings } from './account';
 import { controlTowerOwned, type ControlTowerApiResult, type ControlTowerFinding } from './control-tower';
 

@@ -1,6 +1,6 @@
 import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import type { AccountSession } from '../aws/session';
-import { RegionDisabledError } from '../aws/errors';
+import type { AccountSession } from './aws/session';
+import { RegionDisabledError } from './aws/errors';
 import { read } from './read';
 
 /**

@@ -1,4 +1,4 @@
-import { s3ControlExtras } from '../../../cli/discovery/s3-public-access-block';
+import { s3ControlExtras } from '../../discovery/s3-public-access-block';
 
 describe('S3 Control behind a custom endpoint', () => {
   it('sends to the custom endpoint as it is (no account-id host prefix an IP address cannot take)', async () => {

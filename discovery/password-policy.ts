@@ -1,5 +1,5 @@
 import { GetAccountPasswordPolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { GLOBAL_REGION } from './iam-roles';
 import { read } from './read';
 

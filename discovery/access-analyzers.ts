@@ -1,5 +1,5 @@
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
-import type { AccountSession } from '../aws/session';
+import type { AccountSession } from './aws/session';
 import { allPages, read } from './read';
 
 /**

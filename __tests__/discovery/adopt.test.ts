@@ -1,5 +1,5 @@
-import { adoptEntries } from '../../../cli/discovery/adopt';
-import type { AccountFindings, RegionFindings } from '../../../cli/discovery/account';
+import { adoptEntries } from '../../discovery/adopt';
+import type { AccountFindings, RegionFindings } from '../../discovery/account';
 
 const region = (over: Partial<RegionFindings> = {}): RegionFindings => ({ config: {}, securityHub: false, trails: [], accessAnalyzers: [], ebsEncryptionByDefault: false, ...over });
 const findings = (regions: Record<string, RegionFindings>): AccountFindings => ({

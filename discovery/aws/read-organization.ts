@@ -15,8 +15,9 @@ import {
   type OrganizationsClient,
   type PolicyType,
 } from '@aws-sdk/client-organizations';
-import { ouConfigName } from '../import/names';
-import { CliError, explainOrganizationsError } from './organizations';
+import { ouConfigName } from '../names';
+import { explainOrganizationsError } from './organizations';
+import { UserError } from '../../lib/user-error';
 
 /** One account of an existing organization. */
 export interface ExistingAccount {
@@ -72,13 +73,13 @@ const POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE
 export async function readOrganization(client: OrganizationsClient, withPolicies = true): Promise<ExistingOrganization> {
   try {
     const org = (await client.send(new DescribeOrganizationCommand({}))).Organization;
-    if (!org?.Id || !org.MasterAccountId) throw new CliError('AWS returned no organization id; run with the management account\'s credentials.');
+    if (!org?.Id || !org.MasterAccountId) throw new UserError('AWS returned no organization id; run with the management account\'s credentials.');
     if (org.FeatureSet && org.FeatureSet !== 'ALL') {
-      throw new CliError(`organization ${org.Id} has only consolidated billing features; enable all features first (Organizations console > Settings), the landing zone needs them.`);
+      throw new UserError(`organization ${org.Id} has only consolidated billing features; enable all features first (Organizations console > Settings), the landing zone needs them.`);
     }
     const roots = (await client.send(new ListRootsCommand({}))).Roots ?? [];
     const rootId = roots[0]?.Id;
-    if (!rootId) throw new CliError('the organization has no root visible to these credentials.');
+    if (!rootId) throw new UserError('the organization has no root visible to these credentials.');
 
     const ous: Array<{ path: string; id: string; awsName?: string }> = [];
     const accounts: ExistingAccount[] = [];
@@ -139,7 +140,7 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     const serviceAccessPrincipals = serviceAccess.map((p) => p.ServicePrincipal).filter((p): p is string => Boolean(p));
     return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, policies, serviceAccessPrincipals };
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof UserError) throw e;
     throw explainOrganizationsError(e, 'reading the organization');
   }
 }

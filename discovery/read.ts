@@ -1,4 +1,4 @@
-import { isOneOf, RegionDisabledError, regionDisabled } from '../aws/errors';
+import { isOneOf, RegionDisabledError, regionDisabled } from './aws/errors';
 
 /**
  * One read call: the "not there" answers in `absent` give `whenAbsent` (absent is not a failure), an opt-in region
@@ -14,4 +14,4 @@ export async function read<T>(region: string, call: () => Promise<T>, absent: re
   }
 }
 
-export { allPages } from '../aws/pages';
+export { allPages } from './aws/pages';

@@ -1,6 +1,11 @@
 import { ListPoliciesForTargetCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
-import { controlTowerPolicy } from '../import/organization-yaml';
+import { CONTROL_TOWER } from '../config/schema/control-tower';
 import { allPages } from './read';
+
+/** Whether a policy is one of Control Tower's (its preventive controls live in SCPs named aws-guardrails-*). */
+export function controlTowerPolicy(name: string): boolean {
+  return name.startsWith(CONTROL_TOWER.scpPrefix);
+}
 
 /**
  * The most aws-guardrails-* SCPs attached to any of the OUs (ListPoliciesForTarget): the SCPs Control Tower's

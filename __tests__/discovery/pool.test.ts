@@ -1,4 +1,4 @@
-import { mapLimit } from '../../../cli/discovery/pool';
+import { mapLimit } from '../../discovery/pool';
 
 describe('mapLimit', () => {
   it('runs at most `limit` at a time and keeps the order of the items', async () => {

@@ -1,4 +1,4 @@
-import { ControlTowerApi, controlTowerEndpoint } from '../../../cli/aws/control-tower';
+import { ControlTowerApi, controlTowerEndpoint } from '../../../discovery/aws/control-tower';
 
 describe('the Control Tower API client', () => {
   let fetchSpy: jest.SpyInstance;

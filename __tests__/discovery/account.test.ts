@@ -1,9 +1,9 @@
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { adoptEntries } from '../../../cli/discovery/adopt';
-import type { AccountFindings, AccountTarget } from '../../../cli/discovery/account';
-import { discoverOne, type DiscoveryOptions } from '../../../cli/discovery/organization';
-import { AdoptSchema } from '../../../config/schema/adopt';
+import { adoptEntries } from '../../discovery/adopt';
+import type { AccountFindings, AccountTarget } from '../../discovery/account';
+import { discoverOne, type DiscoveryOptions } from '../../discovery/organization';
+import { AdoptSchema } from '../../config/schema/adopt';
 import { awsError, emptyWorld, installFakeAws, LOG, MANAGEMENT, SHOP, stubs, uninstallFakeAws, type FakeWorld } from './fake-aws';
 
 const OPTIONS: DiscoveryOptions = {

@@ -1,6 +1,6 @@
 import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
-import { ALTERNATE_CONTACT_TYPES } from '../../config/schema/adopt';
-import type { AccountSession } from '../aws/session';
+import { ALTERNATE_CONTACT_TYPES } from '../config/schema/adopt';
+import type { AccountSession } from './aws/session';
 import { GLOBAL_REGION } from './iam-roles';
 import { read } from './read';
 
