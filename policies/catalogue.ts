@@ -4,6 +4,7 @@ import { governedRegions } from '../config/model';
 import type { PolicyKind } from './kinds';
 import { ORGANIZATION_ID_PLACEHOLDER } from './common';
 import { accessRoleNames } from '../config/brownfield';
+import { adoptedOrganization } from '../config/takeover';
 import { controlTowerRoleNames } from './control-tower-roles';
 import { denyLeaveOrganization } from './scp/deny-leave-organization';
 import { denyRootUser } from './scp/deny-root-user';
@@ -37,6 +38,11 @@ export interface GuardrailContext {
   /** Organization id, or ORGANIZATION_ID_PLACEHOLDER until the management stack fills in the reference. */
   readonly organizationId: string;
   readonly naming: NamingInput;
+  /**
+   * organization.id is set (config/takeover.ts): options of organization-wide behaviour settings that the config does
+   * not write are left out of the documents instead of taking their secure defaults.
+   */
+  readonly adoptedOrganization: boolean;
 }
 
 export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
@@ -50,6 +56,7 @@ export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
     governedRegions: governedRegions(config),
     organizationId: ORGANIZATION_ID_PLACEHOLDER,
     naming: namingOf(config),
+    adoptedOrganization: adoptedOrganization(config),
   };
 }
 
@@ -145,14 +152,17 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     kind: 'declarative',
     description: 'VPC, AMI and EBS snapshot Block Public Access, IMDSv2 required.',
     options: ['vpcBlockPublicAccess', 'vpcExclusionsAllowed', 'imageBlockPublicAccess', 'snapshotBlockPublicAccess', 'imdsv2Required'],
-    render: (_c, o) =>
-      ec2BlockPublicAccess({
-        vpcBlockPublicAccess: o.vpcBlockPublicAccess,
-        vpcExclusionsAllowed: o.vpcExclusionsAllowed,
-        imageBlockPublicAccess: o.imageBlockPublicAccess,
-        snapshotBlockPublicAccess: o.snapshotBlockPublicAccess,
-        imdsv2Required: o.imdsv2Required,
-      }),
+    render: (c, o) =>
+      ec2BlockPublicAccess(
+        {
+          vpcBlockPublicAccess: o.vpcBlockPublicAccess,
+          vpcExclusionsAllowed: o.vpcExclusionsAllowed,
+          imageBlockPublicAccess: o.imageBlockPublicAccess,
+          snapshotBlockPublicAccess: o.snapshotBlockPublicAccess,
+          imdsv2Required: o.imdsv2Required,
+        },
+        { onlyGiven: c.adoptedOrganization },
+      ),
   },
   'tag-policy': {
     kind: 'tag',

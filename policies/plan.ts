@@ -24,6 +24,10 @@ export interface PlannedPolicy {
   readonly targets: readonly string[];
   /** For a packed document: the guardrails whose statements it holds. */
   readonly packedFrom?: readonly string[];
+  /** Catalogue entries whose content it holds (its own, or those packed into it); custom documents are not named. */
+  readonly carries: readonly string[];
+  /** Existing policy of the organization it adopts (guardrails.*[].id): imported instead of created. */
+  readonly adoptId?: string;
 }
 
 export interface GuardrailPlan {
@@ -154,6 +158,7 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
         });
         continue;
       }
+      const carries = [...new Set(list.flatMap((r) => (r.guardrail.policy ? [r.guardrail.policy] : [])))];
       contents.forEach((content, i) =>
         packed.push({
           kind,
@@ -163,6 +168,7 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
           content,
           targets: [target],
           packedFrom: names,
+          carries,
         }),
       );
     }
@@ -180,6 +186,8 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
       description: g.description ?? (g.policy ? CATALOGUE[g.policy].description : `Custom ${KIND_LABEL[g.kind]}${g.file ? ` from ${g.file}` : ''}`),
       content: r.content,
       targets,
+      carries: g.policy ? [g.policy] : [],
+      ...(g.adoptId ? { adoptId: g.adoptId } : {}),
     });
   }
   policies.push(...packed);
