@@ -1,5 +1,6 @@
 import type { ExistingDelegatedAdministratorConfig, LandingZoneConfig } from './schema';
-import { coreAccount } from './model';
+import { coreAccount, securityRegions } from './model';
+import { makesOrganizationCloudTrail } from './organization-trail';
 
 /**
  * How many delegated administrators AWS allows per service principal, and whether the designation is made per
@@ -130,4 +131,51 @@ export function securityAccountRegistration(config: LandingZoneConfig, principal
   const security = coreAccount(config, 'security').name;
   const found = recordedAdministrators(config, principal).find((d) => d.account === security);
   return found ? { regions: found.regions ?? [] } : undefined;
+}
+
+/** StackSets' delegated administration (needed for `callAs: DELEGATED_ADMIN` StackSets). */
+export const STACKSETS_PRINCIPAL = 'member.org.stacksets.cloudformation.amazonaws.com';
+
+/** A service the landing zone designates through its own API (constructs/organization ServiceAdministrator). */
+export type AdminApiService = keyof typeof ADMIN_API_PRINCIPALS;
+
+/** One delegation the landing zone makes to the security account. */
+export interface LandingZoneDelegation {
+  readonly principal: string;
+  /** Designated through the service's own API (and so registered in Organizations by it); absent: RegisterDelegatedAdministrator. */
+  readonly service?: AdminApiService;
+  /** Regions it is designated in: the home Region only, or every security Region (the Organizations registration is global). */
+  readonly regions: readonly string[];
+}
+
+/**
+ * Every delegation of an enabled security service to the security account, in the order they are made
+ * (stacks/management/delegated-admins.ts): the Organizations registrations of services without an admin API of
+ * their own (Config, Access Analyzer, StackSets), then the services designated through their own API. CloudTrail,
+ * Security Hub: once, in the home Region (CloudTrail's is global; Security Hub's central configuration makes the home
+ * Region's administrator the one of the linked Regions); GuardDuty, Detective, Inspector, Macie: in every security Region.
+ */
+export function landingZoneDelegations(config: LandingZoneConfig): LandingZoneDelegation[] {
+  const home = [config.organization.homeRegion];
+  const every = securityRegions(config);
+  const { security } = config;
+  const out: LandingZoneDelegation[] = [];
+  const registration = (principal: string, on: boolean) => {
+    if (on) out.push({ principal, regions: home });
+  };
+  registration('config.amazonaws.com', security.config.enabled);
+  registration('config-multiaccountsetup.amazonaws.com', security.config.enabled);
+  registration('access-analyzer.amazonaws.com', security.accessAnalyzer.enabled);
+  registration(STACKSETS_PRINCIPAL, config.stackSets.some((s) => s.callAs === 'DELEGATED_ADMIN'));
+  const designation = (service: AdminApiService, on: boolean, regions: readonly string[]) => {
+    if (on) out.push({ principal: ADMIN_API_PRINCIPALS[service], service, regions });
+  };
+  // Not when another trail is the only organization trail (config/organization-trail.ts): nothing of CloudTrail's is delegated then.
+  designation('cloudtrail', makesOrganizationCloudTrail(config), home);
+  designation('guardduty', security.guardDuty.enabled, every);
+  designation('securityhub', security.securityHub.enabled, home);
+  designation('detective', security.detective.enabled, every);
+  designation('inspector2', security.inspector.enabled, every);
+  designation('macie2', security.macie.enabled, every);
+  return out;
 }

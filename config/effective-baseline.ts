@@ -13,7 +13,7 @@
 import { BaselineOverrideSchema, BaselineSchema, BEHAVIOUR_BASELINE_DEFAULTS, type AccountConfig, type LandingZoneConfig } from './schema';
 import type { PathSegment } from './problems';
 import { effectiveOu } from './model';
-import { existingAccountOnTakeover } from './takeover';
+import { existingAccountOnTakeover, type BaselineBehaviourSetting } from './takeover';
 
 /** One setting's effective value and the config path that set it. */
 export interface ExplainedSetting {
@@ -182,11 +182,25 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
  * the alarm e-mail derived here is `baseline.management.email`, else the billing contact's, else empty.
  */
 export function managementBaseline(config: LandingZoneConfig): EffectiveBaseline {
+  return resolveManagementBaseline(config).values;
+}
+
+function resolveManagementBaseline(config: LandingZoneConfig): { values: EffectiveBaseline; explained: ExplainedSetting[] } {
   const fromManagement = config.baseline.management.email;
   const fromContacts = config.organization.alternateContacts?.billing?.email;
   const path: PathSegment[] = fromManagement ? ['baseline', 'management', 'email'] : ['organization', 'alternateContacts', 'billing', 'email'];
   const email: ExplainedSetting = { setting: 'email', value: fromManagement ?? fromContacts ?? '', source: formatSource(path), sourcePath: path };
-  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail', existingAccountOnTakeover(config, 'management')).values;
+  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail', existingAccountOnTakeover(config, 'management'));
+}
+
+/**
+ * The behaviour settings of the baseline (config/takeover.ts) an existing account keeps as it has them on a takeover:
+ * nothing in the config sets them for it. `management` for the management account.
+ */
+export function baselineLeftAlone(config: LandingZoneConfig, account: string): BaselineBehaviourSetting[] {
+  const { explained } = account === 'management' ? resolveManagementBaseline(config) : resolveBaseline(config, account);
+  const groups = explained.filter((row) => row.source === LEFT_ALONE).map((row) => row.setting.split('.')[0] as BaselineBehaviourSetting);
+  return [...new Set(groups)];
 }
 
 /** Said for a behaviour setting an existing account keeps on a takeover (config/takeover.ts). */

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import { AccountDirectory, ClosedAccount, type DelegatedAdministrator, MemberAccount, Organization, OrganizationalUnit, RootAccessManagement } from '../constructs/organization';
 import { allOuPaths, effectiveOu, parentOf } from '../config/model';
-import { policyTypesInUse } from '../policies/policy-types';
+import { enabledPolicyTypes } from '../policies/policy-types';
 import { serviceAccessPrincipals } from './management/service-access';
 import { addDelegatedAdministrators } from './management/delegated-admins';
 import { addIdentityCenter, type IdentityCenterResources } from './management/identity-center';
@@ -36,10 +36,13 @@ export class ManagementStack extends LandingZoneStack {
     super(scope, id, props);
     const { config } = props;
 
+    const policyTypes = enabledPolicyTypes(config);
     this.organization = new Organization(this, 'Organization', {
       serviceAccessPrincipals: serviceAccessPrincipals(config),
-      enabledPolicyTypes: policyTypesInUse(config),
+      enabledPolicyTypes: policyTypes.types,
+      policyTypesOutsideProvider: policyTypes.outsideProvider,
       existingOrganizationId: config.organization.id,
+      existingRootId: config.organization.rootId,
     });
 
     for (const path of allOuPaths(config)) {

@@ -1,3 +1,4 @@
+import type { BehaviourSettingId } from '../../config/takeover';
 import { address } from '../lib/synth-output';
 import type { CheckContext, Evidence } from './types';
 import { find, isRootTarget } from './resources';
@@ -101,6 +102,8 @@ export interface StatementRequirement {
   readonly matches: (s: Statement) => boolean;
   /** Config key that turns it on, for the message. */
   readonly fix: string;
+  /** The behaviour setting it is, when an adopted organization leaves it off until the config says so (config/takeover.ts). */
+  readonly setting?: BehaviourSettingId;
 }
 
 /**

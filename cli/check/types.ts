@@ -1,4 +1,5 @@
 import type { StackJson } from '../lib/synth-output';
+import type { BehaviourSettingId } from '../../config/takeover';
 
 /** What every checklist rule reads: the synthesized stacks and a few facts from the config. */
 export interface CheckContext {
@@ -17,6 +18,12 @@ export interface CheckContext {
    * @default - no Control Tower: the landing zone's own resources must cover every item
    */
   readonly controlTower?: ControlTowerFacts;
+  /**
+   * Organization-wide behaviour settings an adopted organization leaves off until the config turns them on
+   * (config/takeover.ts): the checklist reports them as warnings with what turning them on does, not as failures.
+   * @default - none deferred (a new organization, or every setting written)
+   */
+  readonly deferred?: ReadonlySet<BehaviourSettingId>;
 }
 
 /** What Control Tower runs in the organization, besides the synthesized stacks. */

@@ -4,6 +4,7 @@ import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type Check
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory } from '../lib/synth-output';
 import { controlTowerFacts } from '../check/control-tower';
+import { deferredSettings, formatTakeover, takeoverReport } from '../check/takeover';
 import { runAction } from '../lib/run-action';
 
 /** cli/check/constraints on first use (the rules are only needed when lz check runs). */
@@ -29,18 +30,23 @@ export function register(program: Command): void {
       runAction(async (opts: { config?: string; out?: string; format: string }) => {
         const { config } = loadConfigOrFail(configFileOf(opts.config));
         const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(config);
+        const takeover = takeoverReport(config);
         const ctx: CheckContext = {
           stacks: output.stacks,
           governedRegions: governedRegions(config),
           managementAccountId: config.organization.managementAccountId,
           controlTower: controlTowerFacts(config),
+          deferred: deferredSettings(takeover),
         };
         const rows: ChecklistRow[] = runChecklist(ctx);
         const { runConstraints, formatConstraints } = loadConstraints();
         const constraints = runConstraints(ctx);
         const pass = rows.every((r) => r.status === 'pass') && constraints.every((r) => r.status === 'pass');
-        if (opts.format === 'json') console.log(JSON.stringify({ pass, items: rows, constraints }, null, 2));
-        else console.log(`Seed 004 target-state checklist\n\n${formatChecklist(rows)}\n\nAWS service constraints\n\n${formatConstraints(constraints)}`);
+        if (opts.format === 'json') console.log(JSON.stringify({ pass, items: rows, constraints, leftOffOnTakeover: takeover }, null, 2));
+        else {
+          const left = takeover.length > 0 ? `\n\nLeft off on takeover\n\n${formatTakeover(takeover)}` : '';
+          console.log(`Seed 004 target-state checklist\n\n${formatChecklist(rows)}\n\nAWS service constraints\n\n${formatConstraints(constraints)}${left}`);
+        }
         if (!pass) process.exitCode = 1;
       }),
     );

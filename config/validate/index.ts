@@ -25,6 +25,10 @@ import { checkGuardrailQuotas } from './guardrails-quotas';
 import { checkCi } from './ci';
 import { checkAdopt } from './adopt';
 import { checkControlTower } from './control-tower';
+import { checkTakeoverSettings } from './takeover';
+import { checkExistingPolicies } from './existing-policies';
+import { checkDelegatedAdministrators } from './delegated-administrators';
+import { checkReviewPlan } from './review-plan';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -58,6 +62,10 @@ export const RULES: readonly Rule[] = [
   checkCi,
   checkAdopt,
   checkControlTower,
+  checkTakeoverSettings,
+  checkExistingPolicies,
+  checkDelegatedAdministrators,
+  checkReviewPlan,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {

@@ -26,6 +26,7 @@ import { billingAlarmRegion } from './rules/billing-alarm-region';
 import { eventBridgeRuleNames } from './rules/eventbridge-rule-names';
 import { cloudTrailNames } from './rules/cloudtrail-names';
 import { adoptedSingletons } from './rules/adopted-singletons';
+import { configRulesRecorder } from './rules/config-rules-recorder';
 
 export type { ConstraintRule } from './types';
 
@@ -43,6 +44,7 @@ export const CONSTRAINTS: readonly ConstraintRule[] = [
   imdsDefaultsDeclarativePolicy,
   onePerAccountRegion,
   adoptedSingletons,
+  configRulesRecorder,
   configGlobalResourcesOnce,
   organizationOuDepth,
   organizationPolicyTypesEnabled,

@@ -4,8 +4,8 @@ import { evidenceOf, find, type FoundResource } from '../../resources';
 import type { ConstraintRule } from '../types';
 import { accountLabel, accountOf, managementKey, waitsFor } from '../resources';
 import { organizationOf, trustedPrincipals } from '../organization';
+import { STACKSETS_PRINCIPAL } from '../../../../config/delegated-administrators';
 
-const STACKSETS_PRINCIPAL = 'member.org.stacksets.cloudformation.amazonaws.com';
 
 /** A resource that activates CloudFormation's own organizations access (ActivateOrganizationsAccess), in the given stack. */
 function activationIn(ctx: CheckContext, stack: string): FoundResource | undefined {
