@@ -24,6 +24,11 @@ export interface CheckContext {
    * @default - none deferred (a new organization, or every setting written)
    */
   readonly deferred?: ReadonlySet<BehaviourSettingId>;
+  /**
+   * Policies attached outside the landing zone (guardrails.existing): they take per-target slots too.
+   * @default - none
+   */
+  readonly existingPolicies?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly type: string; readonly targets: readonly string[] }>;
 }
 
 /** What Control Tower runs in the organization, besides the synthesized stacks. */

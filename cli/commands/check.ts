@@ -37,6 +37,7 @@ export function register(program: Command): void {
           managementAccountId: config.organization.managementAccountId,
           controlTower: controlTowerFacts(config),
           deferred: deferredSettings(takeover),
+          existingPolicies: config.guardrails.existing,
         };
         const rows: ChecklistRow[] = runChecklist(ctx);
         const { runConstraints, formatConstraints } = loadConstraints();

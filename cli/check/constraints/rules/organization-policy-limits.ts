@@ -4,12 +4,24 @@ import { POLICY_KINDS, POLICY_TYPE } from '../../../../policies/kinds';
 import { organizationPolicies } from '../../policies';
 import type { ConstraintRule } from '../types';
 import { ouPathOf } from '../organization';
+import { find, isRootTarget } from '../../resources';
+
+/** How the config names a target (`Root`, an OU path, an account name) from its id expression in the output. */
+function targetName(ctx: CheckContext, targetId: string): string | undefined {
+  if (isRootTarget(targetId)) return 'Root';
+  const ou = ouPathOf(ctx, targetId);
+  if (ou !== undefined) return ou;
+  const account = /aws_organizations_account\.([A-Za-z0-9_-]+)\.id/.exec(targetId)?.[1] ?? /cross-stack-output-aws_organizations_account([A-Za-z0-9_-]+?)id\}/.exec(targetId)?.[1];
+  const found = account ? find(ctx, 'aws_organizations_account').find((a) => a.name === account) : undefined;
+  return found ? String(found.body.name) : undefined;
+}
 
 /**
  * AWS Organizations quotas on the policies as synthesized (the guardrail planner enforces them on
  * the config; this is the proof on the output): document size per policy type, and policies of
  * one type attached directly to one target, counting the AWS-managed FullAWSAccess /
- * RCPFullAWSAccess that stay attached.
+ * RCPFullAWSAccess that stay attached, Control Tower's SCPs on registered OUs, and the policies attached outside the
+ * landing zone (guardrails.existing; an adopted one, imported into the output, is counted once).
  */
 export const organizationPolicyLimits: ConstraintRule = {
   id: 'organization-policy-limits',
@@ -20,6 +32,8 @@ export const organizationPolicyLimits: ConstraintRule = {
     const problems: string[] = [];
     const policies = organizationPolicies(ctx);
     const targets = new Map<string, string[]>();
+    // Existing policies the output adopts (imported into an aws_organizations_policy): counted as the output's own where it attaches them.
+    const adopted = new Map(Object.entries(ctx.stacks).flatMap(([, stack]) => (stack.import ?? []).filter((i) => i.to.startsWith('aws_organizations_policy.')).map((i) => [String(i.id), i.to.slice('aws_organizations_policy.'.length)] as const)));
     for (const p of policies) {
       const kind = POLICY_KINDS.find((k) => POLICY_TYPE[k] === p.type);
       if (!kind) continue;
@@ -39,11 +53,14 @@ export const organizationPolicyLimits: ConstraintRule = {
       // Control Tower's controls attach their own SCPs (aws-guardrails-*) to each registered OU.
       const ou = kind === 'scp' && ctx.controlTower ? ouPathOf(ctx, target) : undefined;
       const controlTower = ou !== undefined && ctx.controlTower!.registeredOus.includes(ou) ? ctx.controlTower!.scpsPerRegisteredOu : 0;
-      const used = names.length + RESERVED_PER_TARGET[kind] + controlTower;
+      const name = targetName(ctx, target);
+      const existing = (ctx.existingPolicies ?? []).filter((e) => e.type === type && name !== undefined && e.targets.includes(name) && !(adopted.has(e.id) && policies.some((p) => p.address.endsWith(`.${adopted.get(e.id)}`) && p.attachments.some((a) => a.targetId === target))));
+      const used = names.length + RESERVED_PER_TARGET[kind] + controlTower + existing.length;
       if (used > max) {
         problems.push(
           `${names.length} ${type} attached to ${target} (${names.join(', ')})${RESERVED_PER_TARGET[kind] ? ' plus the AWS-managed one' : ''}` +
-            `${controlTower ? ` plus ${controlTower} of Control Tower's (registered OU ${ou})` : ''}; a target takes at most ${max}`,
+            `${controlTower ? ` plus ${controlTower} of Control Tower's (registered OU ${ou})` : ''}` +
+            `${existing.length ? ` plus ${existing.length} attached outside the landing zone (${existing.map((e) => e.name).join(', ')})` : ''}; a target takes at most ${max}`,
         );
       }
     }

@@ -25,4 +25,25 @@ describe('constraint organization-policy-limits', () => {
       `5 SERVICE_CONTROL_POLICY attached to ${ROOT} (lz-scp-Root-1, lz-scp-Root-2, lz-scp-Root-3, lz-scp-Root-4, lz-scp-Root-5) plus the AWS-managed one; a target takes at most 5`,
     ]);
   });
+
+  it('counts the policies attached outside the landing zone (guardrails.existing), an adopted one once', () => {
+    const three = context((s) => {
+      for (const n of [2, 3]) {
+        s.management.resource.aws_organizations_policy[`Scp${n}`] = { name: `lz-scp-Root-${n}`, type: 'SERVICE_CONTROL_POLICY', content: policy([]) };
+        s.management.resource.aws_organizations_policy_attachment[`Scp${n}Root`] = { policy_id: `\${aws_organizations_policy.Scp${n}.id}`, target_id: ROOT };
+      }
+      s.management.import = [...(s.management.import ?? []), { to: 'aws_organizations_policy.Scp3', id: 'p-adopted01' }];
+    });
+    const existing = [
+      { id: 'p-corp000001', name: 'corp-deny', type: 'SERVICE_CONTROL_POLICY', targets: ['Root'] },
+      { id: 'p-adopted01', name: 'lz-scp-Root-3', type: 'SERVICE_CONTROL_POLICY', targets: ['Root'] },
+      { id: 'p-tags000001', name: 'corp-tags', type: 'TAG_POLICY', targets: ['Root'] },
+    ];
+    // 3 of the landing zone's (one of them adopted), FullAWSAccess and corp-deny: 5.
+    expect(organizationPolicyLimits.check({ ...three, existingPolicies: existing }).problems).toEqual([]);
+    const more = [...existing, { id: 'p-corp000002', name: 'corp-deny-2', type: 'SERVICE_CONTROL_POLICY', targets: ['Root', 'Workloads'] }];
+    expect(organizationPolicyLimits.check({ ...three, existingPolicies: more }).problems).toEqual([
+      `3 SERVICE_CONTROL_POLICY attached to ${ROOT} (lz-scp-Root-1, lz-scp-Root-2, lz-scp-Root-3) plus the AWS-managed one plus 2 attached outside the landing zone (corp-deny, corp-deny-2); a target takes at most 5`,
+    ]);
+  });
 });
