@@ -182,11 +182,16 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
  * the alarm e-mail derived here is `baseline.management.email`, else the billing contact's, else empty.
  */
 export function managementBaseline(config: LandingZoneConfig): EffectiveBaseline {
+  return resolveManagementBaseline(config).values;
+}
+
+/** The management account's baseline (managementBaseline) with the source of every setting, as resolveBaseline gives a member's. */
+export function resolveManagementBaseline(config: LandingZoneConfig): { values: EffectiveBaseline; explained: readonly ExplainedSetting[] } {
   const fromManagement = config.baseline.management.email;
   const fromContacts = config.organization.alternateContacts?.billing?.email;
   const path: PathSegment[] = fromManagement ? ['baseline', 'management', 'email'] : ['organization', 'alternateContacts', 'billing', 'email'];
   const email: ExplainedSetting = { setting: 'email', value: fromManagement ?? fromContacts ?? '', source: formatSource(path), sourcePath: path };
-  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail', existingAccountOnTakeover(config, 'management')).values;
+  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail', existingAccountOnTakeover(config, 'management'));
 }
 
 /** Said for a behaviour setting an existing account keeps on a takeover (config/takeover.ts). */
