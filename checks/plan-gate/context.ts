@@ -5,6 +5,7 @@ import { resolveBaseline, resolveManagementBaseline, type ExplainedSetting } fro
 import { adoptedOrganization, BEHAVIOUR_SETTINGS, existingAccountOnTakeover, explicitlySet, type BaselineBehaviourSetting } from '../../config/takeover';
 import { behaviourSettingsOf } from '../../policies/behaviour';
 import { planGuardrails } from '../../policies/plan';
+import { POLICY_TYPE } from '../../policies/kinds';
 import type { AccountSettingSource, GateContext } from './types';
 
 /** The key of behaviourByPolicy: policy names are unique per type only. */
@@ -28,8 +29,17 @@ function settingSource(explained: readonly ExplainedSetting[], setting: Baseline
 /** The facts of the config that the plan gate judges plans by. */
 export function gateContext(config: LandingZoneConfig): GateContext {
   const behaviourByPolicy = new Map<string, readonly string[]>();
+  // A catalogue guardrail under its own name carries its settings even where this config plans no such policy (a plan
+  // made by other code or another config): the gate still sees what the policy does.
+  for (const s of BEHAVIOUR_SETTINGS) {
+    if (!s.guardrail || s.guardrail.option) continue;
+    const key = policyKey(POLICY_TYPE[s.guardrail.kind], s.guardrail.policy);
+    behaviourByPolicy.set(key, [...(behaviourByPolicy.get(key) ?? []), s.id]);
+  }
+  const customEc2Policies = new Set<string>();
   if (config.guardrails.enabled) {
     for (const policy of planGuardrails(config).policies) {
+      if (policy.type === 'DECLARATIVE_POLICY_EC2' && !policy.carries.includes('ec2-block-public-access')) customEc2Policies.add(policyKey(policy.type, policy.name));
       const settings = behaviourSettingsOf(policy);
       if (settings.length > 0) behaviourByPolicy.set(policyKey(policy.type, policy.name), settings);
     }
@@ -48,6 +58,7 @@ export function gateContext(config: LandingZoneConfig): GateContext {
   return {
     adoptedOrganization: adoptedOrganization(config),
     behaviourByPolicy: behaviourByPolicy as GateContext['behaviourByPolicy'],
+    customEc2Policies,
     explicitlySet: new Set(BEHAVIOUR_SETTINGS.filter((s) => s.scope === 'organization' && explicitlySet(config, s)).map((s) => s.id)),
     settings: new Map(BEHAVIOUR_SETTINGS.map((s) => [s.id, s])),
     existingPolicies: new Map(config.guardrails.existing.map((p) => [p.id, { id: p.id, name: p.name, type: p.type }])),

@@ -69,8 +69,17 @@ export interface ExistingPolicy {
 export interface GateContext {
   /** organization.id is set: the organization existed before the landing zone, and takeover rules apply. */
   readonly adoptedOrganization: boolean;
-  /** Organization-wide behaviour settings (config/takeover.ts) each planned policy carries, by `<type>/<name>`. */
+  /**
+   * Organization-wide behaviour settings (config/takeover.ts) each policy carries, by `<type>/<name>`: the config's
+   * planned policies, and the catalogue guardrails under their own names.
+   */
   readonly behaviourByPolicy: ReadonlyMap<string, readonly BehaviourSettingId[]>;
+  /**
+   * The config's own declarative EC2 documents (custom, not the catalogue entry), by `<type>/<name>`: what they
+   * declare is the config's explicit word. For every other declarative EC2 policy the gate reads the settings from
+   * the document in the plan.
+   */
+  readonly customEc2Policies: ReadonlySet<string>;
   /** The organization-wide behaviour settings the config sets explicitly (config/takeover.ts explicitlySet). */
   readonly explicitlySet: ReadonlySet<BehaviourSettingId>;
   /** Every behaviour setting, by id. */

@@ -1,6 +1,6 @@
 import { EC2_OPTION_ATTRIBUTE, ec2AttributesOf } from '../../../policies/behaviour';
 import type { BaselineBehaviourSetting, BehaviourSetting, BehaviourSettingId } from '../../../config/takeover';
-import { attribute, attributeChanges, changedAttributes, constantArgument, creates, describeChanges, knownResources, managedChanges, referencedResource, show, updates, withoutIndex } from '../changes';
+import { attribute, attributeChanges, changedAttributes, constantArgument, creates, describeChanges, knownResources, managedChanges, referencedResource, updates, withoutIndex } from '../changes';
 import type { ResourceChange, Values } from '../plan-json';
 import { policyKey } from '../context';
 import { organizationNames } from './policy-detached';
@@ -33,6 +33,21 @@ function ec2Attribute(content: unknown, key: string): unknown {
   }
 }
 
+/** A declared EC2 attribute as a reviewer reads it: `internet_gateway_block.mode = block_ingress, ...`; `not declared`. */
+function showAttribute(value: unknown): string {
+  if (value === undefined) return 'not declared';
+  const out: string[] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, inner] of Object.entries(v)) walk(inner, k.startsWith('@@') ? path : [...path, k]);
+    } else {
+      out.push(`${path.join('.') || 'value'} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    }
+  };
+  walk(value, []);
+  return out.join(', ');
+}
+
 /** The EC2 settings a document declares, by setting id. */
 function ec2Settings(ctx: GateContext, content: unknown): BehaviourSettingId[] {
   if (typeof content !== 'string') return [];
@@ -43,9 +58,14 @@ function ec2Settings(ctx: GateContext, content: unknown): BehaviourSettingId[] {
   });
 }
 
-/** The settings a policy carries: what the config's plan says it carries, and the EC2 attributes its document declares. */
+/**
+ * The settings a policy carries: what the config's guardrails say it carries and, for a declarative EC2 policy other
+ * than the config's own custom documents, the attributes its document in the plan declares (before or after).
+ */
 function settingsOfPolicy(ctx: GateContext, type: string, name: string, contents: readonly unknown[]): BehaviourSettingId[] {
-  const carried = new Set<BehaviourSettingId>(ctx.behaviourByPolicy.get(policyKey(type, name)) ?? []);
+  const key = policyKey(type, name);
+  if (ctx.customEc2Policies.has(key)) return [];
+  const carried = new Set<BehaviourSettingId>(ctx.behaviourByPolicy.get(key) ?? []);
   if (type === 'DECLARATIVE_POLICY_EC2') for (const content of contents) for (const id of ec2Settings(ctx, content)) carried.add(id);
   return [...carried];
 }
@@ -75,7 +95,7 @@ function policyFindings(ctx: GateContext, p: StackPlan, rc: ResourceChange): Fin
         const was = created ? undefined : ec2Attribute(before, key);
         const now = ec2Attribute(after, key);
         if (JSON.stringify(was) === JSON.stringify(now)) return [];
-        change = `${key} ${show(was)} → ${show(now)}`;
+        change = `${key}: ${showAttribute(was)} → ${showAttribute(now)}`;
       } else {
         if (!created && !contentUnknown && !attributeChanges(rc, 'content')) return [];
         change = contentUnknown ? 'content known only after apply' : created ? 'a new policy' : 'its content changes';
