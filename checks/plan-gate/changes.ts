@@ -1,4 +1,4 @@
-import { configResources, stateResources, type ResourceChange, type StateResource, type Values } from './plan-json';
+import { configResources, stateResources, type ResourceChange, type ResourceConfig, type StateResource, type Values } from './plan-json';
 import type { StackPlan } from './types';
 
 /*
@@ -97,7 +97,7 @@ export function configAddress(rc: ResourceChange): string {
  * `aws_organizations_policy.p` as its references); undefined for a constant or no configuration.
  */
 export function referencedResource(plan: StackPlan, rc: ResourceChange, argument: string): string | undefined {
-  const config = configResources(plan.plan.configuration?.root_module).get(configAddress(rc));
+  const config = configurationOf(plan).get(configAddress(rc));
   const expression = config?.expressions?.[argument] as { references?: unknown } | undefined;
   const references = Array.isArray(expression?.references) ? (expression.references as unknown[]).filter((r): r is string => typeof r === 'string') : [];
   const prefix = rc.module_address ? `${rc.module_address}.` : '';
@@ -111,16 +111,34 @@ export function referencedResource(plan: StackPlan, rc: ResourceChange, argument
 
 /** A constant argument of the change's configuration (undefined when it is an expression or absent). */
 export function constantArgument(plan: StackPlan, rc: ResourceChange, argument: string): unknown {
-  const config = configResources(plan.plan.configuration?.root_module).get(configAddress(rc));
+  const config = configurationOf(plan).get(configAddress(rc));
   return (config?.expressions?.[argument] as { constant_value?: unknown } | undefined)?.constant_value;
+}
+
+const configurations = new WeakMap<StackPlan, Map<string, ResourceConfig>>();
+const known = new WeakMap<StackPlan, StateResource[]>();
+
+/** The plan's resource blocks by address, indexed once per plan (a stack with thousands of resources stays linear). */
+function configurationOf(plan: StackPlan): Map<string, ResourceConfig> {
+  let index = configurations.get(plan);
+  if (!index) {
+    index = configResources(plan.plan.configuration?.root_module);
+    configurations.set(plan, index);
+  }
+  return index;
 }
 
 /** Every resource of the plan's prior state and planned values (the planned one wins for the same address). */
 export function knownResources(plan: StackPlan): StateResource[] {
-  const byAddress = new Map<string, StateResource>();
-  for (const r of stateResources(plan.plan.prior_state?.values?.root_module)) byAddress.set(r.address, r);
-  for (const r of stateResources(plan.plan.planned_values?.root_module)) byAddress.set(r.address, r);
-  return [...byAddress.values()];
+  let list = known.get(plan);
+  if (!list) {
+    const byAddress = new Map<string, StateResource>();
+    for (const r of stateResources(plan.plan.prior_state?.values?.root_module)) byAddress.set(r.address, r);
+    for (const r of stateResources(plan.plan.planned_values?.root_module)) byAddress.set(r.address, r);
+    list = [...byAddress.values()];
+    known.set(plan, list);
+  }
+  return list;
 }
 
 /** The resources that exist after the apply: the plan's planned values. */

@@ -105,27 +105,54 @@ function policyFindings(ctx: GateContext, p: StackPlan, rc: ResourceChange): Fin
     });
 }
 
+interface PolicyFacts {
+  readonly name: string;
+  readonly type: string;
+  readonly content: unknown;
+}
+
+/** The organization policies of a plan set, once: by stack and configuration address, and by policy id. */
+interface PolicyIndex {
+  readonly byAddress: ReadonlyMap<string, ReadonlyMap<string, PolicyFacts>>;
+  readonly byId: ReadonlyMap<string, PolicyFacts>;
+}
+
+function factsOf(values: Values | null | undefined): PolicyFacts | undefined {
+  return values && typeof values.name === 'string' ? { name: values.name, type: String(values.type ?? ''), content: values.content } : undefined;
+}
+
+function policyIndex(plans: readonly StackPlan[]): PolicyIndex {
+  const byAddress = new Map<string, Map<string, PolicyFacts>>();
+  const byId = new Map<string, PolicyFacts>();
+  for (const p of plans) {
+    const own = new Map<string, PolicyFacts>();
+    for (const r of knownResources(p).filter((x) => x.type === 'aws_organizations_policy')) {
+      const facts = factsOf(r.values);
+      if (!facts) continue;
+      own.set(withoutIndex(r.address), facts);
+      if (typeof r.values?.id === 'string') byId.set(r.values.id, facts);
+    }
+    // The planned change wins: a policy created in this plan has no id yet, and its name and content are in `after`.
+    for (const rc of managedChanges(p).filter((x) => x.type === 'aws_organizations_policy')) {
+      const facts = factsOf(rc.change.after ?? rc.change.before);
+      if (facts) own.set(withoutIndex(rc.address), facts);
+    }
+    byAddress.set(p.stack, own);
+  }
+  return { byAddress, byId };
+}
+
 /** The policy an attachment attaches: through the configuration's reference of policy_id, else its constant id. */
-function attachedPolicy(plans: readonly StackPlan[], p: StackPlan, rc: ResourceChange): { name: string; type: string; content: unknown } | undefined {
+function attachedPolicy(policies: PolicyIndex, p: StackPlan, rc: ResourceChange): PolicyFacts | undefined {
   const ref = referencedResource(p, rc, 'policy_id');
-  if (ref !== undefined) {
-    const change = (p.plan.resource_changes ?? []).find((c) => withoutIndex(c.address) === ref && c.type === 'aws_organizations_policy');
-    const values: Values | undefined = change?.change.after ?? change?.change.before ?? knownResources(p).find((r) => withoutIndex(r.address) === ref)?.values;
-    if (values && typeof values.name === 'string') return { name: values.name, type: String(values.type ?? ''), content: values.content };
-    return undefined;
-  }
+  if (ref !== undefined) return policies.byAddress.get(p.stack)?.get(ref);
   const id = constantArgument(p, rc, 'policy_id') ?? rc.change.after?.policy_id;
-  if (typeof id !== 'string') return undefined;
-  for (const q of plans) {
-    const found = knownResources(q).find((r) => r.type === 'aws_organizations_policy' && r.values?.id === id);
-    if (found?.values && typeof found.values.name === 'string') return { name: found.values.name, type: String(found.values.type ?? ''), content: found.values.content };
-  }
-  return undefined;
+  return typeof id === 'string' ? policies.byId.get(id) : undefined;
 }
 
 /** Findings for a create of an attachment of a policy that carries behaviour settings. */
-function attachmentFindings(ctx: GateContext, plans: readonly StackPlan[], p: StackPlan, rc: ResourceChange, targets: ReadonlyMap<string, string>): Finding[] {
-  const policy = attachedPolicy(plans, p, rc);
+function attachmentFindings(ctx: GateContext, policies: PolicyIndex, p: StackPlan, rc: ResourceChange, targets: ReadonlyMap<string, string>): Finding[] {
+  const policy = attachedPolicy(policies, p, rc);
   if (!policy) return [];
   const targetId = rc.change.after?.target_id;
   const target = typeof targetId === 'string' ? (targets.get(targetId) ?? targetId) : (referencedResource(p, rc, 'target_id') ?? 'its target');
@@ -173,11 +200,12 @@ function accountFindings(ctx: GateContext, p: StackPlan, rc: ResourceChange): Fi
 export const behaviourSettingChanged: PlanRule = (plans, ctx) => {
   if (!ctx.adoptedOrganization) return [];
   const { targets } = organizationNames(plans);
+  const policies = policyIndex(plans);
   return plans.flatMap((p) =>
     managedChanges(p).flatMap((rc) => {
       if (!creates(rc) && !updates(rc)) return [];
       if (rc.type === 'aws_organizations_policy') return policyFindings(ctx, p, rc);
-      if (rc.type === 'aws_organizations_policy_attachment' && creates(rc)) return attachmentFindings(ctx, plans, p, rc, targets);
+      if (rc.type === 'aws_organizations_policy_attachment' && creates(rc)) return attachmentFindings(ctx, policies, p, rc, targets);
       if (ACCOUNT_RESOURCES[rc.type]) return accountFindings(ctx, p, rc);
       return [];
     }),
