@@ -185,7 +185,8 @@ export function managementBaseline(config: LandingZoneConfig): EffectiveBaseline
   return resolveManagementBaseline(config).values;
 }
 
-function resolveManagementBaseline(config: LandingZoneConfig): { values: EffectiveBaseline; explained: ExplainedSetting[] } {
+/** The management account's baseline (managementBaseline) with the source of every setting, as resolveBaseline gives a member's. */
+export function resolveManagementBaseline(config: LandingZoneConfig): { values: EffectiveBaseline; explained: readonly ExplainedSetting[] } {
   const fromManagement = config.baseline.management.email;
   const fromContacts = config.organization.alternateContacts?.billing?.email;
   const path: PathSegment[] = fromManagement ? ['baseline', 'management', 'email'] : ['organization', 'alternateContacts', 'billing', 'email'];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesCopy, ensureBuilt, lz } from './binary';
 
-const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept'];
+const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept', 'review-plan'];
 
 describe('lz (the built binary)', () => {
   let dir: string;

