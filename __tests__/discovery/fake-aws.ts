@@ -84,12 +84,24 @@ export interface FakeControlTower {
   baselines?: Array<{ targetIdentifier: string; status?: string }>;
 }
 
+export interface FakePolicy {
+  Id: string;
+  Name: string;
+  Type: string;
+  AwsManaged?: boolean;
+  targets: Array<{ TargetId: string; Type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT'; Name?: string }>;
+}
+
 export interface FakeWorld {
   accounts: Record<string, FakeAccount>;
   /** Trusted access principals. */
   serviceAccess: string[];
   /** SCP names attached per target id. */
   scps: Record<string, string[]>;
+  /** Policy types enabled at the root. @default ['SERVICE_CONTROL_POLICY'] */
+  policyTypes?: string[];
+  /** Policies of any type with their targets, besides those of `scps`. */
+  policies?: FakePolicy[];
   /** Delegated administrators registered in Organizations: account id → service principals. */
   delegatedAdministrators?: Record<string, string[]>;
   /** Organizations calls (by command name) that fail with this error. */
@@ -163,17 +175,28 @@ export function installFakeAws(world: FakeWorld): void {
   for (const m of Object.values(mocks)) m.reset();
   const o = mocks.organizations;
   o.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-exist12345', MasterAccountId: MANAGEMENT, FeatureSet: 'ALL' } });
-  o.on(ListRootsCommand).resolves({ Roots: [{ Id: 'r-ab12', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] }] });
+  o.on(ListRootsCommand).callsFake(() => ({ Roots: [{ Id: 'r-ab12', PolicyTypes: (world.policyTypes ?? ['SERVICE_CONTROL_POLICY']).map((Type) => ({ Type, Status: 'ENABLED' })) }] }));
   o.on(ListOrganizationalUnitsForParentCommand).callsFake((input: { ParentId: string }) => ({ OrganizationalUnits: OUS[input.ParentId] ?? [] }));
   o.on(ListAccountsForParentCommand).callsFake((input: { ParentId: string }) => ({ Accounts: ACCOUNTS_BY_PARENT[input.ParentId] ?? [] }));
   o.on(ListAWSServiceAccessForOrganizationCommand).callsFake(() => ({ EnabledServicePrincipals: world.serviceAccess.map((ServicePrincipal) => ({ ServicePrincipal })) }));
-  const allScps = () => [...new Set(Object.values(world.scps).flat())];
-  o.on(ListPoliciesCommand).callsFake(() => ({ Policies: allScps().map((Name) => ({ Id: `p-${Name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}`, Name, AwsManaged: false })) }));
-  o.on(ListTargetsForPolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Targets: Object.entries(world.scps)
-      .filter(([, names]) => names.some((n) => `p-${n.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}` === input.PolicyId))
-      .map(([TargetId]) => ({ TargetId, Type: 'ORGANIZATIONAL_UNIT' })),
+  const scpId = (name: string) => `p-${name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}`;
+  const allPolicies = (): FakePolicy[] => [
+    ...[...new Set(Object.values(world.scps).flat())].map((Name) => ({
+      Id: scpId(Name),
+      Name,
+      Type: 'SERVICE_CONTROL_POLICY',
+      targets: Object.entries(world.scps)
+        .filter(([, names]) => names.includes(Name))
+        .map(([TargetId]) => ({ TargetId, Type: 'ORGANIZATIONAL_UNIT' as const })),
+    })),
+    ...(world.policies ?? []),
+  ];
+  o.on(ListPoliciesCommand).callsFake((input: { Filter: string }) => ({
+    Policies: allPolicies()
+      .filter((p) => p.Type === input.Filter)
+      .map((p) => ({ Id: p.Id, Name: p.Name, Type: p.Type, AwsManaged: p.AwsManaged ?? false })),
   }));
+  o.on(ListTargetsForPolicyCommand).callsFake((input: { PolicyId: string }) => ({ Targets: allPolicies().find((p) => p.Id === input.PolicyId)?.targets ?? [] }));
   o.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string }) => ({ Policies: (world.scps[input.TargetId] ?? []).map((Name) => ({ Name })) }));
   const organizationsCall = (command: string, answer: (input: never) => unknown) => (input: never) => {
     const failing = world.organizationsFailing?.[command];
