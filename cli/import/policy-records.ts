@@ -105,8 +105,11 @@ function adoptInGuardrails(doc: Document, kind: PolicyKind, policy: string, id: 
   setKey(doc, ['guardrails'], kind, [{ policy, id }], [], GUARDRAILS_AFTER);
 }
 
-/** organization.additionalPolicyTypes: every enabled type the config's guardrails would not keep enabled. */
-function writePolicyTypes(doc: Document, org: ExistingOrganization, config: LandingZoneConfig | undefined, notes: string[]): void {
+/**
+ * organization.additionalPolicyTypes: every enabled type the config's guardrails would not keep enabled. On a refresh
+ * the types the file lists stay too (a person may keep one on purpose; a refresh never makes the apply disable one).
+ */
+function writePolicyTypes(doc: Document, org: ExistingOrganization, config: LandingZoneConfig | undefined, mode: PolicyRecordOptions['mode'], notes: string[]): void {
   const enabled = org.enabledPolicyTypes.filter(known);
   const unknown = org.enabledPolicyTypes.filter((t) => !known(t));
   if (unknown.length > 0) {
@@ -115,12 +118,14 @@ function writePolicyTypes(doc: Document, org: ExistingOrganization, config: Land
     );
   }
   const inUse = config ? new Set(policyTypesInUse(config)) : undefined;
-  const keep = enabled.filter((t) => !inUse?.has(t));
+  const listed = mode === 'refresh' ? (config?.organization.additionalPolicyTypes ?? []) : [];
+  const keep = [...listed, ...enabled.filter((t) => !inUse?.has(t) && !listed.includes(t))];
   if (keep.length === 0) {
     deleteKey(doc, ['organization'], 'additionalPolicyTypes');
     return;
   }
   setKey(doc, ['organization'], 'additionalPolicyTypes', keep, AFTER_IN_ORGANIZATION.additionalPolicyTypes);
+  if (mode !== 'import') return;
   notes.push(
     `Policy types enabled at the root that the guardrails of this file do not use are kept (organization.additionalPolicyTypes): ${keep.join(', ')}${inUse ? '' : ' (the file does not load yet, so every enabled type is listed)'}. enabled_policy_types is authoritative: a type left out is disabled on the next apply of management, and AWS then detaches every policy of that type.`,
   );
@@ -135,7 +140,7 @@ export function writePolicyRecords(doc: Document, org: ExistingOrganization, opt
   const notes: string[] = [];
   setKey(doc, ['organization'], 'rootId', org.rootId, AFTER_IN_ORGANIZATION.rootId);
   const config = options.config ?? shapeOf(doc);
-  writePolicyTypes(doc, org, config, notes);
+  writePolicyTypes(doc, org, config, options.mode, notes);
   if (!org.policies) {
     notes.push('Not read (--no-policies): the organization\'s policies. guardrails.existing is not written; run lz import without --no-policies before the first apply, or a policy of the same name as one of this file makes the apply fail.');
     return notes;
