@@ -58,9 +58,9 @@ function pickRole(accounts: ReadonlyArray<ExistingAccount & { configName: string
  * The landing-zone.yaml text for an existing organization read without discovery (organizationDocument, then the
  * organization's policy records and the takeover notes).
  */
-export function organizationToYaml(org: ExistingOrganization, options: ImportOptions, extraNotes: readonly string[] = []): string {
+export function organizationToYaml(org: ExistingOrganization, options: ImportOptions): string {
   const doc = organizationDocument(org, options);
-  finishImportedDocument(doc, org, extraNotes);
+  finishImportedDocument(doc, org, []);
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -214,7 +214,7 @@ export function writePolicyRecords(doc: Document, org: ExistingOrganization, opt
       );
     } else if (same) {
       notes.push(`The organization already has the ${label(p)} with the name of a policy this file creates, which AWS refuses (DuplicatePolicyException): give that guardrail entry id: ${p.id} to adopt it, or rename one of them.`);
-    } else if (kind && catalogueKind(p.name) === kind && !(planned ?? []).some((q) => q.carries.includes(p.name))) {
+    } else if (options.mode === 'import' && kind && catalogueKind(p.name) === kind && !(planned ?? []).some((q) => q.carries.includes(p.name))) {
       notes.push(
         `The organization has the ${label(p)} named like the catalogue guardrail ${p.name}, which this file does not turn on: when you turn it on, give its entry id: ${p.id} (guardrails.${kind}: [{ policy: ${p.name}, id: ${p.id} }]) to adopt it, or AWS refuses a second policy of that name.`,
       );
