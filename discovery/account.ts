@@ -1,6 +1,7 @@
 import { RegionDisabledError, reason } from './aws/errors';
 import type { AccountSession } from './aws/session';
 import { CONTROL_TOWER } from '../config/schema/control-tower';
+import { controlTowerOwned } from './control-tower';
 import { readAccountAnalyzers } from './access-analyzers';
 import { readAlternateContacts, type AlternateContactType } from './alternate-contacts';
 import { readBudgets } from './budgets';
@@ -46,8 +47,15 @@ export interface AccountFindings {
   readonly budgets: readonly string[];
   readonly configServiceLinkedRole: boolean;
   readonly controlTowerExecutionRole: boolean;
+  /**
+   * Whether Control Tower's Config recorder (aws-controltower-*) runs in any region read: Control Tower has enrolled
+   * the account (controlTower.enrolledAccounts).
+   */
+  readonly controlTowerRecorder: boolean;
   /** Reads that failed (not "absent"): `what in where: reason`. Their entries are missing from the findings. */
   readonly failures: readonly string[];
+  /** Reads that failed where a value was assumed and written: `what in where: reason; what was assumed`. */
+  readonly assumptions: readonly string[];
 }
 
 /** The reads `--skip` can leave out, by the name the flag takes. */
@@ -65,6 +73,12 @@ export const SKIPPABLE = [
   'service-roles',
   'identity-center',
   'control-tower',
+  'delegated-administrators',
+  'guardduty-admin',
+  'security-hub-admin',
+  'macie-admin',
+  'inspector-admin',
+  'detective-admin',
 ] as const;
 export type Skippable = (typeof SKIPPABLE)[number];
 
@@ -150,6 +164,9 @@ export async function discoverAccount(session: AccountSession, account: AccountT
     skipped('service-roles', false, () => attempt(failures, `IAM (GetRole ${CONFIG_SERVICE_LINKED_ROLE})`, () => roleExists(session, CONFIG_SERVICE_LINKED_ROLE), false)),
     account.management ? Promise.resolve(false) : skipped('service-roles', false, () => attempt(failures, `IAM (GetRole ${CONTROL_TOWER.executionRole})`, () => roleExists(session, CONTROL_TOWER.executionRole), false)),
   ]);
+  const assumptions = Object.values(regions).flatMap((r) =>
+    r.trails.filter((t) => t.selectorsUnread).map((t) => `CloudTrail (GetEventSelectors) of trail "${t.name}" in ${t.region}: ${t.selectorsUnread}; taken as recording management events`),
+  );
   return {
     account,
     ...(session.role ? { role: session.role } : {}),
@@ -161,6 +178,8 @@ export async function discoverAccount(session: AccountSession, account: AccountT
     budgets,
     configServiceLinkedRole,
     controlTowerExecutionRole,
+    controlTowerRecorder: Object.values(regions).some((r) => controlTowerOwned('recorder', r.config.recorder)),
     failures,
+    assumptions,
   };
 }

@@ -8,6 +8,7 @@ import { landingZoneBudgetNames } from './budgets';
 import type { ControlTowerApiResult, ControlTowerFinding } from './control-tower';
 import { countGuardrailScps } from './control-tower-scps';
 import { controlTowerFromSignals } from './control-tower-signals';
+import { readDelegatedAdministrators, type DelegatedAdministratorsResult } from './delegated-administrators';
 import { findIdentityCenterRegion } from './identity-center';
 import { DEFAULT_CONCURRENCY, mapLimit } from './pool';
 
@@ -41,7 +42,9 @@ export interface OrganizationDiscovery {
   readonly controlTower?: ControlTowerFinding & { readonly scpsPerRegisteredOu?: number };
   /** Region of the Identity Center instance; undefined: none found in the governed regions. */
   readonly identityCenterRegion?: string;
-  /** Management-level reads that failed (Identity Center, SCP count). */
+  /** The delegated administrators (read from the management account); undefined: the management account is not among the accounts. */
+  readonly delegatedAdministrators?: DelegatedAdministratorsResult;
+  /** Management-level reads that failed (Identity Center, SCP count, delegated administrators). */
   readonly failures: readonly string[];
 }
 
@@ -84,7 +87,8 @@ export async function discoverOne(account: AccountTarget, roles: readonly string
 /**
  * Reads every account of the organization (`accounts`, the management account among them), at most
  * `concurrency` at a time, then Control Tower (the API result, else its signals), the SCPs its controls take on
- * each registered OU, and the Identity Center instance's region. One account or read failing never stops the rest.
+ * each registered OU, the Identity Center instance's region and the delegated administrators. One account or read
+ * failing never stops the rest.
  */
 export async function discoverOrganization(
   org: ExistingOrganization,
@@ -115,16 +119,30 @@ export async function discoverOrganization(
   }
 
   let identityCenterRegion: string | undefined;
+  let delegatedAdministrators: DelegatedAdministratorsResult | undefined;
   const management = accounts.find((a) => a.management);
-  if (management && !options.skip?.has('identity-center')) {
+  if (management) {
     const session = new AccountSession(management.id);
     try {
-      identityCenterRegion = await findIdentityCenterRegion(session, readingOrder(controlTower?.homeRegion ?? options.homeRegion, [options.homeRegion, ...options.governedRegions]));
-    } catch (e) {
-      failures.push(`SSO Admin (ListInstances): ${reason(e)}; identityCenter.region not set`);
+      if (!options.skip?.has('identity-center')) {
+        try {
+          identityCenterRegion = await findIdentityCenterRegion(session, readingOrder(controlTower?.homeRegion ?? options.homeRegion, [options.homeRegion, ...options.governedRegions]));
+        } catch (e) {
+          failures.push(`SSO Admin (ListInstances): ${reason(e)}; identityCenter.region not set`);
+        }
+      }
+      delegatedAdministrators = await readDelegatedAdministrators(session, organizations, readingOrder(options.homeRegion, options.governedRegions), options.skip);
+      failures.push(...delegatedAdministrators.failures);
     } finally {
       session.close();
     }
   }
-  return { findings, unreachable, ...(controlTower ? { controlTower } : {}), ...(identityCenterRegion ? { identityCenterRegion } : {}), failures };
+  return {
+    findings,
+    unreachable,
+    ...(controlTower ? { controlTower } : {}),
+    ...(identityCenterRegion ? { identityCenterRegion } : {}),
+    ...(delegatedAdministrators ? { delegatedAdministrators } : {}),
+    failures,
+  };
 }

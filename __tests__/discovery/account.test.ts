@@ -120,6 +120,12 @@ describe('discovery of one account, service by service', () => {
     const f = await findings();
     expect([f.configServiceLinkedRole, f.controlTowerExecutionRole]).toEqual([true, true]);
   });
+
+  it('records whether Control Tower\'s recorder runs in any region read (the account is enrolled)', async () => {
+    expect((await findings()).controlTowerRecorder).toBe(false);
+    world.accounts[SHOP].regions['eu-west-1'] = { recorders: [{ name: 'aws-controltower-BaselineConfigRecorder' }] };
+    expect((await findings()).controlTowerRecorder).toBe(true);
+  });
 });
 
 describe('discovery of one account: partial failures', () => {

@@ -2,15 +2,20 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
 import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { BudgetsClient, DescribeBudgetCommand } from '@aws-sdk/client-budgets';
-import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, type GetEventSelectorsCommandOutput } from '@aws-sdk/client-cloudtrail';
+import { DetectiveClient, ListOrganizationAdminAccountsCommand as DetectiveListAdmins } from '@aws-sdk/client-detective';
+import { Inspector2Client, ListDelegatedAdminAccountsCommand } from '@aws-sdk/client-inspector2';
+import { ListOrganizationAdminAccountsCommand as MacieListAdmins, Macie2Client } from '@aws-sdk/client-macie2';
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeDeliveryChannelsCommand } from '@aws-sdk/client-config-service';
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
-import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { GuardDutyClient, ListDetectorsCommand, ListOrganizationAdminAccountsCommand as GuardDutyListAdmins } from '@aws-sdk/client-guardduty';
 import { GetAccountPasswordPolicyCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  ListDelegatedServicesForAccountCommand,
   ListOrganizationalUnitsForParentCommand,
   ListPoliciesCommand,
   ListPoliciesForTargetCommand,
@@ -19,7 +24,7 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { DescribeHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { DescribeHubCommand, ListOrganizationAdminAccountsCommand as SecurityHubListAdmins, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
@@ -45,12 +50,14 @@ export interface FakeRegion {
   channel?: string;
   detector?: string;
   securityHub?: boolean;
-  trails?: Array<{ Name: string; HomeRegion?: string; IsOrganizationTrail?: boolean; IsMultiRegionTrail?: boolean }>;
+  trails?: Array<{ Name: string; HomeRegion?: string; IsOrganizationTrail?: boolean; IsMultiRegionTrail?: boolean; selectors?: Pick<GetEventSelectorsCommandOutput, 'EventSelectors' | 'AdvancedEventSelectors'> }>;
+  /** Delegated administrators designated in this region through the service's own API (management account), by service principal. */
+  admins?: Partial<Record<'guardduty.amazonaws.com' | 'securityhub.amazonaws.com' | 'macie.amazonaws.com' | 'inspector2.amazonaws.com' | 'detective.amazonaws.com', string[]>>;
   analyzers?: string[];
   ebs?: boolean;
   /** Not enabled for the account: every call answers this error (e.g. UnrecognizedClientException). */
   disabled?: string;
-  /** Calls (by command name) that fail with this error. */
+  /** Calls (by command name; `<service>.<command>` for the admin lists, e.g. macie.ListOrganizationAdminAccounts) that fail with this error. */
   failing?: Record<string, Error>;
 }
 
@@ -77,12 +84,28 @@ export interface FakeControlTower {
   baselines?: Array<{ targetIdentifier: string; status?: string }>;
 }
 
+export interface FakePolicy {
+  Id: string;
+  Name: string;
+  Type: string;
+  AwsManaged?: boolean;
+  targets: Array<{ TargetId: string; Type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT'; Name?: string }>;
+}
+
 export interface FakeWorld {
   accounts: Record<string, FakeAccount>;
   /** Trusted access principals. */
   serviceAccess: string[];
   /** SCP names attached per target id. */
   scps: Record<string, string[]>;
+  /** Policy types enabled at the root. @default ['SERVICE_CONTROL_POLICY'] */
+  policyTypes?: string[];
+  /** Policies of any type with their targets, besides those of `scps`. */
+  policies?: FakePolicy[];
+  /** Delegated administrators registered in Organizations: account id → service principals. */
+  delegatedAdministrators?: Record<string, string[]>;
+  /** Organizations calls (by command name) that fail with this error. */
+  organizationsFailing?: Record<string, Error>;
   controlTower?: FakeControlTower;
 }
 
@@ -125,6 +148,9 @@ const mocks = {
   account: mockClient(AccountClient),
   budgets: mockClient(BudgetsClient),
   sso: mockClient(SSOAdminClient),
+  macie: mockClient(Macie2Client),
+  inspector: mockClient(Inspector2Client),
+  detective: mockClient(DetectiveClient),
 };
 export const stubs = mocks;
 
@@ -149,18 +175,44 @@ export function installFakeAws(world: FakeWorld): void {
   for (const m of Object.values(mocks)) m.reset();
   const o = mocks.organizations;
   o.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-exist12345', MasterAccountId: MANAGEMENT, FeatureSet: 'ALL' } });
-  o.on(ListRootsCommand).resolves({ Roots: [{ Id: 'r-ab12', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] }] });
+  o.on(ListRootsCommand).callsFake(() => ({ Roots: [{ Id: 'r-ab12', PolicyTypes: (world.policyTypes ?? ['SERVICE_CONTROL_POLICY']).map((Type) => ({ Type, Status: 'ENABLED' })) }] }));
   o.on(ListOrganizationalUnitsForParentCommand).callsFake((input: { ParentId: string }) => ({ OrganizationalUnits: OUS[input.ParentId] ?? [] }));
   o.on(ListAccountsForParentCommand).callsFake((input: { ParentId: string }) => ({ Accounts: ACCOUNTS_BY_PARENT[input.ParentId] ?? [] }));
   o.on(ListAWSServiceAccessForOrganizationCommand).callsFake(() => ({ EnabledServicePrincipals: world.serviceAccess.map((ServicePrincipal) => ({ ServicePrincipal })) }));
-  const allScps = () => [...new Set(Object.values(world.scps).flat())];
-  o.on(ListPoliciesCommand).callsFake(() => ({ Policies: allScps().map((Name) => ({ Id: `p-${Name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}`, Name, AwsManaged: false })) }));
-  o.on(ListTargetsForPolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Targets: Object.entries(world.scps)
-      .filter(([, names]) => names.some((n) => `p-${n.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}` === input.PolicyId))
-      .map(([TargetId]) => ({ TargetId, Type: 'ORGANIZATIONAL_UNIT' })),
+  const scpId = (name: string) => `p-${name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}`;
+  const allPolicies = (): FakePolicy[] => [
+    ...[...new Set(Object.values(world.scps).flat())].map((Name) => ({
+      Id: scpId(Name),
+      Name,
+      Type: 'SERVICE_CONTROL_POLICY',
+      targets: Object.entries(world.scps)
+        .filter(([, names]) => names.includes(Name))
+        .map(([TargetId]) => ({ TargetId, Type: 'ORGANIZATIONAL_UNIT' as const })),
+    })),
+    ...(world.policies ?? []),
+  ];
+  o.on(ListPoliciesCommand).callsFake((input: { Filter: string }) => ({
+    Policies: allPolicies()
+      .filter((p) => p.Type === input.Filter)
+      .map((p) => ({ Id: p.Id, Name: p.Name, Type: p.Type, AwsManaged: p.AwsManaged ?? false })),
   }));
+  o.on(ListTargetsForPolicyCommand).callsFake((input: { PolicyId: string }) => ({ Targets: allPolicies().find((p) => p.Id === input.PolicyId)?.targets ?? [] }));
   o.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string }) => ({ Policies: (world.scps[input.TargetId] ?? []).map((Name) => ({ Name })) }));
+  const organizationsCall = (command: string, answer: (input: never) => unknown) => (input: never) => {
+    const failing = world.organizationsFailing?.[command];
+    if (failing) throw failing;
+    return answer(input);
+  };
+  o.on(ListDelegatedAdministratorsCommand).callsFake(
+    organizationsCall('ListDelegatedAdministrators', () => ({ DelegatedAdministrators: Object.keys(world.delegatedAdministrators ?? {}).map((Id) => ({ Id })) })),
+  );
+  o.on(ListDelegatedServicesForAccountCommand).callsFake(
+    organizationsCall('ListDelegatedServicesForAccount', (input: { AccountId: string }) => {
+      const services = world.delegatedAdministrators?.[input.AccountId];
+      if (!services) throw awsError('AccountNotRegisteredException', 'The provided account is not a registered delegated administrator for your organization.');
+      return { DelegatedServices: services.map((ServicePrincipal) => ({ ServicePrincipal })) };
+    }),
+  );
 
   mocks.sts.on(AssumeRoleCommand).callsFake((input: { RoleArn: string }) => {
     const [, id, role] = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(input.RoleArn) ?? [];
@@ -195,7 +247,30 @@ export function installFakeAws(world: FakeWorld): void {
       return { HubArn: 'arn:aws:securityhub:::hub/default' };
     }),
   );
-  mocks.cloudtrail.on(DescribeTrailsCommand).callsFake(regional('DescribeTrails', (r) => ({ trailList: r.trails ?? [] })));
+  mocks.cloudtrail.on(DescribeTrailsCommand).callsFake(regional('DescribeTrails', (r) => ({ trailList: (r.trails ?? []).map(({ selectors: _, ...t }) => t) })));
+  mocks.cloudtrail.on(GetEventSelectorsCommand).callsFake(
+    regional('GetEventSelectors', (r, _a, input: { TrailName: string }) => {
+      const trail = (r.trails ?? []).find((t) => t.Name === input.TrailName);
+      if (!trail) throw awsError('TrailNotFoundException', `Unknown trail: ${input.TrailName}`);
+      return { TrailARN: `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/${trail.Name}`, ...(trail.selectors ?? { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] }) };
+    }),
+  );
+  const admins = (principal: keyof NonNullable<FakeRegion['admins']>, r: FakeRegion) => r.admins?.[principal] ?? [];
+  mocks.guardduty.on(GuardDutyListAdmins).callsFake(
+    regional('guardduty.ListOrganizationAdminAccounts', (r) => ({ AdminAccounts: admins('guardduty.amazonaws.com', r).map((AdminAccountId) => ({ AdminAccountId, AdminStatus: 'ENABLED' })) })),
+  );
+  mocks.securityhub.on(SecurityHubListAdmins).callsFake(
+    regional('securityhub.ListOrganizationAdminAccounts', (r) => ({ AdminAccounts: admins('securityhub.amazonaws.com', r).map((AccountId) => ({ AccountId, Status: 'ENABLED' })) })),
+  );
+  mocks.macie.on(MacieListAdmins).callsFake(
+    regional('macie.ListOrganizationAdminAccounts', (r) => ({ adminAccounts: admins('macie.amazonaws.com', r).map((accountId) => ({ accountId, status: 'ENABLED' })) })),
+  );
+  mocks.inspector.on(ListDelegatedAdminAccountsCommand).callsFake(
+    regional('inspector2.ListDelegatedAdminAccounts', (r) => ({ delegatedAdminAccounts: admins('inspector2.amazonaws.com', r).map((accountId) => ({ accountId, status: 'ENABLED' })) })),
+  );
+  mocks.detective.on(DetectiveListAdmins).callsFake(
+    regional('detective.ListOrganizationAdminAccounts', (r) => ({ Administrators: admins('detective.amazonaws.com', r).map((AccountId) => ({ AccountId, GraphArn: `arn:aws:detective:us-east-1:${AccountId}:graph:abc` })) })),
+  );
   mocks.analyzer.on(ListAnalyzersCommand).callsFake(regional('ListAnalyzers', (r) => ({ analyzers: (r.analyzers ?? []).map((name) => ({ name, type: 'ACCOUNT' })) })));
   mocks.ec2.on(GetEbsEncryptionByDefaultCommand).callsFake(regional('GetEbsEncryptionByDefault', (r) => ({ EbsEncryptionByDefault: r.ebs ?? false })));
   mocks.s3control.on(GetPublicAccessBlockCommand).callsFake(

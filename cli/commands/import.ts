@@ -72,12 +72,15 @@ async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Pro
   const skip = skipped(opts.skip);
   const file = configFileOf(opts.config);
   const { config } = loadConfigOrFail(file);
-  const result = await importOneAccount(config, file, opts.account as string, skip);
+  const result = await importOneAccount(config, file, opts.account as string, organizationsClient(), skip);
   const target = outputGiven ? opts.output : file;
   if (target === '-') process.stdout.write(result.text);
   else writeOutput(target, result.text);
   const who = result.account.management ? 'organization.adopt (management account)' : `accounts: ${result.account.name}, adopt`;
-  if (target !== '-') console.log(`Wrote ${who} in ${target}: ${Object.keys(result.findings.regions).length} regions read through ${result.findings.role ?? 'the management account\'s credentials'}.`);
+  if (target !== '-') {
+    console.log(`Wrote ${who} in ${target}: ${Object.keys(result.findings.regions).length} regions read through ${result.findings.role ?? 'the management account\'s credentials'}.`);
+    console.log('Refreshed from Organizations: organization.rootId, additionalPolicyTypes, delegatedAdministrators, guardrails.existing and the account in controlTower.enrolledAccounts.');
+  }
   for (const note of result.notes) console.error(note);
   const problems = importedConfigProblems(result.text, target === '-' ? file : target);
   if (problems) {
@@ -147,11 +150,11 @@ export function register(program: Command): void {
     .option('--regions <list>', 'organization.governedRegions, comma separated (default: the regions Control Tower governs, else the home region)')
     .option('--state-bucket <bucket>', 'use S3 state in this bucket (default: local state)')
     .option('--access-role <name>', 'organization.accessRoleName: the role assumed in member accounts', DEFAULT_ACCESS_ROLE)
-    .option('--no-policies', 'do not list existing organization policies')
+    .option('--no-policies', 'do not read existing organization policies (guardrails.existing is not written)')
     .option('--no-discovery', 'read only the organization: no account services, no Control Tower (no adopt sections)')
     .option('--concurrency <n>', 'accounts read at once', String(DEFAULT_CONCURRENCY))
     .option('--skip <list>', `reads to leave out, comma separated (their entries are not written): ${SKIPPABLE.join(', ')}`)
-    .option('--account <name|id>', 'discover one account of an existing config (its name or id under accounts, or "management") and rewrite only its adopt section')
+    .option('--account <name|id>', 'discover one account of an existing config (its name or id under accounts, or "management"): rewrite its adopt section and refresh the organization\'s records (rootId, policy types, existing policies, delegated administrators)')
     .option('-c, --config <file>', 'with --account: the config to update (default: $LZ_CONFIG or landing-zone.yaml)')
     .option('--force', 'overwrite the output file')
     .addHelpText(
@@ -159,7 +162,8 @@ export function register(program: Command): void {
       [
         '',
         'Run with the management account\'s credentials: organizations Describe*/List*, sts:AssumeRole into the access role',
-        '(or AWSControlTowerExecution) of every account, controltower List*/Get*, sso:ListInstances. Accounts that cannot be',
+        '(or AWSControlTowerExecution) of every account, controltower List*/Get*, sso:ListInstances, and the delegated',
+        'administrator lists of guardduty, securityhub, macie2, inspector2 and detective. Accounts that cannot be',
         'reached and regions not enabled are listed in the file\'s header and on stderr (exit code 1); the file is still written.',
         'Then: lz validate, npm run synth, and a plan that shows imports and in-place changes only (docs/operations.md,',
         '"Taking over an existing organization"). For an account added later: lz import --account <name> [--config file].',

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parseDocument } from 'yaml';
 import { accessRoleNameFor, controlTowerOwnsConfig } from '../../config/brownfield';
 import type { LandingZoneConfig } from '../../config/schema';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import type { AccountFindings, AccountTarget, Skippable } from '../../discovery/account';
-import { adoptEntries } from '../../discovery/adopt';
+import { adoptEntries, trailKey, type TrailChoices } from '../../discovery/adopt';
 import { discoverOne, rolesFor } from '../../discovery/organization';
-import { adoptPath, gapLines, setAdopt } from './write-discovery';
+import { namingOf, organizationTrailName } from '../../lib/naming';
 import { UserError } from '../../lib/user-error';
+import { refreshOrganizationRecords } from './organization-refresh';
+import { adoptPath, gapLines, setAdopt } from './write-discovery';
 
 /** The account `--account` names: a config name or an id under accounts, or the management account. */
 export function accountToImport(config: LandingZoneConfig, file: string, wanted: string): AccountTarget {
@@ -35,6 +38,13 @@ function rolesToTry(config: LandingZoneConfig, account: AccountTarget): string[]
   return rolesFor(accessRoleNameFor(config, account.name) === roles.executionRoleName, roles);
 }
 
+/** The management account's trail choices: the landing zone's own trail, and every takeOver the file already has. */
+function trailChoices(config: LandingZoneConfig, account: AccountTarget): TrailChoices {
+  if (!account.management) return {};
+  const chosen = (config.organization.adopt?.trails ?? []).filter((t) => t.takeOver !== undefined).map((t) => [trailKey(t), t.takeOver as boolean] as const);
+  return { ownTrail: organizationTrailName(namingOf(config)), takeOver: new Map(chosen) };
+}
+
 /** The result of the per-account form: the new file text, the account's findings and the gaps. */
 export interface AccountImport {
   readonly text: string;
@@ -45,11 +55,12 @@ export interface AccountImport {
 }
 
 /**
- * `lz import --account`: discovers one account of an existing config and rewrites only its `adopt` section in the
- * file's text, keeping every comment and the rest of the layout. An unreachable account is a UserError (the file
- * is left as it is).
+ * `lz import --account`: discovers one account of an existing config and rewrites its `adopt` section in the file's
+ * text (the takeOver choices already made stay), then refreshes the organization's records from Organizations
+ * (refreshOrganizationRecords), keeping every comment and the rest of the layout. An unreachable account is a
+ * UserError (the file is left as it is).
  */
-export async function importOneAccount(config: LandingZoneConfig, file: string, wanted: string, skip?: ReadonlySet<Skippable>): Promise<AccountImport> {
+export async function importOneAccount(config: LandingZoneConfig, file: string, wanted: string, organizations: OrganizationsClient, skip?: ReadonlySet<Skippable>): Promise<AccountImport> {
   const account = accountToImport(config, file, wanted);
   const { organization } = config;
   const result = await discoverOne(account, rolesToTry(config, account), {
@@ -64,10 +75,17 @@ export async function importOneAccount(config: LandingZoneConfig, file: string, 
     throw new UserError(`Cannot read ${account.management ? 'the management account' : account.name} (${account.id}): ${result.reason}. ${file} is unchanged; make the role assumable (docs/accounts.md) and run again.`);
   }
   const scope = config.controlTower ? { ownsConfig: (region: string) => !account.management && controlTowerOwnsConfig(config, account.name, region) } : undefined;
-  const { adopt, notes } = adoptEntries(result, scope);
+  const { adopt, notes } = adoptEntries(result, scope, trailChoices(config, account));
   const doc = parseDocument(readFileSync(file, 'utf8'));
   const path = adoptPath(doc, account);
   if (!path) throw new UserError(`${file} changed while lz import read the account: ${account.name} is no longer under accounts; run again.`);
   setAdopt(doc, path, adopt);
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), account, findings: result, notes, gaps: gapLines([result], [], []) };
+  const refreshed = await refreshOrganizationRecords(doc, config, organizations, account, result, skip);
+  return {
+    text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    account,
+    findings: result,
+    notes: [...notes, ...refreshed.notes],
+    gaps: [...gapLines([result], [], []), ...refreshed.gaps],
+  };
 }

@@ -30,13 +30,20 @@ export interface ExistingAccount {
   readonly status: string;
 }
 
-/** An organization policy and where it is attached (OU paths, account ids or Root). */
+/** Where a policy is attached: the root, an OU (its id and path of config OU names) or an account (its id and AWS name). */
+export type PolicyTarget =
+  | { readonly type: 'ROOT'; readonly id: string }
+  | { readonly type: 'ORGANIZATIONAL_UNIT'; readonly id: string; /** Undefined: an OU the tree walk did not see. */ readonly path?: string }
+  | { readonly type: 'ACCOUNT'; readonly id: string; readonly name: string };
+
+/** An organization policy and where it is attached. */
 export interface ExistingPolicy {
   readonly id: string;
   readonly name: string;
+  /** The Organizations policy type (SERVICE_CONTROL_POLICY, BACKUP_POLICY, ...). */
   readonly type: string;
   readonly awsManaged: boolean;
-  readonly targets: readonly string[];
+  readonly targets: readonly PolicyTarget[];
 }
 
 /** What `lz import` reads from AWS Organizations. */
@@ -50,7 +57,16 @@ export interface ExistingOrganization {
    */
   readonly organizationalUnits: ReadonlyArray<{ readonly path: string; readonly id: string; readonly awsName?: string }>;
   readonly accounts: readonly ExistingAccount[];
-  readonly policies: readonly ExistingPolicy[];
+  /**
+   * Every policy of every policy type enabled at the root, AWS managed ones included.
+   * @default - not read (`lz import --no-policies`)
+   */
+  readonly policies?: readonly ExistingPolicy[];
+  /**
+   * The policy types enabled at the root (status ENABLED), every one of them: the organization's enabled_policy_types
+   * is authoritative, so a type the config does not keep is disabled on the next apply.
+   */
+  readonly enabledPolicyTypes: readonly string[];
   /**
    * Service principals with trusted access enabled (ListAWSServiceAccessForOrganization).
    * @default - none read
@@ -63,12 +79,20 @@ async function send<O>(client: OrganizationsClient, command: unknown): Promise<O
   return (await client.send(command as never)) as O;
 }
 
-const POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'DECLARATIVE_POLICY_EC2', 'TAG_POLICY', 'AISERVICES_OPT_OUT_POLICY', 'BACKUP_POLICY'];
+/** A policy target as ListTargetsForPolicy names it, with the OU's path. */
+function targetOf(t: { TargetId?: string; Type?: string; Name?: string }, pathOf: ReadonlyMap<string, string>): PolicyTarget {
+  const id = t.TargetId ?? '';
+  if (t.Type === 'ROOT') return { type: 'ROOT', id };
+  if (t.Type === 'ACCOUNT') return { type: 'ACCOUNT', id, name: t.Name ?? id };
+  const path = pathOf.get(id);
+  return { type: 'ORGANIZATIONAL_UNIT', id, ...(path !== undefined ? { path } : {}) };
+}
 
 /**
- * Reads an existing organization: DescribeOrganization, ListRoots, the OU tree (recursively),
- * the accounts of every parent and, unless `withPolicies` is false, the policies with their targets.
- * Policy types that are not enabled are skipped.
+ * Reads an existing organization: DescribeOrganization, ListRoots (with the policy types enabled at the root), the OU
+ * tree (recursively), the accounts of every parent and, unless `withPolicies` is false, the policies of every enabled
+ * type with their targets (ListPolicies, ListTargetsForPolicy).
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html
  */
 export async function readOrganization(client: OrganizationsClient, withPolicies = true): Promise<ExistingOrganization> {
   try {
@@ -83,7 +107,7 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
 
     const ous: Array<{ path: string; id: string; awsName?: string }> = [];
     const accounts: ExistingAccount[] = [];
-    const pathOf = new Map<string, string>([[rootId, 'Root']]);
+    const pathOf = new Map<string, string>();
     const visit = async (parentId: string, parentPath: string) => {
       const children = await allPages((NextToken) =>
         send<ListOrganizationalUnitsForParentCommandOutput>(client, new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
@@ -109,23 +133,20 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
     };
     await visit(rootId, '');
 
-    const policies: ExistingPolicy[] = [];
-    const enabledTypes = new Set((roots[0].PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED').map((t) => t.Type));
+    const enabledPolicyTypes = [...new Set((roots[0].PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED' && t.Type).map((t) => t.Type as string))];
+    let policies: ExistingPolicy[] | undefined;
     if (withPolicies) {
-      for (const type of POLICY_TYPES.filter((t) => enabledTypes.has(t))) {
-        const list = await allPages((NextToken) => send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+      policies = [];
+      for (const type of enabledPolicyTypes) {
+        const list = await allPages((NextToken) =>
+          send<ListPoliciesCommandOutput>(client, new ListPoliciesCommand({ Filter: type as PolicyType, NextToken })).then((r) => ({ items: r.Policies, next: r.NextToken })),
+        );
         for (const p of list) {
           if (!p.Id) continue;
           const targets = await allPages((NextToken) =>
             send<ListTargetsForPolicyCommandOutput>(client, new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
           );
-          policies.push({
-            id: p.Id,
-            name: p.Name ?? p.Id,
-            type,
-            awsManaged: p.AwsManaged ?? false,
-            targets: targets.map((t) => (t.Type === 'ACCOUNT' ? `account ${t.Name ?? ''} ${t.TargetId}`.replace('  ', ' ') : pathOf.get(t.TargetId ?? '') ?? t.TargetId ?? '?')),
-          });
+          policies.push({ id: p.Id, name: p.Name ?? p.Id, type, awsManaged: p.AwsManaged ?? false, targets: targets.map((t) => targetOf(t, pathOf)) });
         }
       }
     }
@@ -138,7 +159,7 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
       })),
     );
     const serviceAccessPrincipals = serviceAccess.map((p) => p.ServicePrincipal).filter((p): p is string => Boolean(p));
-    return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, policies, serviceAccessPrincipals };
+    return { id: org.Id, managementAccountId: org.MasterAccountId, rootId, organizationalUnits: ous, accounts, ...(policies ? { policies } : {}), enabledPolicyTypes, serviceAccessPrincipals };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw explainOrganizationsError(e, 'reading the organization');
