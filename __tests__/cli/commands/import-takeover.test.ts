@@ -1,13 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inRegisteredOu } from '../../../config/brownfield';
 import { parseConfig } from '../../../config/load';
-import { allOuPaths } from '../../../config/model';
-import type { LandingZoneConfig } from '../../../config/schema';
-import { controlTowerOwned } from '../../../discovery/control-tower';
-import { namingOf, organizationTrailName } from '../../../lib/naming';
-import { POLICY_KINDS, POLICY_TYPE } from '../../../policies/kinds';
 import { planGuardrails } from '../../../policies/plan';
 import { policyTypesInUse } from '../../../policies/policy-types';
 import { runLz } from '../../config/broken-configs';
@@ -30,35 +24,6 @@ afterAll(uninstallFakeAws);
 
 const CLOSED = '555555555555';
 
-/**
- * The takeover rules the meaning checks get on main (issue 20), as this branch reads them: what lz import writes must
- * pass them. An empty list: it does.
- */
-function takeoverRuleProblems(config: LandingZoneConfig): string[] {
-  const problems: string[] = [];
-  const accounts = new Set(config.accounts.map((a) => a.name));
-  const ous = new Set(allOuPaths(config));
-  const own = organizationTrailName(namingOf(config));
-  for (const t of config.organization.adopt?.trails ?? []) {
-    if (t.organization && t.managementEvents && t.name !== own && !controlTowerOwned('trail', t.name) && t.takeOver === undefined) problems.push(`trail ${t.name} has no takeOver`);
-  }
-  for (const p of config.guardrails.existing) {
-    for (const t of p.targets) if (t !== 'Root' && !ous.has(t) && !accounts.has(t)) problems.push(`${p.name}: target ${t} does not resolve`);
-  }
-  for (const d of config.organization.delegatedAdministrators) if (!accounts.has(d.account)) problems.push(`${d.service}: ${d.account} is no account`);
-  for (const kind of POLICY_KINDS) {
-    for (const e of config.guardrails[kind].filter((x) => x.id)) {
-      const existing = config.guardrails.existing.find((x) => x.id === e.id && x.type === POLICY_TYPE[kind]);
-      if (!existing) problems.push(`guardrails.${kind} ${e.id} is not in guardrails.existing`);
-      else if (existing.targets.includes('Root') && !config.organization.rootId) problems.push(`${e.id} is attached to Root but organization.rootId is missing`);
-    }
-  }
-  for (const name of config.controlTower?.enrolledAccounts ?? []) {
-    const account = config.accounts.find((a) => a.name === name);
-    if (!account || account.id === undefined || !inRegisteredOu(config, account)) problems.push(`enrolled account ${name} is not an existing account of a registered OU`);
-  }
-  return problems;
-}
 
 /**
  * Control Tower registered on Security; BACKUP_POLICY and TAG_POLICY enabled besides SCPs; custom SCPs on Root and an
@@ -142,7 +107,6 @@ describe('lz import: an organization taken over', () => {
     expect(config.controlTower?.enrolledAccounts).toEqual(['log-archive', 'audit']);
     // The guardrails keep SCPs enabled; the other enabled types are kept by the list, so no type is switched off.
     expect([...policyTypesInUse(config), ...config.organization.additionalPolicyTypes].sort()).toEqual(['BACKUP_POLICY', 'SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
-    expect(takeoverRuleProblems(config)).toEqual([]);
   });
 
   it('adopts the existing policy named like a catalogue guardrail the file creates, and says how to adopt one it does not turn on', async () => {
@@ -183,7 +147,6 @@ describe('lz import: an organization taken over', () => {
     expect(config.guardrails.existing.find((p) => p.name === 'aws-guardrails-AbCdEf')?.targets).toEqual(['Security']);
     // Control Tower's trail is an ordinary organization trail then, left alone like any other.
     expect(config.organization.adopt?.trails?.find((t) => t.name === 'aws-controltower-BaselineCloudTrail')).toBeDefined();
-    expect(takeoverRuleProblems(config)).toEqual([]);
   });
 
   it('leaves the other organization trail alone (takeOver: false) and marks the data-events trail', async () => {
@@ -320,7 +283,7 @@ controlTower:
   homeRegion: us-east-1
   governedRegions: [us-east-1, eu-west-1]
   registeredOus: [Security, Workloads/Prod]
-  organizationTrail: true
+  organizationTrail: false
 `;
 
 describe('lz import --account: the organization\'s records refreshed', () => {
@@ -378,7 +341,6 @@ describe('lz import --account: the organization\'s records refreshed', () => {
     expect(from(after, 'state:', '  existing:')).toEqual(from(before, 'state:', '  existing:'));
     expect(after.slice(after.indexOf('controlTower:'))).toEqual(before.slice(before.indexOf('controlTower:')));
     expect(text).toContain('takeOver: true');
-    expect(takeoverRuleProblems(config)).toEqual([]);
     // A list item that stays keeps its node: its flow style and comments.
     expect(text).toContain('      targets: [Root, Workloads]\n');
     expect(text).toContain('      id: p-denyroot001 # adopted\n');
@@ -390,7 +352,6 @@ describe('lz import --account: the organization\'s records refreshed', () => {
     expect((await runLz(['import', '--account', 'shop-prod', '--config', file])).code).toBe(0);
     const config = parseConfig(readFileSync(file, 'utf8'), file);
     expect(config.controlTower?.enrolledAccounts).toEqual(['log-archive', 'audit', 'shop-prod']);
-    expect(takeoverRuleProblems(config)).toEqual([]);
   });
 
   it('writes controlTower.enrolledAccounts when the account read runs no Control Tower recorder though its OU is registered', async () => {
@@ -401,7 +362,6 @@ describe('lz import --account: the organization\'s records refreshed', () => {
     expect(code).toBe(0);
     const config = parseConfig(readFileSync(file, 'utf8'), file);
     expect(config.controlTower?.enrolledAccounts).toEqual(['log-archive', 'audit']);
-    expect(takeoverRuleProblems(config)).toEqual([]);
     expect(output).toContain('controlTower.enrolledAccounts is written: shop-prod sits in a registered OU but runs no Control Tower recorder');
   });
 
