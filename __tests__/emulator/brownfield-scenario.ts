@@ -10,8 +10,9 @@ const scp = (action: string) => JSON.stringify({ Version: '2012-10-17', Statemen
  * - Its accounts run what the landing zone manages: AWS Config under other names in the home region, the Config
  *   service-linked role, a password policy, the S3 account public access block, EBS encryption by default, a budget
  *   with the landing zone's name, GuardDuty detectors, a trail, alternate contacts; the second region has none of it.
- * - The organization uses policy types the landing zone does not (BACKUP_POLICY, TAG_POLICY) with policies attached,
- *   custom SCPs taking slots on Root and on an OU, and an SCP named like the catalogue's deny-leave-organization.
+ * - The organization uses policy types the landing zone does not (BACKUP_POLICY, TAG_POLICY; a tag policy attached
+ *   to shop-prod; moto cannot create a backup policy: EMULATOR_SEED_ADJUSTMENTS), custom SCPs taking slots on Root and
+ *   on an OU, and an SCP named like the catalogue's deny-leave-organization.
  * - Delegated administrators are registered: the security account for GuardDuty (in the home region only), Access
  *   Analyzer and Config's organization rules; Macie (one administrator per organization) to shop-prod.
  * - An organization trail under a name of its own records management events.
@@ -30,12 +31,6 @@ export const BROWNFIELD_SCENARIO: BrownfieldScenario = {
       { name: 'corp-deny-bucket-deletion', type: 'SERVICE_CONTROL_POLICY', content: scp('s3:DeleteBucket'), targets: ['Root'] },
       { name: 'corp-prod-guard', type: 'SERVICE_CONTROL_POLICY', content: scp('ec2:DeleteVpc'), targets: ['Workloads/Prod'] },
       { name: 'deny-leave-organization', type: 'SERVICE_CONTROL_POLICY', content: scp('organizations:LeaveOrganization'), targets: ['Root'] },
-      {
-        name: 'corp-backup-daily',
-        type: 'BACKUP_POLICY',
-        content: JSON.stringify({ plans: { daily: { regions: { '@@assign': ['us-east-1'] }, rules: { daily: { schedule_expression: { '@@assign': 'cron(0 5 ? * * *)' }, target_backup_vault_name: { '@@assign': 'Default' } } }, selections: { tags: { all: { iam_role_arn: { '@@assign': 'arn:aws:iam::$account:role/service-role/AWSBackupDefaultServiceRole' }, tag_key: { '@@assign': 'backup' }, tag_value: { '@@assign': ['daily'] } } } } } } }),
-        targets: ['Workloads/Prod'],
-      },
       { name: 'corp-tags', type: 'TAG_POLICY', content: JSON.stringify({ tags: { team: { tag_key: { '@@assign': 'Team' } } } }), targets: ['shop-prod'] },
     ],
     delegatedAdministrators: [

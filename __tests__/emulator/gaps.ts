@@ -214,4 +214,9 @@ export const EMULATOR_SEED_ADJUSTMENTS: readonly SideEffect[] = [
     moto: 'GuardDuty TagResource is not implemented (HTTP 404): the security stack adopts the delegated administrator\'s existing detector, and the provider\'s default tags would be added with TagResource',
     aws: 'Detectors are taggable after creation: https://docs.aws.amazon.com/guardduty/latest/APIReference/API_TagResource.html',
   },
+  {
+    what: 'BACKUP_POLICY is enabled at the root with no backup policy attached (the other policy type in use, TAG_POLICY, has one)',
+    moto: 'CreatePolicy with Type BACKUP_POLICY answers HTTP 500 (NotImplementedError: "The BACKUP_POLICY policy type has not been implemented")',
+    aws: 'Backup policies are organization policies of type BACKUP_POLICY: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_backup.html',
+  },
 ];

@@ -147,14 +147,16 @@ export function writeDiscovery(
   }
   const withRole = discovery.findings.filter((f) => f.configServiceLinkedRole).map((f) => (f.account.management ? 'management' : f.account.name));
   if (withRole.length > 0) notes.push(`The AWS Config service-linked role AWSServiceRoleForConfig exists in ${withRole.length === discovery.findings.length ? 'every account read' : withRole.join(', ')}; the stacks adopt it, nothing to write.`);
-  const enrolled = (f: AccountFindings) => ct !== undefined && registeredOus.includes(ouOfAccount.get(f.account.id) ?? '');
+  // The role Terraform assumes (config/brownfield.ts accessRoleNameFor): Control Tower's execution role where Control
+  // Tower enrolled the account (its recorder runs there), the access role elsewhere. Discovery may have read the
+  // account through the other one; say so only where the role Terraform needs is missing.
+  const enrolled = (f: AccountFindings) => ct !== undefined && f.controlTowerRecorder && registeredOus.includes(ouOfAccount.get(f.account.id) ?? '');
   for (const f of discovery.findings) {
     const expected = enrolled(f) ? roles.executionRoleName : roles.accessRoleName;
-    if (f.role && f.role !== expected) {
-      notes.push(
-        `${f.account.name} was read through ${f.role} because ${expected} could not be assumed; Terraform assumes ${expected} there: create it (docs/accounts.md)${ct ? ', or register the account\'s OU with Control Tower' : ''}.`,
-      );
-    }
+    if (!f.role || f.role === expected) continue;
+    if (expected === roles.executionRoleName && f.controlTowerExecutionRole) continue;
+    const why = expected === roles.executionRoleName ? 'which the account does not have (GetRole)' : 'which could not be assumed';
+    notes.push(`${f.account.name} was read through ${f.role}; Terraform assumes ${expected} there, ${why}: create it (docs/accounts.md) before the first plan of its stack.`);
   }
   const gaps = gapLines(discovery.findings, discovery.unreachable, discovery.failures);
   return { gaps, notes };

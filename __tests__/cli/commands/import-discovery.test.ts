@@ -106,7 +106,7 @@ describe('lz import: discovery into adopt sections', () => {
   it('says when an account could only be read through the other role than the one Terraform will assume', async () => {
     world.accounts[SHOP].assumable = ['AWSControlTowerExecution'];
     const { text } = await importTo();
-    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution because OrganizationAccountAccessRole could not be assumed; Terraform assumes OrganizationAccountAccessRole there: create it (docs/accounts.md).');
+    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution; Terraform assumes OrganizationAccountAccessRole there, which could not be assumed: create it (docs/accounts.md) before the first plan of its stack.');
   });
 
   it('--no-discovery reads the organization only', async () => {
@@ -186,6 +186,15 @@ describe('lz import: Control Tower', () => {
     expect(stubs.sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).not.toContain(`arn:aws:iam::${SHOP}:role/OrganizationAccountAccessRole`);
     expect(code).toBe(0);
     expect(() => synthLandingZone(config)).not.toThrow();
+  });
+
+  it('says where an enrolled account lacks the execution role Terraform will assume there, and nothing where it has it', async () => {
+    controlTower();
+    world.accounts[SHOP].assumable = ['OrganizationAccountAccessRole'];
+    world.accounts[SHOP].roles = [];
+    const { text } = await importTo(['--home-region', 'us-east-1']);
+    expect(text).toContain('# shop-prod was read through OrganizationAccountAccessRole; Terraform assumes AWSControlTowerExecution there, which the account does not have (GetRole): create it (docs/accounts.md) before the first plan of its stack.');
+    expect(text).not.toContain('# audit was read through');
   });
 
   it('takes Control Tower\'s home region when --home-region is not given, and the trail setting from the manifest', async () => {

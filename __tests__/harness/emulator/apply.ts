@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dependencyWaves } from '../../../cli/lib/waves';
 import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
@@ -62,6 +62,12 @@ export interface ApplyOptions {
    * @default false
    */
   readonly inspectFirstPlan?: boolean;
+  /**
+   * A folder where each stack's first plan is saved as `terraform show -json` output (`<stack>.json`), for
+   * `lz review-plan`. Implies inspectFirstPlan.
+   * @default - not saved
+   */
+  readonly savePlansTo?: string;
 }
 
 /** Whether one entry of the gap list still fails on moto once switched back on. */
@@ -140,6 +146,13 @@ export function planSummary(show: Record<string, any>): PlanSummary {
   return { imports, creates };
 }
 
+/** The saved plan `emulator.tfplan` of a stack folder as `terraform show -json` gives it. */
+async function showPlan(dir: string, env: NodeJS.ProcessEnv): Promise<{ document: Record<string, any> } | { failed: TerraformRun }> {
+  const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
+  const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
+  return show.code === 0 && document ? { document } : { failed: show };
+}
+
 async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv, importsDropped: readonly string[], options: ApplyOptions): Promise<StackResult> {
   const gaps = new Set([...[...switches.off].filter(([, r]) => 'entry' in r).map(([a]) => a), ...switches.patched.keys()]).size;
   const dependents = [...switches.off.values()].filter((r) => 'dependsOn' in r).length;
@@ -161,11 +174,11 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   if (plan.code !== 0) return failed(plan, 'terraform plan');
   const planned = plannedChanges(plan).length + plan.messages.filter((m) => m.type === 'planned_change' && m.change?.action === 'noop' && m.change?.importing).length;
   let firstPlan: PlanSummary | undefined;
-  if (options.inspectFirstPlan) {
-    const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
-    const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
-    if (show.code !== 0 || !document) return failed(show, 'terraform show -json of the first plan');
-    firstPlan = planSummary(document);
+  if (options.inspectFirstPlan || options.savePlansTo) {
+    const shown = await showPlan(dir, env);
+    if ('failed' in shown) return failed(shown.failed, 'terraform show -json of the first plan');
+    firstPlan = planSummary(shown.document);
+    if (options.savePlansTo) writeFileSync(join(options.savePlansTo, `${stack}.json`), JSON.stringify(shown.document));
   }
   const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', 'emulator.tfplan'], env);
   const applied = apply.messages.filter((m) => m.type === 'apply_complete' && m.hook?.action !== 'read').length;
@@ -340,4 +353,41 @@ export async function applyConfigOnEmulator(
   }
   const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();
   return { example: name, stacks: results, gapChecks };
+}
+
+/**
+ * Plans `stackIds` of another config against what an earlier run applied, without applying: synthesized into
+ * `workDir/<label>/cdktf.out` (whose terraform-state is the earlier run's, linked), the same override files, then
+ * init, plan and `terraform show -json` of each plan into `<label>/plans/<stack>.json`. For changes a person might make
+ * after the takeover, judged by `lz review-plan`.
+ */
+export async function planOnEmulator(
+  label: string,
+  configs: EmulatorConfigs,
+  workDir: string,
+  { endpoint, proxyUrl }: EmulatorEndpoints,
+  gaps: readonly SwitchEntry[],
+  stackIds: readonly string[],
+): Promise<{ plansDir: string; failures: Record<string, string> }> {
+  const base = join(workDir, label);
+  mkdirSync(base, { recursive: true });
+  if (!existsSync(join(base, 'terraform-state'))) symlinkSync(join(workDir, 'terraform-state'), join(base, 'terraform-state'), 'dir');
+  const { stacks, waves } = synthForEmulator(configs, base);
+  const switches = computeSwitches(stacks, waves.flat(), gaps);
+  const env = emulatorTerraformEnv(endpoint, proxyUrl);
+  const plansDir = join(base, 'plans');
+  mkdirSync(plansDir, { recursive: true });
+  const failures: Record<string, string> = {};
+  for (const id of stackIds) {
+    const dir = join(base, 'cdktf.out', 'stacks', id);
+    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
+    const { json, dropped } = emulatorStackJson(stacks[id], switches.get(id)!);
+    if (dropped.length > 0) writeFileSync(join(dir, STACK_FILE), JSON.stringify(json, null, 2));
+    const init = await terraform(dir, INIT(), env);
+    const plan = init.code === 0 ? await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-out=emulator.tfplan'], env) : init;
+    const shown = plan.code === 0 ? await showPlan(dir, env) : { failed: plan };
+    if ('failed' in shown) failures[id] = (errorsOf(shown.failed).map(flat).join(' | ') || shown.failed.text).slice(0, 1000);
+    else writeFileSync(join(plansDir, `${id}.json`), JSON.stringify(shown.document));
+  }
+  return { plansDir, failures };
 }

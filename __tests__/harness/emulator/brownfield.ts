@@ -265,11 +265,11 @@ export async function lzImport(scenario: BrownfieldScenario, { endpoint, proxyUr
  * The imported config (parsed YAML) with the scenario's own settings and the harness's usual
  * edits (local state, moto's management account), loaded.
  */
-export function brownfieldConfigs(input: any, scenario: BrownfieldScenario, seeded: SeededIds): EmulatorConfigs {
+export function brownfieldConfigs(input: any, scenario: BrownfieldScenario, seeded: SeededIds): EmulatorConfigs & { readonly text: string } {
   const edited = structuredClone(input);
   scenario.edit(edited);
   const text = emulatorConfigText(edited, seeded);
-  return { config: parseConfig(text, 'landing-zone.yaml (lz import, emulator)'), seeded };
+  return { config: parseConfig(text, 'landing-zone.yaml (lz import, emulator)'), seeded, text };
 }
 
 /** The stack that manages an account's baseline. */
