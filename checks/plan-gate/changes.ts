@@ -86,6 +86,22 @@ export function stringList(values: Values | null | undefined, key: string): stri
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
+/**
+ * The values an update of the organization takes out of one of its authoritative lists (enabled_policy_types,
+ * aws_service_access_principals), with the plan and change they are in. A list unknown until apply is skipped.
+ */
+export function removedFromOrganizationList(plans: readonly StackPlan[], attribute: string): Array<{ plan: StackPlan; change: ResourceChange; value: string }> {
+  return plans.flatMap((plan) =>
+    managedChanges(plan)
+      .filter((rc) => rc.type === 'aws_organizations_organization' && rc.change.before !== null && rc.change.after !== null)
+      .flatMap((change) => {
+        const before = stringList(change.change.before, attribute) ?? [];
+        const after = stringList(change.change.after, attribute);
+        return after === undefined ? [] : before.filter((v) => !after.includes(v)).map((value) => ({ plan, change, value }));
+      }),
+  );
+}
+
 /** The configuration address of a resource change: module path and resource, without the instance key. */
 export function configAddress(rc: ResourceChange): string {
   return `${rc.module_address ? `${rc.module_address}.` : ''}${rc.type}.${rc.name}`;

@@ -1,4 +1,4 @@
-import { managedChanges, stringList } from '../changes';
+import { removedFromOrganizationList } from '../changes';
 import { finding, type PlanRule } from '../types';
 
 /**
@@ -9,21 +9,8 @@ import { finding, type PlanRule } from '../types';
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/disable-policy-type.html
  */
 export const policyTypeDisabled: PlanRule = (plans, ctx) =>
-  plans.flatMap((p) =>
-    managedChanges(p)
-      .filter((rc) => rc.type === 'aws_organizations_organization' && rc.change.before !== null && rc.change.after !== null)
-      .flatMap((rc) => {
-        const before = stringList(rc.change.before, 'enabled_policy_types') ?? [];
-        const after = stringList(rc.change.after, 'enabled_policy_types');
-        if (after === undefined) return [];
-        return before
-          .filter((type) => !after.includes(type))
-          .map((type) => {
-            const existing = [...ctx.existingPolicies.values()].filter((e) => e.type === type).map((e) => `${e.name} (${e.id})`);
-            const named = existing.length > 0 ? `, among them guardrails.existing ${existing.join(', ')}` : '';
-            return finding('policy-type-disabled', p.stack, rc.address, `disables policy type ${type}: AWS detaches every ${type} policy everywhere in the organization${named}`, {
-              detail: type,
-            });
-          });
-      }),
-  );
+  removedFromOrganizationList(plans, 'enabled_policy_types').map(({ plan, change, value: type }) => {
+    const existing = [...ctx.existingPolicies.values()].filter((e) => e.type === type).map((e) => `${e.name} (${e.id})`);
+    const named = existing.length > 0 ? `, among them guardrails.existing ${existing.join(', ')}` : '';
+    return finding('policy-type-disabled', plan.stack, change.address, `disables policy type ${type}: AWS detaches every ${type} policy everywhere in the organization${named}`, { detail: type });
+  });

@@ -1,4 +1,4 @@
-import { managedChanges, stringList } from '../changes';
+import { removedFromOrganizationList } from '../changes';
 import { finding, type PlanRule } from '../types';
 
 /**
@@ -10,23 +10,12 @@ import { finding, type PlanRule } from '../types';
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services.html
  */
 export const trustedAccessRemoved: PlanRule = (plans) =>
-  plans.flatMap((p) =>
-    managedChanges(p)
-      .filter((rc) => rc.type === 'aws_organizations_organization' && rc.change.before !== null && rc.change.after !== null)
-      .flatMap((rc) => {
-        const before = stringList(rc.change.before, 'aws_service_access_principals') ?? [];
-        const after = stringList(rc.change.after, 'aws_service_access_principals');
-        if (after === undefined) return [];
-        return before
-          .filter((principal) => !after.includes(principal))
-          .map((principal) =>
-            finding(
-              'trusted-access-removed',
-              p.stack,
-              rc.address,
-              `removes trusted access for ${principal}: the service loses its access to the organization (keep it in organization.additionalServiceAccessPrincipals while anything uses it)`,
-              { detail: principal },
-            ),
-          );
-      }),
+  removedFromOrganizationList(plans, 'aws_service_access_principals').map(({ plan, change, value: principal }) =>
+    finding(
+      'trusted-access-removed',
+      plan.stack,
+      change.address,
+      `removes trusted access for ${principal}: the service loses its access to the organization (keep it in organization.additionalServiceAccessPrincipals while anything uses it)`,
+      { detail: principal },
+    ),
   );
