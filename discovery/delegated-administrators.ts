@@ -8,6 +8,7 @@ import { reason } from './aws/errors';
 import type { AccountSession } from './aws/session';
 import type { Skippable } from './account';
 import { allPages } from './read';
+import { delegatedAdminLimit } from '../config/delegated-administrators';
 
 /** One delegated administrator registration: the account, the service principal and, per Region, where it is designated. */
 export interface FoundDelegatedAdministrator {
@@ -106,9 +107,9 @@ export const REGIONAL_ADMIN_READS: readonly RegionalAdminRead[] = [
   },
 ];
 
-/** Whether a principal is designated per Region through its own API. */
+/** Whether a principal is designated per Region through its own API (config/delegated-administrators.ts says which). */
 export function designatedPerRegion(principal: string): boolean {
-  return REGIONAL_ADMIN_READS.some((r) => r.principal === principal);
+  return delegatedAdminLimit(principal)?.perRegion === true;
 }
 
 /** Organizations: every delegated administrator and the services of each. */

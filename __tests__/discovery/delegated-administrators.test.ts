@@ -1,6 +1,7 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AccountSession } from '../../discovery/aws/session';
-import { readDelegatedAdministrators } from '../../discovery/delegated-administrators';
+import { readDelegatedAdministrators, REGIONAL_ADMIN_READS } from '../../discovery/delegated-administrators';
+import { DELEGATED_ADMIN_LIMITS } from '../../config/delegated-administrators';
 import { AUDIT, awsError, emptyWorld, installFakeAws, LOG, MANAGEMENT, SHOP, stubs, uninstallFakeAws, type FakeWorld } from './fake-aws';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -24,6 +25,10 @@ function delegated(): void {
 }
 
 describe('readDelegatedAdministrators', () => {
+  it('reads the per-Region list of exactly the services the config contract designates per Region', () => {
+    expect(REGIONAL_ADMIN_READS.map((r) => r.principal).sort()).toEqual(DELEGATED_ADMIN_LIMITS.filter((l) => l.perRegion).map((l) => l.principal).sort());
+  });
+
   it('finds nothing in an organization without delegated administrators', async () => {
     expect(await read()).toEqual({ administrators: [], failures: [], unread: { organizations: false, regions: {} } });
   });
