@@ -17,6 +17,7 @@ import {
   ListDelegatedAdministratorsCommand,
   ListDelegatedServicesForAccountCommand,
   ListOrganizationalUnitsForParentCommand,
+  DescribePolicyCommand,
   ListPoliciesCommand,
   ListPoliciesForTargetCommand,
   ListRootsCommand,
@@ -90,6 +91,8 @@ export interface FakePolicy {
   Type: string;
   AwsManaged?: boolean;
   targets: Array<{ TargetId: string; Type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT'; Name?: string }>;
+  /** The policy document (DescribePolicy). @default '{}' */
+  Content?: string;
 }
 
 export interface FakeWorld {
@@ -197,6 +200,10 @@ export function installFakeAws(world: FakeWorld): void {
       .map((p) => ({ Id: p.Id, Name: p.Name, Type: p.Type, AwsManaged: p.AwsManaged ?? false })),
   }));
   o.on(ListTargetsForPolicyCommand).callsFake((input: { PolicyId: string }) => ({ Targets: allPolicies().find((p) => p.Id === input.PolicyId)?.targets ?? [] }));
+  o.on(DescribePolicyCommand).callsFake((input: { PolicyId: string }) => {
+    const found = allPolicies().find((p) => p.Id === input.PolicyId);
+    return { Policy: found ? { PolicySummary: { Id: found.Id, Name: found.Name, Type: found.Type }, Content: found.Content ?? '{}' } : undefined };
+  });
   o.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string }) => ({ Policies: (world.scps[input.TargetId] ?? []).map((Name) => ({ Name })) }));
   const organizationsCall = (command: string, answer: (input: never) => unknown) => (input: never) => {
     const failing = world.organizationsFailing?.[command];

@@ -172,7 +172,7 @@ export function writePolicyRecords(doc: Document, org: ExistingOrganization, opt
         if (mapped.target) targets.push(mapped.target);
         else leftOut.push(`${label(p)} on ${mapped.leftOut}`);
       }
-      return { id: p.id, name: p.name, type: p.type as OrganizationPolicyType, targets: sortTargets(targets, pathSet) };
+      return { id: p.id, name: p.name, type: p.type as OrganizationPolicyType, targets: sortTargets(targets, pathSet), ...(p.ec2Attributes?.length ? { ec2Attributes: [...p.ec2Attributes] } : {}) };
     })
     .sort((a, b) => ORGANIZATION_POLICY_TYPES.indexOf(a.type) - ORGANIZATION_POLICY_TYPES.indexOf(b.type) || a.name.localeCompare(b.name));
   // An adopted policy that AWS no longer lists keeps its record: the guardrail entry's id refers to it.

@@ -116,6 +116,12 @@ export const ExistingPolicy = z
     name: z.string().min(1).max(128).describe('Policy name in Organizations.'),
     type: z.enum(ORGANIZATION_POLICY_TYPES, { error: `is not an Organizations policy type; use one of ${ORGANIZATION_POLICY_TYPES.join(', ')}` }).describe('Policy type.'),
     targets: z.array(Target).default([]).describe('Where it is attached: "Root", OU paths and account names of this file.'),
+    ec2Attributes: z
+      .array(z.string().regex(/^[a-z0-9_]+$/, { error: 'is not an EC2 attribute of a declarative policy, e.g. "instance_metadata_defaults"' }))
+      .optional()
+      .describe(
+        'For a DECLARATIVE_POLICY_EC2: the EC2 account attributes it declares (keys under ec2_attributes), written by lz import. Accounts it reaches cannot set them, so their baselines leave them alone (instance metadata defaults).',
+      ),
   })
   .describe('An existing organization policy and its attachments.');
 

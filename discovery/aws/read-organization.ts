@@ -7,6 +7,8 @@ import {
   type ListAWSServiceAccessForOrganizationCommandOutput,
   ListOrganizationalUnitsForParentCommand,
   type ListOrganizationalUnitsForParentCommandOutput,
+  DescribePolicyCommand,
+  type DescribePolicyCommandOutput,
   ListPoliciesCommand,
   type ListPoliciesCommandOutput,
   ListRootsCommand,
@@ -44,6 +46,22 @@ export interface ExistingPolicy {
   readonly type: string;
   readonly awsManaged: boolean;
   readonly targets: readonly PolicyTarget[];
+  /**
+   * For an EC2 declarative policy: the account attributes it declares (keys under `ec2_attributes`, DescribePolicy),
+   * which accounts it reaches can no longer set themselves.
+   * @default - not a declarative policy
+   */
+  readonly ec2Attributes?: readonly string[];
+}
+
+/** The keys under `ec2_attributes` of a declarative policy's content (none when it is not JSON). */
+export function declaredEc2Keys(content: string | undefined): string[] {
+  try {
+    const attributes = (JSON.parse(content ?? '') as { ec2_attributes?: Record<string, unknown> }).ec2_attributes;
+    return attributes && typeof attributes === 'object' ? Object.keys(attributes).filter((k) => k !== 'exception_message').sort() : [];
+  } catch {
+    return [];
+  }
 }
 
 /** What `lz import` reads from AWS Organizations. */
@@ -146,7 +164,12 @@ export async function readOrganization(client: OrganizationsClient, withPolicies
           const targets = await allPages((NextToken) =>
             send<ListTargetsForPolicyCommandOutput>(client, new ListTargetsForPolicyCommand({ PolicyId: p.Id, NextToken })).then((r) => ({ items: r.Targets, next: r.NextToken })),
           );
-          policies.push({ id: p.Id, name: p.Name ?? p.Id, type, awsManaged: p.AwsManaged ?? false, targets: targets.map((t) => targetOf(t, pathOf)) });
+          // What an EC2 declarative policy declares, the account baselines must leave alone where it reaches.
+          const ec2Attributes =
+            type === 'DECLARATIVE_POLICY_EC2'
+              ? declaredEc2Keys((await send<DescribePolicyCommandOutput>(client, new DescribePolicyCommand({ PolicyId: p.Id }))).Policy?.Content)
+              : undefined;
+          policies.push({ id: p.Id, name: p.Name ?? p.Id, type, awsManaged: p.AwsManaged ?? false, targets: targets.map((t) => targetOf(t, pathOf)), ...(ec2Attributes ? { ec2Attributes } : {}) });
         }
       }
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../../config/load';
 import { planGuardrails } from '../../../policies/plan';
+import { declaredEc2Attributes } from '../../../policies/declarative/ec2-attributes';
 import { policyTypesInUse } from '../../../policies/policy-types';
 import { runLz } from '../../config/broken-configs';
 import { AUDIT, awsError, emptyWorld, installFakeAws, LOG, MANAGEMENT, ouArn, SHOP, stubs, uninstallFakeAws, type FakeWorld } from '../../discovery/fake-aws';
@@ -124,6 +125,28 @@ describe('lz import: an organization taken over', () => {
     expect(text).toContain(
       '# The organization has the SCP "region-deny" (p-regiondeny1) named like the catalogue guardrail region-deny, which this file does not turn on: when you turn it on, give its entry id: p-regiondeny1 (guardrails.scp: [{ policy: region-deny, id: p-regiondeny1 }]) to adopt it, or AWS refuses a second policy of that name.',
     );
+  });
+
+  it('records what an existing EC2 declarative policy declares, so the baselines of the accounts it reaches leave those settings alone', async () => {
+    takeover();
+    world.policyTypes!.push('DECLARATIVE_POLICY_EC2');
+    world.policies!.push({
+      Id: 'p-ec2decl0001',
+      Name: 'corp-ec2',
+      Type: 'DECLARATIVE_POLICY_EC2',
+      targets: [{ TargetId: 'ou-ab12-work0001', Type: 'ORGANIZATIONAL_UNIT' }],
+      Content: JSON.stringify({ ec2_attributes: { instance_metadata_defaults: { http_tokens: { '@@assign': 'required' } }, vpc_block_public_access: { internet_gateway_block: { mode: { '@@assign': 'block_ingress' } } } } }),
+    });
+    const config = parseConfig((await importTo()).text, 'landing-zone.yaml');
+    expect(config.guardrails.existing.find((p) => p.name === 'corp-ec2')).toEqual({
+      id: 'p-ec2decl0001',
+      name: 'corp-ec2',
+      type: 'DECLARATIVE_POLICY_EC2',
+      targets: ['Workloads'],
+      ec2Attributes: ['instance_metadata_defaults', 'vpc_block_public_access'],
+    });
+    expect(declaredEc2Attributes(config, 'shop-prod')).toEqual(new Set(['instance_metadata_defaults', 'vpc_block_public_access']));
+    expect(declaredEc2Attributes(config, 'log-archive')).toEqual(new Set());
   });
 
   it('leaves Control Tower\'s SCPs, AWS managed policies and attachments to accounts not in the file out, and says so', async () => {

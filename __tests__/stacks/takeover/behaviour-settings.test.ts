@@ -78,6 +78,17 @@ describe('takeover: behaviour settings', () => {
     expect([count(security, 'aws_s3_account_public_access_block'), count(security, 'aws_ec2_instance_metadata_defaults')]).toEqual([1, 0]);
   });
 
+  it('sets no IMDS defaults where an existing declarative policy declares them (AWS refuses an account\'s own there)', () => {
+    const governed = synthLandingZone(
+      takeoverConfig((c) => {
+        c.guardrails.existing.push({ id: 'p-ec2decl0001', name: 'corp-ec2', type: 'DECLARATIVE_POLICY_EC2', targets: ['Workloads'], ec2Attributes: ['instance_metadata_defaults'] });
+        c.organization.additionalPolicyTypes.push('DECLARATIVE_POLICY_EC2');
+      }),
+    );
+    const created = governed.stack('workload-shop-dev');
+    expect([count(created, 'aws_s3_account_public_access_block'), count(created, 'aws_ec2_instance_metadata_defaults')]).toEqual([1, 0]);
+  });
+
   it('says in lz explain-baseline why a setting is left alone', () => {
     const rows = explainBaseline(takeoverConfig(), 'shop-prod').filter((r) => r.setting === 's3BlockPublicAccess' || r.setting.startsWith('instanceMetadata.'));
     expect(rows.map((r) => [r.setting, r.value])).toEqual([
