@@ -64,6 +64,21 @@ describe('SCP effects (simulated)', () => {
     expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
   });
 
+  /** The organization event data store (logging.trail.lake) lives in the security account, the CloudTrail delegated administrator. */
+  const lakeActions = ['cloudtrail:StopEventDataStoreIngestion', 'cloudtrail:UpdateEventDataStore', 'cloudtrail:DeleteEventDataStore'];
+  it.each(lakeActions)('denies %s on the CloudTrail Lake event data store to an administrator and allows it to the access role', async (action) => {
+    const resource = `arn:aws:cloudtrail:ap-northeast-1:${accountIdOf(config, 'security')}:eventdatastore/0a1b2c3d-4e5f-6789-abcd-ef0123456789`;
+    const req = { principalAccount: 'security', action, resource, context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, { ...req, principal: role('security', 'SecurityAdmin') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('security', 'OrganizationAccountAccessRole') })).toBe('Allowed');
+  });
+
+  it.each(['config:PutRetentionConfiguration', 'config:DeleteRetentionConfiguration'])('denies %s (how long Config keeps its items) to an administrator and allows it to the access role', async (action) => {
+    const req = { principalAccount: 'shop-prod', action, resource: '*', context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, { ...req, principal: admin() })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
+  });
+
   it("denies any action by a member account's root user", async () => {
     const root = `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:root`;
     for (const [action, resource] of [

@@ -40,11 +40,25 @@ export const ROLE_CHANGE_ACTIONS: readonly string[] = [
   'iam:UpdateRole*',
 ];
 
-/** Actions that stop, delete or weaken the detective controls of seed 004. */
+/**
+ * Actions that stop, delete or weaken the detective controls of seed 004. CloudTrail Lake: of the actions on an event
+ * data store (`eventdatastore` resource in the IAM action list), those that stop it (StopEventDataStoreIngestion),
+ * delete it (DeleteEventDataStore, which termination protection blocks until UpdateEventDataStore turns it off) or
+ * weaken it (UpdateEventDataStore: retention, termination protection, event selectors, KMS key); the others read,
+ * query, tag, share or enrich it. Config: the retention of its configuration items, both ways (Put and Delete), as
+ * Control Tower's own Config control denies them.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_UpdateEventDataStore.html
+ * @see https://docs.aws.amazon.com/config/latest/APIReference/API_PutRetentionConfiguration.html
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/mandatory-controls.html
+ */
 export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
+  'cloudtrail:DeleteEventDataStore',
   'cloudtrail:DeleteTrail',
   'cloudtrail:PutEventSelectors',
+  'cloudtrail:StopEventDataStoreIngestion',
   'cloudtrail:StopLogging',
+  'cloudtrail:UpdateEventDataStore',
   'cloudtrail:UpdateTrail',
   'config:DeleteConfigRule',
   'config:DeleteConfigurationAggregator',
@@ -55,6 +69,7 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
   'config:PutConfigRule',
   'config:PutConfigurationRecorder',
   'config:PutDeliveryChannel',
+  'config:PutRetentionConfiguration',
   'config:StopConfigurationRecorder',
   'guardduty:DeleteDetector',
   'guardduty:DeleteMembers',
@@ -76,8 +91,8 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
 ];
 
 /**
- * Denies stopping, deleting or reconfiguring CloudTrail, Config, GuardDuty, Security Hub and
- * IAM Access Analyzer, and creating or changing the landing zone's own roles, findings topics and log
+ * Denies stopping, deleting or reconfiguring CloudTrail (trails and CloudTrail Lake event data stores), Config (its
+ * retention too), GuardDuty, Security Hub and IAM Access Analyzer, and creating or changing the landing zone's own roles, findings topics and log
  * bucket configuration: a workload admin must not be able to switch off what watches them (seed 004).
  * Only the access role (Terraform) and the break-glass roles may; the landing zone's roles may also be
  * created and changed by CloudFormation StackSets' execution roles (STACKSET_EXECUTION_ROLE_NAMES), whose
