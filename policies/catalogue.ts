@@ -112,8 +112,11 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     render: (c, o) =>
       protectSecurityServices({
         exemptRoleNames: exempt(c, o),
-        // Control Tower's roles too: nobody else may make a role that passes for one (and so for an exempt role).
-        protectedRoleNames: [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...c.pipelineRoleNames, ...c.accessRoleNames, ...c.controlTowerRoleNames])],
+        // Roles that reach every account, open to the exempt roles only; Control Tower's roles too: nobody else may make
+        // a role that passes for one (and so for an exempt role).
+        protectedRoleNames: [...new Set([c.accessRoleName, ...c.pipelineRoleNames, ...c.accessRoleNames, ...c.controlTowerRoleNames])],
+        // The break-glass roles: also open to the StackSet execution roles (docs/operations.md deploys them with a StackSet).
+        stackSetRoleNames: c.breakGlassRoleNames,
         topicNames: [findingsTopicName(c.naming)],
         logBucketNames: logBuckets(c),
       }),
