@@ -58,8 +58,3 @@ export function controlTowerExecutionRoleNames(config: LandingZoneConfig): strin
 export function controlTowerServiceRoleNames(config: LandingZoneConfig): string[] {
   return config.controlTower ? [...CONTROL_TOWER_SERVICE_ROLES] : [];
 }
-
-/** Every Control Tower role the guardrails know: the execution role and the service roles (protected by name). */
-export function controlTowerRoleNames(config: LandingZoneConfig): string[] {
-  return [...new Set([...controlTowerExecutionRoleNames(config), ...controlTowerServiceRoleNames(config)])];
-}
