@@ -42,7 +42,7 @@ export class LogArchiveStack extends LandingZoneStack {
     const naming = namingOf(config);
     const provider = this.providerFor(account, organization.homeRegion);
 
-    // The writers the policies name (docs/logging-and-security.md, "Who may write into the log archive"): the landing
+    // The writers the policies name (docs/logging-and-security.md, "Resource policies"): the landing
     // zone's organization trail (the only trail that delivers here, in every mode), and the security account's
     // GuardDuty detectors while they export findings.
     const trailArns = [landingZoneTrailArn(config)];
