@@ -50,6 +50,23 @@ export function landingZoneTrailName(config: LandingZoneConfig): string {
 }
 
 /**
+ * ARN of the landing zone's organization trail: an organization trail belongs to the management account (also when
+ * the delegated administrator makes it) and lives in the home region, so this is the `aws:SourceArn` CloudTrail sends
+ * to the log bucket and the log key, and the `aws:cloudtrail:arn` encryption context of its log files. The name is
+ * landingZoneTrailName's: a taken-over trail keeps its own (validation requires it to live in the home region).
+ *
+ * It is the one trail that writes into the log archive in every mode of landingZoneTrail: `full` and `data-events`
+ * make it; with `none` it exists only when the landing zone made it before Control Tower or a kept trail took over
+ * (ForgottenTrail leaves it running until someone deletes it). Control Tower's trail and a trail left alone
+ * (`takeOver: false`) deliver to their own buckets and are never named.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-an-organizational-trail-by-using-the-aws-cli.html
+ */
+export function landingZoneTrailArn(config: LandingZoneConfig): string {
+  const { homeRegion, managementAccountId } = config.organization;
+  return `arn:aws:cloudtrail:${homeRegion}:${managementAccountId}:trail/${landingZoneTrailName(config)}`;
+}
+
+/**
  * The organization trail the landing zone makes:
  * - `full`: management events (and the data events logging.trail asks for), the seed 004 trail;
  * - `data-events`: another trail records the organization's management events (Control Tower's, or an existing one
