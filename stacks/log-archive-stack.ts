@@ -75,6 +75,7 @@ export class LogArchiveStack extends LandingZoneStack {
     addAccountBaseline(this, account, this.baseline, {
       scope: new Construct(this, 'Baseline'),
       configDeliveryDependsOn: [this.logBucket.configPolicy, this.logKey.resource],
+      organizationId,
     });
   }
 }
