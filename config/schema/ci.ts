@@ -114,11 +114,11 @@ export const CiSchema = z
     const seen = new Set<string>();
     (ci.applyReviewers ?? []).forEach((reviewer, i) => {
       const key = reviewer.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['applyReviewers', i], message: `"${reviewer}" is listed twice` });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['applyReviewers', i], message: 'is listed twice' });
       seen.add(key);
       const org = reviewer.includes('/') ? reviewer.split('/')[0] : undefined;
       if (org && owner && org.toLowerCase() !== owner.toLowerCase()) {
-        ctx.addIssue({ code: 'custom', path: ['applyReviewers', i], message: `team "${reviewer}" is not of the repository's organization "${owner}"; environment reviewers are users or teams of the organization that owns the repository` });
+        ctx.addIssue({ code: 'custom', path: ['applyReviewers', i], message: `is a team of another organization than the repository's ("${owner}"); environment reviewers are users or teams of the organization that owns the repository` });
       }
     });
     if (ci.applyReviewers && ci.provider !== 'github') {
