@@ -3,6 +3,7 @@ import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-sta
 import { SecureBucket } from '../constructs/storage';
 import { CiIdentities, type GitHubCi, type TerraformCloudCi } from '../constructs/ci';
 import { createsStateBucket } from '../config/model';
+import { githubTrustOf, terraformCloudTrustOf } from '../config/ci-subjects';
 import { accessRoleNames } from '../config/brownfield';
 import type { LandingZoneConfig } from '../config/schema';
 import { TerraformOutput } from '../lib/cdktf';
@@ -56,22 +57,24 @@ export class BootstrapStack extends LandingZoneStack {
       });
       new TerraformOutput(this, 'apply_role_arn', {
         value: this.ci.applyRole.roleArn,
-        description: 'Repository variable AWS_ROLE_ARN (GitHub) or TFC_AWS_RUN_ROLE_ARN (HCP Terraform)',
+        description: 'Repository variable AWS_ROLE_ARN (GitHub) or TFC_AWS_APPLY_ROLE_ARN (HCP Terraform)',
       });
     }
   }
 }
 
-/** The CI the config names, with what its trust needs; undefined for ci.provider none. */
+/** The CI the config names, with the subjects its roles trust (config/ci-subjects.ts); undefined for ci.provider none. */
 function ciOf(config: LandingZoneConfig): GitHubCi | TerraformCloudCi | undefined {
-  const { ci, state } = config;
+  const { ci } = config;
   if (ci.provider === 'github') {
-    if (!ci.repository) throw new Error('ci.repository is required with ci.provider github');
-    return { kind: 'github', repository: ci.repository, applyEnvironment: ci.applyEnvironment, branch: ci.branch };
+    const trust = githubTrustOf(config);
+    if (!trust) throw new Error('ci.repository is required with ci.provider github');
+    return { kind: 'github', applySubject: trust.applySubject, planSubjects: trust.planSubjects };
   }
   if (ci.provider === 'terraform-cloud') {
-    if (!state.cloud) throw new Error('ci.provider terraform-cloud needs state.backend cloud with state.cloud');
-    return { kind: 'terraform-cloud', hostname: state.cloud.hostname, organization: state.cloud.organization, workspacePrefix: state.cloud.workspacePrefix };
+    const trust = terraformCloudTrustOf(config);
+    if (!trust) throw new Error('ci.provider terraform-cloud needs state.backend cloud with state.cloud');
+    return { kind: 'terraform-cloud', hostname: trust.hostname, planSubjects: trust.planSubjects, applySubjects: trust.applySubjects };
   }
   return undefined;
 }

@@ -88,6 +88,7 @@ export class LogArchiveStack extends LandingZoneStack {
     addAccountBaseline(this, account, this.baseline, {
       scope: new Construct(this, 'Baseline'),
       configDeliveryDependsOn: [this.logBucket.configPolicy, this.logKey.resource],
+      organizationId,
     });
   }
 }

@@ -9,7 +9,7 @@ import { addIdentityCenter, type IdentityCenterResources } from './management/id
 import { addGuardrails } from './management/guardrails';
 import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
-import { exportAccountIds } from './management/account-outputs';
+import { exportAccountIds, exportOrganizationId, ORGANIZATION_CONSTRUCT_ID } from './management/account-outputs';
 import { accessRoleNameFor } from '../config/brownfield';
 
 /**
@@ -37,7 +37,7 @@ export class ManagementStack extends LandingZoneStack {
     const { config } = props;
 
     const policyTypes = enabledPolicyTypes(config);
-    this.organization = new Organization(this, 'Organization', {
+    this.organization = new Organization(this, ORGANIZATION_CONSTRUCT_ID, {
       serviceAccessPrincipals: serviceAccessPrincipals(config),
       enabledPolicyTypes: policyTypes.types,
       policyTypesOutsideProvider: policyTypes.outsideProvider,
@@ -78,6 +78,7 @@ export class ManagementStack extends LandingZoneStack {
     addStackSets(this);
     addManagementAccountHygiene(this);
     exportAccountIds(this);
+    exportOrganizationId(this);
   }
 
   /** Id of the OU at `path`; throws for an OU that is not in the config. */

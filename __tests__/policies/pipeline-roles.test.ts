@@ -1,10 +1,12 @@
 import { exampleConfig } from '../harness/config';
 import { resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
-import { evaluateIdentity, evaluateWebIdentity, readOnlyAccessStandIn, SIMULATED_SERVICES } from './simulate-pipeline';
+import { evaluateIdentity, readOnlyAccessStandIn, SIMULATED_SERVICES } from './simulate-pipeline';
+import { ORG_ID, OTHER_ORG_ID } from './simulate';
 
 /*
  * The synthesized policies of examples/enterprise.yaml (ci.provider github, S3 state), evaluated by
- * @cloud-copilot/iam-simulate: what a pull request's plan can and cannot do.
+ * @cloud-copilot/iam-simulate: what a pull request's plan can and cannot do. Who may assume the CI roles by
+ * OIDC is in pipeline-trust.test.ts.
  */
 const MANAGEMENT = '123456789012';
 const SHOP = '210987654323'; // payments-prod, an adopted workload account
@@ -95,7 +97,7 @@ describe('the CI plan identity (management account, pull requests)', () => {
     const memberPlan = role(workload, 'PlanRole');
     expect(memberPlan.name).toBe('LandingZonePlan');
     const assume = (target: string, trust: object) =>
-      can('sts:AssumeRole', target, { resourcePolicy: trust, resourceAccount: target.split(':')[4] });
+      can('sts:AssumeRole', target, { resourcePolicy: trust, resourceAccount: target.split(':')[4], context: { 'aws:PrincipalOrgID': ORG_ID } });
     expect(await assume(`arn:aws:iam::${SHOP}:role/LandingZonePlan`, memberPlan.trust)).toBe('Allowed');
     // OrganizationAccountAccessRole trusts the whole management account (Organizations makes it so).
     const accountTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT}:root` }, Action: 'sts:AssumeRole' }] };
@@ -143,39 +145,20 @@ describe("a member account's plan role", () => {
     expect(await evaluateIdentity(principal, [ADMIN], action, resource)).toBe('Allowed');
   });
 
-  it('trusts only the CI plan identity of the management account', async () => {
+  it('trusts only the CI plan identity of the management account, as a principal of the organization', async () => {
     const { trust } = role(workload, 'PlanRole');
-    const assumeBy = (caller: string) =>
-      evaluateIdentity(caller, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP });
+    const assumeBy = (caller: string, orgId = ORG_ID) =>
+      evaluateIdentity(caller, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP, context: { 'aws:PrincipalOrgID': orgId } });
     expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`)).toBe('Allowed');
     expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/SomeAdmin`)).not.toBe('Allowed');
-    expect(await assumeBy('arn:aws:iam::999999999999:role/LandingZonePlan')).not.toBe('Allowed');
-  });
-});
-
-describe('GitHub OIDC trust of the CI roles', () => {
-  const claims = (sub: string, aud = 'sts.amazonaws.com') => ({ sub, aud });
-  const assume = (path: string, roleName: string, sub: string, aud?: string) =>
-    evaluateWebIdentity(role(bootstrap, path).trust, `arn:aws:iam::${MANAGEMENT}:role/${roleName}`, GITHUB, OIDC_ARN, claims(sub, aud));
-
-  it('lets the protected production environment assume the apply role, and no pull request', async () => {
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:production')).toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:plan')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:ref:refs/heads/main')).not.toBe('Allowed');
-  });
-
-  it('lets pull requests (and runs on main) assume the plan role', async () => {
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:pull_request')).toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:ref:refs/heads/main')).toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:ref:refs/heads/feature')).not.toBe('Allowed');
-  });
-
-  it('rejects another repository, a look-alike name and another audience', async () => {
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:mallory/landing-zone:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone-fork:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:mallory/landing-zone:environment:production')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:production', 'sigstore')).not.toBe('Allowed');
+    // A role of the same name elsewhere: another account of the organization, an account outside it.
+    expect(await assumeBy(`arn:aws:iam::${SHOP}:role/LandingZonePlan`)).not.toBe('Allowed');
+    expect(await assumeBy('arn:aws:iam::999999999999:role/LandingZonePlan', OTHER_ORG_ID)).not.toBe('Allowed');
+    // The management account's plan role itself, once that account is in another organization (or none).
+    expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`, OTHER_ORG_ID)).not.toBe('Allowed');
+    expect(
+      await evaluateIdentity(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP }),
+    ).not.toBe('Allowed');
   });
 });
 

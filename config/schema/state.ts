@@ -79,6 +79,13 @@ export const StateSchema = z
           .string()
           .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a workspace prefix (letters, digits, "_" and "-")' })
           .describe('Workspace of a stack is <workspacePrefix>-<stack-id>.'),
+        project: z
+          .string()
+          .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9 _-]{1,38})[A-Za-z0-9_-]$/, {
+            error: 'is not an HCP Terraform project name: 3-40 letters, digits, spaces, "-" and "_", not starting or ending with a space (e.g. "Default Project")',
+          })
+          .default('Default Project')
+          .describe('HCP Terraform project of the workspaces: new workspaces are made in it, and the CI roles trust runs of the workspaces in this project only.'),
         hostname: z
           .string()
           .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?::\d{1,5})?$/, {
