@@ -49,7 +49,7 @@ export interface CiIdentitiesProps {
   /** Roles the plan identity must never assume (organization.accessRoleName and the break-glass roles). */
   readonly writerRoleNames: readonly string[];
   /**
-   * S3 state the plans read and lock.
+   * S3 state the plans read.
    * @default - none (HCP Terraform keeps the state)
    */
   readonly state?: PlanStateAccess;
@@ -62,8 +62,8 @@ export interface CiIdentitiesProps {
 
 /**
  * The CI's identities in the management account: the OIDC provider, the read-only plan role (trusted for
- * pull requests and the default branch; AWS managed ReadOnlyAccess, state read and lock, and the member
- * accounts' plan roles) and the apply role (trusted only for the protected environment; it assumes the
+ * pull requests and the default branch; AWS managed ReadOnlyAccess without data reads, state read, and the
+ * member accounts' plan roles) and the apply role (trusted only for the protected environment; it assumes the
  * access role into member accounts).
  * @see https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
  */
@@ -95,7 +95,7 @@ export class CiIdentities extends Construct {
     this.planRole = new PipelineRole(this, 'PlanRole', {
       provider,
       roleName: props.planRoleName,
-      description: 'Landing zone plans (pull requests): read-only, state read and lock, member accounts\' plan roles',
+      description: 'Landing zone plans (pull requests): read-only, no data reads, state read, member accounts\' plan roles',
       trust: planTrust,
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
       inlineStatements: planIdentityStatements({

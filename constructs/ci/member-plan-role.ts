@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { PipelineRole } from './pipeline-role';
-import { READ_ONLY_ACCESS_ARN, denyDataReads } from './plan-permissions';
+import { READ_ONLY_ACCESS_ARN, planReadStatements } from './plan-permissions';
 import { memberPlanRoleTrust } from './trust-policies';
 
 export interface MemberPlanRoleProps {
@@ -14,7 +14,7 @@ export interface MemberPlanRoleProps {
 
 /**
  * The read-only role plans assume in a member account (`TF_VAR_member_role_name`): AWS managed
- * ReadOnlyAccess without data reads, trusted only by the management account's CI plan identity.
+ * ReadOnlyAccess without data reads (planReadStatements), trusted only by the management account's CI plan identity.
  * It needs no state permission: state lives in the management account.
  */
 export class MemberPlanRole extends PipelineRole {
@@ -25,7 +25,7 @@ export class MemberPlanRole extends PipelineRole {
       description: 'Landing zone plans: read-only, assumed by the CI plan identity of the management account',
       trust: memberPlanRoleTrust(props.managementAccountId, props.roleName),
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
-      inlineStatements: denyDataReads(),
+      inlineStatements: planReadStatements(),
     });
   }
 }
