@@ -38,7 +38,7 @@ beforeAll(() => {
 });
 
 const KEYS = ['landing-zone/management.tfstate', 'landing-zone/management.tfstate.tflock', 'landing-zone/workload-payments-prod.tfstate'];
-const write = (principal: string, action: string, key: string, identityPolicies = [ADMIN], context: Record<string, string> = TLS) =>
+const write = (principal: string, action: string, key: string, identityPolicies: { name: string; policy: object }[] = [ADMIN], context: Record<string, string> = TLS) =>
   evaluateIdentity(principal, identityPolicies, action, `arn:aws:s3:::${STATE}/${key}`, { resourcePolicy: bucketPolicy, resourceAccount: MANAGEMENT, context });
 
 describe('the state bucket policy', () => {
