@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
-import { SecureBucket } from '../constructs/storage';
+import { SecureBucket, onlyWritersWriteObjects } from '../constructs/storage';
 import { CiIdentities, type GitHubCi, type TerraformCloudCi } from '../constructs/ci';
 import { createsStateBucket } from '../config/model';
 import { githubTrustOf, terraformCloudTrustOf } from '../config/ci-subjects';
@@ -28,10 +28,12 @@ export class BootstrapStack extends LandingZoneStack {
     if (createsStateBucket(config)) {
       if (!bucket) throw new Error('the bootstrap stack needs state.bucket');
       const provider = this.providerForRegion(region ?? config.organization.homeRegion);
+      const writers = stateWriterArns(config);
       this.stateBucket = new SecureBucket(this, 'StateBucket', {
         provider,
         bucketName: bucket,
         kmsKeyArn: kmsKeyId,
+        policyStatements: writers ? (bucketArn) => [onlyWritersWriteObjects(bucketArn, writers)] : undefined,
       });
       new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucketName });
     }
@@ -61,6 +63,25 @@ export class BootstrapStack extends LandingZoneStack {
       });
     }
   }
+}
+
+/**
+ * Who may write the state objects (`aws:PrincipalArn` patterns), or undefined when the config names nobody to
+ * restrict them to (no CI apply role, no state.writers): the management account root user, the CI apply role,
+ * the break-glass roles of the management account (recovery: docs/operations.md) and state.writers (the
+ * administrator who runs the bootstrap stack and migrates its state). The plan roles are never writers.
+ */
+export function stateWriterArns(config: LandingZoneConfig): string[] | undefined {
+  const { organization, ci, state } = config;
+  const account = organization.managementAccountId;
+  const applyRole = ci.provider === 'github' ? [`arn:aws:iam::${account}:role/${ci.applyRoleName}`] : [];
+  if (applyRole.length === 0 && !state.writers?.length) return undefined;
+  return [
+    `arn:aws:iam::${account}:root`,
+    ...applyRole,
+    ...organization.breakGlassRoleNames.map((name) => `arn:aws:iam::${account}:role/${name}`),
+    ...(state.writers ?? []),
+  ];
 }
 
 /** The CI the config names, with the subjects its roles trust (config/ci-subjects.ts); undefined for ci.provider none. */

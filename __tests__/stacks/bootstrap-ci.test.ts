@@ -214,7 +214,7 @@ describe('bootstrap stack: HCP Terraform dynamic credentials (ci.provider terraf
 
   it('gives the plan role no state permissions (HCP Terraform keeps the state)', () => {
     const policy = JSON.parse(onlyResource(stack, 'aws_iam_role_policy').policy);
-    expect(policy.Statement.map((s: any) => s.Sid)).toEqual(['AssumeMemberPlanRoles', 'DenyWriterRoles', 'DenyDataReads', 'DenyObjectReads']);
+    expect(policy.Statement.map((s: any) => s.Sid)).toEqual(['AssumeMemberPlanRoles', 'DenyWriterRoles', 'PlanReadsReadOnlyAccessLacks', 'DenyServicesPlansDoNotCall', 'DenyContentReads', 'DenyObjectReads']);
   });
 
   (terraformAvailable() ? it : it.skip)(

@@ -95,6 +95,17 @@ export const StateSchema = z
       })
       .optional()
       .describe('Terraform Cloud settings (backend cloud).'),
+    writers: z
+      .array(
+        z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/*?-]+|user\/[\w+=,.@\/*?-]+)$/, {
+          error:
+            'is not an IAM principal ARN: write a role, user or root ARN of the management account, e.g. "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_AdministratorAccess_*" (wildcards * and ? allowed)',
+        }),
+      )
+      .optional()
+      .describe(
+        'Principals of the management account (IAM ARNs, wildcards allowed) that may write the state objects, besides the management account root user, the CI apply role (ci.provider github) and organization.breakGlassRoleNames; the state bucket\'s policy denies every other principal any object write (backend s3 with bootstrap). List the administrator role that runs the bootstrap stack and its state migration (README "Bootstrap"). Without ci.provider github, setting it turns the restriction on; default: none besides those.',
+      ),
     localDirectory: z
       .string()
       .default('terraform-state')

@@ -4,6 +4,7 @@ import { checkAccountLifecycle } from './account-lifecycle';
 import { checkPermissionSetPolicies } from './permission-set-policies';
 import { checkGuardrailOptions } from './guardrail-options';
 import { checkStateNames } from './state-names';
+import { checkStateWriters } from './state-writers';
 import { checkUniqueAccounts } from './unique-accounts';
 import { checkCoreAccounts } from './core-accounts';
 import { checkOrganizationalUnits } from './organizational-units';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   checkClosedAccounts,
   checkPhysicalNames,
   checkStateNames,
+  checkStateWriters,
   checkLoggingRetention,
   checkSecurityTargets,
   checkSecurityServices,

@@ -39,7 +39,7 @@ export interface CiIdentitiesProps {
   /** Roles the plan identity must never assume (organization.accessRoleName and the break-glass roles). */
   readonly writerRoleNames: readonly string[];
   /**
-   * S3 state the plans read and lock.
+   * S3 state the plans read.
    * @default - none (HCP Terraform keeps the state)
    */
   readonly state?: PlanStateAccess;
@@ -52,8 +52,8 @@ export interface CiIdentitiesProps {
 
 /**
  * The CI's identities in the management account: the OIDC provider, the read-only plan role (trusted for
- * plan jobs of pull requests and the default branch, or HCP Terraform's plan phase; AWS managed ReadOnlyAccess,
- * state read and lock, and the member accounts' plan roles) and the apply role (trusted only for the apply
+ * plan jobs of pull requests and the default branch, or HCP Terraform's plan phase; AWS managed ReadOnlyAccess
+ * without data reads, state read, and the member accounts' plan roles) and the apply role (trusted only for the apply
  * workflow's jobs on the default branch in the protected environment, or HCP Terraform's apply phase; it assumes
  * the access role into member accounts).
  * @see https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
@@ -81,7 +81,7 @@ export class CiIdentities extends Construct {
     this.planRole = new PipelineRole(this, 'PlanRole', {
       provider,
       roleName: props.planRoleName,
-      description: 'Landing zone plans (pull requests, drift, HCP Terraform plan phase): read-only, state read and lock, member accounts\' plan roles',
+      description: 'Landing zone plans (pull requests, drift, HCP Terraform plan phase): read-only, no data reads, state read, member accounts\' plan roles',
       trust: planTrust,
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
       inlineStatements: planIdentityStatements({

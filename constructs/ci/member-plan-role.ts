@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { PipelineRole } from './pipeline-role';
-import { READ_ONLY_ACCESS_ARN, denyDataReads } from './plan-permissions';
+import { READ_ONLY_ACCESS_ARN, planReadStatements } from './plan-permissions';
 import { memberPlanRoleTrust } from './trust-policies';
 
 export interface MemberPlanRoleProps {
@@ -16,7 +16,7 @@ export interface MemberPlanRoleProps {
 
 /**
  * The read-only role plans assume in a member account (`TF_VAR_member_role_name`): AWS managed
- * ReadOnlyAccess without data reads, trusted only by the management account's CI plan identity as a
+ * ReadOnlyAccess without data reads (planReadStatements), trusted only by the management account's CI plan identity as a
  * principal of the organization.
  * It needs no state permission: state lives in the management account.
  */
@@ -28,7 +28,7 @@ export class MemberPlanRole extends PipelineRole {
       description: 'Landing zone plans: read-only, assumed by the CI plan identity of the management account',
       trust: memberPlanRoleTrust(props.managementAccountId, props.roleName, props.organizationId),
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
-      inlineStatements: denyDataReads(),
+      inlineStatements: planReadStatements(),
     });
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dependencyWaves } from '../../../cli/lib/waves';
 import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
@@ -7,6 +7,7 @@ import { synthesize } from '../../../synth/synth';
 import type { StackJson } from '../synth';
 import { emulatorExampleConfigs, type EmulatorConfigs } from './config';
 import { computeSwitches, emulatorOverride, emulatorStackJson, isPatch, type StackSwitches, type SwitchEntry } from './switches';
+import { addApiCallsOfLog, sortedApiCalls, type ApiCalls } from './api-calls';
 import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
 
 /** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
@@ -39,6 +40,12 @@ export interface StackResult {
    * @default - not read
    */
   readonly firstPlan?: PlanSummary;
+  /**
+   * The AWS API calls of the second plan (the refresh of everything the stack holds, as a pull request's plan
+   * does it), from its debug log (with ApplyOptions.recordPlanApiCalls).
+   * @default - not recorded
+   */
+  readonly planApiCalls?: ApiCalls;
 }
 
 /** What a saved plan imports and creates (resource_changes of `terraform show -json`). */
@@ -68,6 +75,11 @@ export interface ApplyOptions {
    * @default - not saved
    */
   readonly savePlansTo?: string;
+  /**
+   * Run the second plan with `TF_LOG=debug` and record the AWS API calls it makes (StackResult.planApiCalls).
+   * @default false
+   */
+  readonly recordPlanApiCalls?: boolean;
 }
 
 /** Whether one entry of the gap list still fails on moto once switched back on. */
@@ -184,10 +196,19 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   const applied = apply.messages.filter((m) => m.type === 'apply_complete' && m.hook?.action !== 'read').length;
   const failures = errorsOf(apply);
   if (apply.code !== 0 && failures.length === 0) failures.push({ summary: 'terraform apply failed', detail: apply.text.slice(-2000) });
-  const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], env);
+  const debugLog = join(dir, 'plan-debug.log');
+  const secondEnv = options.recordPlanApiCalls ? { ...env, TF_LOG: 'debug', TF_LOG_PATH: debugLog } : env;
+  const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], secondEnv);
   const secondPlan = second.code === 0 ? 'clean' : second.code === 2 ? 'changes' : 'error';
   const secondPlanFindings = secondPlan === 'changes' ? plannedChanges(second) : secondPlan === 'error' ? errorsOf(second).map(flat) : [];
-  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings, firstPlan };
+  let planApiCalls: ApiCalls | undefined;
+  if (options.recordPlanApiCalls && existsSync(debugLog)) {
+    const calls = new Map<string, Set<string>>();
+    await addApiCallsOfLog(debugLog, calls);
+    rmSync(debugLog);
+    planApiCalls = sortedApiCalls(calls);
+  }
+  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings, firstPlan, planApiCalls };
 }
 
 type EntryTargets = { readonly entry: SwitchEntry; readonly addresses: readonly string[] };
@@ -300,8 +321,8 @@ function homeRegionOf(stack: StackJson): string {
  * per stack, then in `lz plan-order` waves (two stacks at a time) init → plan → apply → second
  * plan; afterwards every gap-list entry is switched back on to prove it still fails.
  */
-export async function applyExampleOnEmulator(example: string, workDir: string, endpoints: EmulatorEndpoints, gaps: readonly SwitchEntry[]): Promise<ExampleRun> {
-  return applyConfigOnEmulator(example, emulatorExampleConfigs(example, endpoints.endpoint), workDir, endpoints, gaps);
+export async function applyExampleOnEmulator(example: string, workDir: string, endpoints: EmulatorEndpoints, gaps: readonly SwitchEntry[], options: ApplyOptions = {}): Promise<ExampleRun> {
+  return applyConfigOnEmulator(example, emulatorExampleConfigs(example, endpoints.endpoint), workDir, endpoints, gaps, options);
 }
 
 /**
