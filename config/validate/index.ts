@@ -22,6 +22,7 @@ import { checkGuardrailEntries } from './guardrails-entries';
 import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
+import { checkGuardrailLockout } from './guardrails-lockout';
 import { checkCi } from './ci';
 import { checkAdopt } from './adopt';
 import { checkControlTower } from './control-tower';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   checkGuardrailTargets,
   checkGuardrailOptions,
   checkCustomGuardrails,
+  checkGuardrailLockout,
   checkGuardrailQuotas,
   checkCi,
   checkAdopt,
