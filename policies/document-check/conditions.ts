@@ -88,7 +88,7 @@ function checkKey(op: ParsedOperator, key: string, value: unknown, at: readonly 
     if (!familyFitsKey(op, known)) {
       out.push({
         at,
-        message: `${show(key)} is a ${known.type} key, which ${op.base.name} does not compare (${op.base.family} operators take ${op.base.family === 'IpAddress' ? 'IPAddress' : op.base.family} keys); use a String${known.type.includes('ARN') ? ' or Arn' : ''} operator${see(PAGES.operators)}`,
+        message: `${show(key)} is ${/^[AEIOU]/.test(known.type) ? 'an' : 'a'} ${known.type} key, which ${op.base.name} does not compare (${op.base.family} operators take ${op.base.family === 'IpAddress' ? 'IPAddress' : op.base.family} keys); use a String${known.type.includes('ARN') ? ' or Arn' : ''} operator${see(PAGES.operators)}`,
       });
     }
     if (op.base.family !== 'Null') {

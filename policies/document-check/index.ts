@@ -6,7 +6,7 @@ import { checkTagDocument } from './tag';
 import type { DocumentFinding, DocumentKind } from './types';
 
 export { formatInnerPath, PAGES, type DocumentFinding, type DocumentKind } from './types';
-export { globsOverlap } from './resources';
+export { arnsOverlap, globsOverlap } from './resources';
 
 /**
  * Every problem of one policy document, whoever wrote it (a custom guardrail file or inline document, a permission set's

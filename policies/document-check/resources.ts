@@ -59,6 +59,18 @@ export function globsOverlap(a: string, b: string): boolean {
   return go(0, 0);
 }
 
+/**
+ * Whether some ARN matches both ARN patterns: partition, service, Region and account compared field by field (a
+ * wildcard stays within its field), the resource part as a glob.
+ */
+export function arnsOverlap(a: string, b: string): boolean {
+  if (a === '*' || b === '*') return true;
+  const fa = splitArn(a);
+  const fb = splitArn(b);
+  if (!fa || !fb) return globsOverlap(a, b);
+  return (['partition', 'service', 'region', 'account', 'resource'] as const).every((k) => globsOverlap(fa[k], fb[k]));
+}
+
 /** An ARN form of the reference (`arn:${Partition}:s3:::${BucketName}`) as a glob. */
 function templateGlob(template: string): string {
   return template.replace(/\$\{[^}]+\}/g, '*');
@@ -96,7 +108,7 @@ export function checkResourceValue(value: unknown, at: readonly PathSegment[], e
   };
   if (region !== '' && !open(region)) {
     if (forms.length > 0 && forms.every((t) => t.fields!.region === '')) {
-      problem(`has the Region ${show(region)}, but ${service} ARNs have none (${example}): write ${show(rewritten({ region: '' }))}${see(PAGES.arns)}`);
+      problem(`has the Region ${show(region)}, but ${service} ARNs have none: write ${show(rewritten({ region: '' }))}${see(PAGES.arns)}`);
     } else if (!(AWS_REGIONS as readonly string[]).includes(region)) {
       problem(`has ${show(region)} where the Region goes; write a Region code such as "us-east-1", or "*"${didYouMean(region, AWS_REGIONS)}${see(PAGES.arns)}`);
     }
@@ -107,7 +119,7 @@ export function checkResourceValue(value: unknown, at: readonly PathSegment[], e
   if (account !== '' && !open(account)) {
     if (!/^\d{12}$/.test(account) && account !== 'aws') problem(`has ${show(account)} where the account goes; write a 12-digit account id or "*"${see(PAGES.arns)}`);
     else if (forms.length > 0 && forms.every((t) => t.fields!.account === '')) {
-      problem(`has the account ${show(account)}, but ${service} ARNs have none (${example}): write ${show(rewritten({ account: '' }))}${see(PAGES.arns)}`);
+      problem(`has the account ${show(account)}, but ${service} ARNs have none: write ${show(rewritten({ account: '' }))}${see(PAGES.arns)}`);
     }
   }
   if (account === '' && forms.length > 0 && forms.every((t) => t.fields!.account !== '')) {
@@ -122,12 +134,13 @@ export function checkResourceValue(value: unknown, at: readonly PathSegment[], e
     problem(`is never matched: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ' ...' : ''} act${names.length === 1 ? 's' : ''} on no resource type, so AWS authorizes ${names.length === 1 ? 'it' : 'them'} only against "Resource": "*"; write "*"${see(PAGES.serviceKeys)}`);
     return out;
   }
-  if (acted.some((x) => globsOverlap(glob, templateGlob(x.type.arn)))) return out;
-  const forms2 = [...new Map(acted.map((x) => [x.type.arn, x])).values()];
-  const expected = forms2
+  if (acted.some((x) => arnsOverlap(glob, templateGlob(x.type.arn)))) return out;
+  const byAction = new Map<string, string[]>();
+  for (const x of acted) byAction.set(x.action.id, [...new Set([...(byAction.get(x.action.id) ?? []), x.type.arn.replace('${Partition}', 'aws')])]);
+  const expected = [...byAction.entries()]
     .slice(0, 3)
-    .map((x) => `${x.action.id} acts on ${x.type.arn.replace('${Partition}', 'aws')}`)
+    .map(([action, arns]) => `${action} acts on ${arns.join(' or ')}`)
     .join('; ');
-  problem(`matches no resource the statement's actions act on (${expected}${forms2.length > 3 ? '; ...' : ''}), so the statement never applies to it; write an ARN of that form, or the actions that act on this resource${see(PAGES.serviceKeys)}`);
+  problem(`matches no resource the statement's actions act on (${expected}${byAction.size > 3 ? '; ...' : ''}), so the statement never applies to it; write an ARN of that form, or the actions that act on this resource${see(PAGES.serviceKeys)}`);
   return out;
 }

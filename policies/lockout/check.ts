@@ -195,14 +195,15 @@ function doing(p: RequestPrincipal): string {
   }
 }
 
-function consequence(p: RequestPrincipal): string {
+function consequence(p: RequestPrincipal, accounts: number): string {
+  const these = accounts === 1 ? 'the account' : 'these accounts';
   switch (p.kind) {
     case 'access':
     case 'apply-assume':
-      return 'every later apply of these accounts fails';
+      return `every later apply of ${these} fails`;
     case 'plan':
     case 'plan-assume':
-      return 'every plan of these accounts fails';
+      return `every plan of ${these} fails`;
     case 'stackset':
       return 'the StackSet fails to deploy there';
   }
@@ -236,7 +237,7 @@ function problemOf(f: Finding, accountNames: ReadonlySet<string>): Problem {
       : `exempt the role (add ${exempt} to the statement's Condition) or narrow the statement so it leaves these actions alone`;
     return {
       path,
-      message: `${prefix}${label} ${show(d.policy.name)} ${statement} (attached to ${at(d.level)}) denies ${who} ${inAccounts}: ${list(actions, 3)}; ${consequence(f.principal)}. Fix: ${fix} (${page})`,
+      message: `${prefix}${label} ${show(d.policy.name)} ${statement} (attached to ${at(d.level)}) denies ${who} ${inAccounts}: ${list(actions, 3)}; ${consequence(f.principal, accounts.length)}. Fix: ${fix} (${page})`,
     };
   }
   const d = f.decision;
@@ -248,7 +249,7 @@ function problemOf(f: Finding, accountNames: ReadonlySet<string>): Problem {
     path,
     message:
       `${prefix}${label} ${show(allowList?.name ?? '')} is an allow list at ${at(d.level)} (its Allow statements only take effect with FullAWSAccess detached there, as the allow-list strategy does), ` +
-      `and no SCP at ${at(d.level)} (${names}) allows what ${who} needs ${inAccounts}: ${list(actions, 3)}; once FullAWSAccess is detached, ${consequence(f.principal)}. ` +
+      `and no SCP at ${at(d.level)} (${names}) allows what ${who} needs ${inAccounts}: ${list(actions, 3)}; once FullAWSAccess is detached, ${consequence(f.principal, accounts.length)}. ` +
       `Fix: allow these actions in its Allow statements (or add a statement allowing "*" with the Condition {"ArnLike": {"aws:PrincipalArn": "${f.principal.pattern.replace(/::\d{12}:/, '::*:')}"}}) (${page})`,
   };
 }

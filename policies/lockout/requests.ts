@@ -4,7 +4,7 @@ import { defaultTags, effectiveOu, governedRegions } from '../../config/model';
 import { accessRoleNameFor } from '../../config/brownfield';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../common';
 import { actionResourceTypes, expandActionPattern, type IamAction } from '../iam-reference';
-import { globsOverlap } from '../document-check/resources';
+import { arnsOverlap } from '../document-check/resources';
 import { checkAction } from '../iam-actions';
 import { plannedResources, type PlannedResource } from './planned-resources';
 import { CLOUDFORMATION_ACTIONS, TERRAFORM_ACTIONS } from './terraform-actions';
@@ -74,7 +74,7 @@ function resourceFor(action: IamAction | undefined, arn: string, fill: { region:
   if (!action) return arn;
   const types = actionResourceTypes(action);
   if (types.length === 0) return '*';
-  if (arn !== '*' && types.some((t) => globsOverlap(arn, t.arn.replace(/\$\{[^}]+\}/g, '*')))) return arn;
+  if (arn !== '*' && types.some((t) => arnsOverlap(arn, t.arn.replace(/\$\{[^}]+\}/g, '*')))) return arn;
   return types[0].arn.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? 'aws' : v === 'Region' ? fill.region : /^Account(Id)?$/.test(v) ? fill.account : fill.name));
 }
 
@@ -207,7 +207,7 @@ function stackSetRequests(
       roleName: STACKSET_EXECUTION_ROLE,
       arn: role(id, STACKSET_EXECUTION_ROLE),
       pattern: 'arn:aws:iam::*:role/stacksets-exec-*',
-      label: `the StackSet execution role deploying StackSet "${stackSet.name}"`,
+      label: `the execution role of StackSet "${stackSet.name}"`,
       inMemberAccount: true,
     };
     for (const region of stackSet.regions ?? governedRegions(config)) {
