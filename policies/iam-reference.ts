@@ -63,13 +63,15 @@ export function serviceActions(service: string): readonly IamAction[] {
   let actions = actionCache.get(key);
   if (!actions) {
     const raw = iamServices().includes(key) ? (readJson<Record<string, RawAction>>('actions', `${key}.json`) ?? {}) : {};
+    const types = new Map(serviceResourceTypes(key).map((t) => [t.name, t.conditionKeys]));
     actions = Object.values(raw).map((a) => ({
       id: `${key}:${a.name}`,
       service: key,
       name: a.name,
       accessLevel: a.accessLevel,
       resourceTypes: a.resourceTypes.map((r) => r.name),
-      conditionKeys: [...new Set([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => r.conditionKeys)])],
+      // The action's own keys, those it lists per resource type, and the keys of those resource types.
+      conditionKeys: [...new Set([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => [...r.conditionKeys, ...(types.get(r.name) ?? [])])])],
     }));
     actionCache.set(key, actions);
   }
@@ -163,7 +165,7 @@ export function findConditionKey(key: string): IamConditionKey | undefined {
 /** Keys to suggest for a misspelt `key`: the global keys for `aws:`, else the keys of the prefix's services. */
 export function conditionKeyCandidates(key: string): string[] {
   const prefix = key.includes(':') ? key.slice(0, key.indexOf(':')).toLowerCase() : '';
-  const readable = (k: string) => k.replace(/\$\{TagKey\}|\$\{tagkey\}/, '<tag-key>');
+  const readable = (k: string) => k.replace(/\$\{TagKey\}|\$\{tagkey\}|tag-key$/, '<tag-key>');
   if (prefix === 'aws' || prefix === '') return globalConditionKeys().map((k) => readable(k.key.key));
   return servicesForKeyPrefix(prefix).flatMap((s) => serviceConditionKeys(s).map((k) => readable(k.key.key)));
 }
@@ -173,9 +175,9 @@ export function sameConditionKey(documented: string, key: string): boolean {
   return variablePattern(documented).test(key);
 }
 
-/** `${TagKey}` and `<key>` stand for any text; the rest compares case-insensitively. */
+/** `${TagKey}`, `<key>` and a trailing `/tag-key` stand for any text; the rest compares case-insensitively. */
 function variablePattern(documented: string): RegExp {
-  const parts = documented.split(/(\$\{[^}]+\}|<[^>]+>)/);
+  const parts = documented.replace(/\/tag-key$/i, '/${TagKey}').split(/(\$\{[^}]+\}|<[^>]+>)/);
   const source = parts.map((p, i) => (i % 2 === 1 ? '.+' : p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`, 'i');
 }

@@ -123,7 +123,8 @@ export function checkLockout(config: LandingZoneConfig): Problem[] {
   // policies at each level, OU, roles and planned resources. A policy that names the account itself gets its own.
   const shapes = new Map<string, { kind: Kind; decision: Exclude<Decision<GuardrailDocument>, { result: 'Allowed' }>; request: LandingZoneRequest }[]>();
   const texts = new Map<string, string>();
-  const names = (levels: PolicyLevel<GuardrailDocument>[]) => levels.map((l) => `${l.target === ROOT_TARGET ? '' : 'x'}:${l.policies.map((p) => p.name).join(',')}`).join('/');
+  // The policy names level by level (the OU path is part of the key below, so the targets themselves need not be).
+  const names = (levels: PolicyLevel<GuardrailDocument>[]) => levels.map((l) => l.policies.map((p) => p.name).join(',')).join('/');
 
   for (const account of memberAccounts(config)) {
     const scpLevels = levelsFor('scp', account, attached);
