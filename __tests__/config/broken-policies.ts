@@ -286,12 +286,24 @@ export const POLICY_CASES: readonly PolicyCase[] = [
         capabilities: ['CAPABILITY_NAMED_IAM'],
       },
     ],
-    problem: `guardrails.scp[0].document.Statement[0] (line 41): SCP "no-roles" statement "NoNewRoles" (attached to OU "Workloads") denies the execution role of StackSet "audit-role" (arn:aws:iam::*:role/stacksets-exec-*) deploying there in 2 accounts (shop-prod, shop-dev): iam:CreateRole on arn:aws:iam::<account-id>:role/AuditReadOnly (AWS::IAM::Role Role of the StackSet); the StackSet fails to deploy there. Fix: exempt the role (add {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/stacksets-exec-*"}} to the statement's Condition) or narrow the statement so it leaves these actions alone (${ORGS}/orgs_manage_policies_scps_evaluation.html)`,
+    problem: `guardrails.scp[0].document.Statement[0] (line 41): SCP "no-roles" statement "NoNewRoles" (attached to OU "Workloads") denies the execution role of StackSet "audit-role" (arn:aws:iam::*:role/stacksets-exec-*) deploying there in 2 accounts (shop-prod, shop-dev): iam:CreateRole on arn:aws:iam::<account-id>:role/AuditReadOnly (AWS::IAM::Role Role of the StackSet); the StackSet fails to deploy there. Fix: exempt the role (add {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/stacksets-exec-*"}} to the statement's Condition) or narrow the statement so it leaves these actions alone, or deploy the StackSet to OUs the guardrail does not reach (its targets) (${ORGS}/orgs_manage_policies_scps_evaluation.html)`,
   },
   {
     name: 'a custom SCP file denying the access role its budget',
     guardrails: { scp: [{ file: 'policies/no-budgets.json', targets: ['Workloads/Prod'] }] },
     files: { 'policies/no-budgets.json': JSON.stringify(doc({ Sid: 'NoBudgets', Effect: 'Deny', Action: 'budgets:ModifyBudget', Resource: '*' })) },
     problem: `guardrails.scp[0].file (line 35): "policies/no-budgets.json" Statement[0]: SCP "no-budgets" statement "NoBudgets" (attached to OU "Workloads/Prod") denies the access role (arn:aws:iam::*:role/OrganizationAccountAccessRole) applying the account's stacks in account "shop-prod": budgets:ModifyBudget on arn:aws:budgets::<account-id>:budget/<account>-monthly-cost (budget of the account baseline); every later apply of the account fails. Fix: exempt the role (add {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole"}} to the statement's Condition) or narrow the statement so it leaves these actions alone (${ORGS}/orgs_manage_policies_scps_evaluation.html)`,
+  },
+  {
+    name: 'a StackSet making a role of the plan role\'s name, which protect-security-services keeps for the landing zone',
+    stackSets: [
+      {
+        name: 'plan-role',
+        templateBody: 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: LandingZonePlan\n      AssumeRolePolicyDocument: {}\n',
+        targets: ['Workloads'],
+        capabilities: ['CAPABILITY_NAMED_IAM'],
+      },
+    ],
+    problem: `stackSets[0] (line 34): SCP "protect-security-services" statement "ProtectLandingZoneRoles" (attached to Root) denies the execution role of StackSet "plan-role" (arn:aws:iam::*:role/stacksets-exec-*) deploying there in 2 accounts (shop-prod, shop-dev): iam:CreateRole on arn:aws:iam::<account-id>:role/LandingZonePlan (AWS::IAM::Role Role of the StackSet), iam:PutRolePolicy on arn:aws:iam::<account-id>:role/LandingZonePlan (AWS::IAM::Role Role of the StackSet), iam:AttachRolePolicy on arn:aws:iam::<account-id>:role/LandingZonePlan (AWS::IAM::Role Role of the StackSet); the StackSet fails to deploy there. Fix: change the StackSet's template so it leaves what "protect-security-services" protects alone, or deploy the StackSet only to OUs the guardrail does not reach (its targets) (${ORGS}/orgs_manage_policies_scps_evaluation.html)`,
   },
 ];

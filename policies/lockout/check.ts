@@ -6,6 +6,7 @@ import { effectiveOu } from '../../config/model';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../common';
 import { effectiveGuardrails, type EffectiveGuardrail } from '../effective';
 import { renderGuardrail } from '../plan';
+import { CATALOGUE } from '../catalogue';
 import { servicesWithRcpSupport } from '../rcp-services';
 import { checkPolicyDocument, formatInnerPath } from '../document-check';
 import { evaluateLevels, type Decision, type NamedPolicy, type PolicyLevel } from './evaluate';
@@ -211,9 +212,10 @@ function consequence(p: RequestPrincipal, accounts: number): string {
 }
 
 /** Where the problem is reported, and how the statement is named inside its document. */
-function locate(g: EffectiveGuardrail | undefined, kind: Kind, statementIndex?: number, single?: boolean): { path: PathSegment[]; prefix: string } {
+function locate(g: EffectiveGuardrail | undefined, kind: Kind, principal: RequestPrincipal, statementIndex?: number, single?: boolean): { path: PathSegment[]; prefix: string } {
   const inner: PathSegment[] = statementIndex === undefined ? [] : single ? ['Statement'] : ['Statement', statementIndex];
-  if (!g?.path) return { path: ['guardrails', kind], prefix: '' };
+  // A catalogue guardrail on by default is not in the file: a StackSet it stops is reported at the StackSet.
+  if (!g?.path) return { path: principal.stackSet !== undefined ? ['stackSets', principal.stackSet] : ['guardrails', kind], prefix: '' };
   if (g.file) return { path: [...g.path, 'file'], prefix: `${show(g.file)}${inner.length ? ` ${formatInnerPath(inner)}` : ''}: ` };
   if (g.document) return { path: [...g.path, 'document', ...inner], prefix: '' };
   return { path: [...g.path], prefix: '' };
@@ -231,11 +233,16 @@ function problemOf(f: Finding, accountNames: ReadonlySet<string>): Problem {
   if (f.decision.result === 'ExplicitlyDenied') {
     const d = f.decision;
     const g = d.policy.ref?.guardrail;
-    const { path, prefix } = locate(g, f.kind, d.statementIndex, d.single);
+    const { path, prefix } = locate(g, f.kind, f.principal, d.statementIndex, d.single);
     const statement = d.sid ? `statement ${show(d.sid)}` : `Statement[${d.statementIndex}]`;
+    const retarget = f.principal.kind === 'stackset' ? ', or deploy the StackSet to OUs the guardrail does not reach (its targets)' : '';
     const fix = g?.policy
-      ? `exempt the role (options.exemptRoleNames: [${f.principal.roleName}]) or target the guardrail elsewhere`
-      : `exempt the role (add ${exempt} to the statement's Condition) or narrow the statement so it leaves these actions alone`;
+      ? CATALOGUE[g.policy]?.options.includes('exemptRoleNames') && f.principal.kind !== 'stackset'
+        ? `exempt the role (options.exemptRoleNames: [${f.principal.roleName}])${retarget}`
+        : f.principal.kind === 'stackset'
+          ? `change the StackSet's template so it leaves what ${show(g.policy)} protects alone, or deploy the StackSet only to OUs the guardrail does not reach (its targets)`
+          : `${show(g.policy)} takes no exemptions for this role: attach it where these accounts are not`
+      : `exempt the role (add ${exempt} to the statement's Condition) or narrow the statement so it leaves these actions alone${retarget}`;
     return {
       path,
       message: `${prefix}${label} ${show(d.policy.name)} ${statement} (attached to ${at(d.level)}) denies ${who} ${inAccounts}: ${list(actions, 3)}; ${consequence(f.principal, accounts.length)}. Fix: ${fix} (${page})`,
@@ -244,7 +251,7 @@ function problemOf(f: Finding, accountNames: ReadonlySet<string>): Problem {
   const d = f.decision;
   const allowList = d.policies.find((p) => p.ref?.allowList);
   const g = allowList?.ref?.guardrail;
-  const { path, prefix } = locate(g, f.kind);
+  const { path, prefix } = locate(g, f.kind, f.principal);
   const names = d.policies.map((p) => show(p.name)).join(', ');
   return {
     path,

@@ -30,6 +30,8 @@ export interface RequestPrincipal {
   readonly label: string;
   /** Whether the principal is in the member account (its SCPs apply) or in the management account (SCPs never apply there). */
   readonly inMemberAccount: boolean;
+  /** For a StackSet execution role: the StackSet's index under stackSets. */
+  readonly stackSet?: number;
 }
 
 export interface LandingZoneRequest {
@@ -197,11 +199,14 @@ function stackSetRequests(
   memberContext: (p: RequestPrincipal, region: string) => Record<string, string | readonly string[]>,
   tags: Record<string, string>,
 ): LandingZoneRequest[] {
+  // A suspended account is frozen on purpose (deny-all leaves only the access and plan roles): a StackSet that reaches it
+  // is meant to fail there until the account comes back.
+  if (account.state === 'suspended') return [];
   const ou = effectiveOu(account);
   const out: LandingZoneRequest[] = [];
-  for (const stackSet of config.stackSets) {
+  config.stackSets.forEach((stackSet, index) => {
     const reaches = stackSet.targets.some((t) => t === 'Root' || ou === t || ou.startsWith(`${t}/`));
-    if (!reaches || !stackSet.templateBody) continue;
+    if (!reaches || !stackSet.templateBody) return;
     const p: RequestPrincipal = {
       kind: 'stackset',
       roleName: STACKSET_EXECUTION_ROLE,
@@ -209,6 +214,7 @@ function stackSetRequests(
       pattern: 'arn:aws:iam::*:role/stacksets-exec-*',
       label: `the execution role of StackSet "${stackSet.name}"`,
       inMemberAccount: true,
+      stackSet: index,
     };
     for (const region of stackSet.regions ?? governedRegions(config)) {
       for (const resource of templateResources(stackSet.templateBody)) {
@@ -229,7 +235,7 @@ function stackSetRequests(
         }
       }
     }
-  }
+  });
   return out;
 }
 
