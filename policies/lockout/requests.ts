@@ -113,11 +113,12 @@ export function accountRequests(config: LandingZoneConfig, account: AccountConfi
     access: principal('access', accessRole, role(id, accessRole), isExecutionRole ? "Control Tower's execution role" : 'the access role', true),
     plan: principal('plan', planRole, role(id, planRole), 'the read-only plan role', true),
   };
+  const paths = [orgPath(config, account)];
   const memberContext = (p: RequestPrincipal, region: string): Record<string, string | readonly string[]> => ({
     'aws:PrincipalArn': p.arn,
     'aws:PrincipalAccount': id,
     'aws:PrincipalOrgID': orgId,
-    'aws:PrincipalOrgPaths': [orgPath(config, account)],
+    'aws:PrincipalOrgPaths': paths,
     'aws:PrincipalType': 'AssumedRole',
     'aws:PrincipalIsAWSService': 'false',
     'aws:ViaAWSService': 'false',
