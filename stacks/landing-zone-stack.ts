@@ -5,6 +5,7 @@ import type { LandingZoneConfig } from '../config/schema';
 import { accessRoleNameFor } from '../config/brownfield';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
+import { defaultTags } from '../config/model';
 
 /** Every stack takes the checked config. */
 export interface LandingZoneStackProps {
@@ -16,10 +17,8 @@ export interface LandingZoneStackProps {
   readonly stateBackend?: 's3' | 'cloud' | 'local';
 }
 
-/** Tags every resource of the landing zone carries (through the providers' default tags). */
-export function defaultTags(config: LandingZoneConfig): Record<string, string> {
-  return { ...config.organization.tags, 'managed-by': 'cdktf-landing-zone', 'landing-zone': config.organization.name };
-}
+// Tags every resource carries; defined with the config model, where the lock-out check reads them too.
+export { defaultTags } from '../config/model';
 
 /**
  * Base of every stack: the state backend, a default `aws` provider in the home region (the

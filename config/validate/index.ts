@@ -23,6 +23,7 @@ import { checkGuardrailEntries } from './guardrails-entries';
 import { checkGuardrailTargets } from './guardrails-targets';
 import { checkCustomGuardrails } from './guardrails-custom';
 import { checkGuardrailQuotas } from './guardrails-quotas';
+import { checkGuardrailLockout } from './guardrails-lockout';
 import { checkCi } from './ci';
 import { checkAdopt } from './adopt';
 import { checkControlTower } from './control-tower';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   checkGuardrailTargets,
   checkGuardrailOptions,
   checkCustomGuardrails,
+  checkGuardrailLockout,
   checkGuardrailQuotas,
   checkCi,
   checkAdopt,
