@@ -29,6 +29,9 @@ import { checkTakeoverSettings } from './takeover';
 import { checkExistingPolicies } from './existing-policies';
 import { checkDelegatedAdministrators } from './delegated-administrators';
 import { checkReviewPlan } from './review-plan';
+// Issue 22: what AWS refuses at apply, or what applies and then locks the landing zone out.
+import { checkServiceAccessPrincipals } from './service-access-principals';
+import { checkControlTowerNames } from './control-tower-names';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -66,6 +69,8 @@ export const RULES: readonly Rule[] = [
   checkExistingPolicies,
   checkDelegatedAdministrators,
   checkReviewPlan,
+  checkServiceAccessPrincipals,
+  checkControlTowerNames,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
