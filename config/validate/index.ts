@@ -32,6 +32,7 @@ import { checkReviewPlan } from './review-plan';
 // Issue 22: what AWS refuses at apply, or what applies and then locks the landing zone out.
 import { checkServiceAccessPrincipals } from './service-access-principals';
 import { checkControlTowerNames } from './control-tower-names';
+import { checkStateSettings } from './state-settings';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   checkReviewPlan,
   checkServiceAccessPrincipals,
   checkControlTowerNames,
+  checkStateSettings,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
