@@ -33,6 +33,7 @@ import { checkReviewPlan } from './review-plan';
 import { checkServiceAccessPrincipals } from './service-access-principals';
 import { checkControlTowerNames } from './control-tower-names';
 import { checkStateSettings } from './state-settings';
+import { checkMergedLimits } from './merged-limits';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   checkServiceAccessPrincipals,
   checkControlTowerNames,
   checkStateSettings,
+  checkMergedLimits,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
