@@ -34,6 +34,9 @@ import { checkServiceAccessPrincipals } from './service-access-principals';
 import { checkControlTowerNames } from './control-tower-names';
 import { checkStateSettings } from './state-settings';
 import { checkMergedLimits } from './merged-limits';
+import { checkCreatedAccounts } from './created-accounts';
+import { checkAdoptConfigOff } from './adopt-config-off';
+import { checkConfigServiceLinkedRole } from './config-service-linked-role';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -75,6 +78,9 @@ export const RULES: readonly Rule[] = [
   checkControlTowerNames,
   checkStateSettings,
   checkMergedLimits,
+  checkCreatedAccounts,
+  checkAdoptConfigOff,
+  checkConfigServiceLinkedRole,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
