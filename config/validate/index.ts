@@ -37,6 +37,8 @@ import { checkMergedLimits } from './merged-limits';
 import { checkCreatedAccounts } from './created-accounts';
 import { checkAdoptConfigOff } from './adopt-config-off';
 import { checkConfigServiceLinkedRole } from './config-service-linked-role';
+import { checkDefaultPermissionSets } from './default-permission-sets';
+import { checkStackSetTemplates } from './stackset-templates';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -81,6 +83,8 @@ export const RULES: readonly Rule[] = [
   checkCreatedAccounts,
   checkAdoptConfigOff,
   checkConfigServiceLinkedRole,
+  checkDefaultPermissionSets,
+  checkStackSetTemplates,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {
