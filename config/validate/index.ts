@@ -32,6 +32,7 @@ import { checkReviewPlan } from './review-plan';
 // Issue 22: what AWS refuses at apply, or what applies and then locks the landing zone out.
 import { checkServiceAccessPrincipals } from './service-access-principals';
 import { checkControlTowerNames } from './control-tower-names';
+import { checkControlTowerOverrides } from './control-tower-overrides';
 import { checkStateSettings } from './state-settings';
 import { checkMergedLimits } from './merged-limits';
 import { checkCreatedAccounts } from './created-accounts';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   checkReviewPlan,
   checkServiceAccessPrincipals,
   checkControlTowerNames,
+  checkControlTowerOverrides,
   checkStateSettings,
   checkMergedLimits,
   checkCreatedAccounts,
