@@ -93,8 +93,3 @@ export function securityRegions(config: LandingZoneConfig): string[] {
   if (config.security.regions !== 'all') return governed;
   return [...governed, ...DEFAULT_ENABLED_REGIONS.filter((r) => !governed.includes(r))];
 }
-
-/** Tags every resource of the landing zone carries (through the providers' default tags). */
-export function defaultTags(config: LandingZoneConfig): Record<string, string> {
-  return { ...config.organization.tags, 'managed-by': 'cdktf-landing-zone', 'landing-zone': config.organization.name };
-}

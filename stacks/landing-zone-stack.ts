@@ -3,9 +3,9 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, type TerraformBackend, type TerraformRemoteState } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { accessRoleNameFor } from '../config/brownfield';
+import { defaultTags } from '../config/default-tags';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
-import { defaultTags } from '../config/model';
 
 /** Every stack takes the checked config. */
 export interface LandingZoneStackProps {
@@ -17,8 +17,8 @@ export interface LandingZoneStackProps {
   readonly stateBackend?: 's3' | 'cloud' | 'local';
 }
 
-// Tags every resource carries; defined with the config model, where the lock-out check reads them too.
-export { defaultTags } from '../config/model';
+/** Tags every resource of the landing zone carries (through the providers' default tags): config/default-tags.ts. */
+export { defaultTags };
 
 /**
  * Base of every stack: the state backend, a default `aws` provider in the home region (the

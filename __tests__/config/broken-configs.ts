@@ -262,7 +262,7 @@ export const CASES: readonly BrokenCase[] = [
   { name: 'an access role name with a space', edit: at(['organization', 'accessRoleName'], 'Org Access'), where: 'organization.accessRoleName', fix: 'letters, digits and +=,.@_-' },
   { name: 'a relay state that is no URL', edit: permissionSet((p) => { p.relayState = 'console'; }), where: 'identityCenter.permissionSets[0].relayState', fix: 'e.g. "https://console.aws.amazon.com/"' },
   { name: 'a Security Hub control id of the wrong form', edit: at(['security', 'securityHub', 'disabledControls'], ['IAM-6']), where: 'security.securityHub.disabledControls[0]', fix: 'it looks like "IAM.6"' },
-  { name: 'a GuardDuty severity out of range', edit: at(['security', 'notifications', 'guardDutyMinimumSeverity'], 9), where: 'security.notifications.guardDutyMinimumSeverity', fix: 'between 1 and 8.9' },
+  { name: 'a GuardDuty severity out of range', edit: at(['security', 'notifications', 'guardDutyMinimumSeverity'], 11), where: 'security.notifications.guardDutyMinimumSeverity', fix: 'between 1 and 10; GuardDuty severities are numbers from 1.0 to 10.0' },
   { name: 'eleven budget e-mails', edit: at(['baseline', 'budget', 'emails'], Array.from({ length: 11 }, (_, i) => `b${i}@acme.example`)), where: 'baseline.budget.emails', fix: '10 e-mail subscribers' },
   { name: 'a budget of zero', edit: at(['accounts', 2, 'budget', 'monthlyUsd'], 0), where: 'accounts[2].budget.monthlyUsd', fix: 'must be more than 0 USD' },
   { name: 'a custom policy name with a space', edit: at(['guardrails', 'scp', 1, 'name'], 'deny big'), where: 'guardrails.scp[1].name', fix: 'letters, digits and +=,.@_-' },

@@ -13,7 +13,9 @@ export const CONTROL_TOWER_ENROLLED_IDS: Readonly<Record<string, string>> = { 'w
  * creates is never enrolled), so log-archive, security, web-prod, payments-dev and sandbox-alice are enrolled (no
  * controlTower.enrolledAccounts: the existing accounts of the registered OUs); network (Infrastructure) and
  * payments-prod (Workloads/Prod/Regulated) are not. logging.trail asks for no data events and no CloudTrail Lake (the
- * example's ask for both). `edit` changes the parsed YAML first.
+ * example's ask for both), and the example's Config override of Sandbox goes (Control Tower records sandbox-alice, the
+ * only account of that registered OU, so the override would change nothing: config/validate/control-tower-overrides.ts).
+ * `edit` changes the parsed YAML first.
  */
 export function controlTowerEnterprise(edit: (c: any) => void = () => {}): LandingZoneConfig {
   const c = parse(exampleText('enterprise'));
@@ -23,6 +25,7 @@ export function controlTowerEnterprise(edit: (c: any) => void = () => {}): Landi
     registeredOus: ['Security', 'Workloads/Prod', 'Workloads/Dev', 'Sandbox'],
   };
   c.logging.trail = {};
+  delete c.baseline.ouOverrides.Sandbox.config;
   for (const account of c.accounts) if (CONTROL_TOWER_ENROLLED_IDS[account.name]) account.id = CONTROL_TOWER_ENROLLED_IDS[account.name];
   edit(c);
   return parseConfig(stringify(c), 'examples/enterprise.yaml');

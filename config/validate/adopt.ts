@@ -29,7 +29,8 @@ interface Adopter {
  * - budgets are the landing zone's own names (`<account>-monthly-cost`, the management account's
  *   `<org>-organization-monthly-cost`);
  * - a recorder where the baseline runs no Config, an analyzer where it makes no account analyzer, a budget that is
- *   off: a record of what exists (lz import writes what it finds), imported nowhere;
+ *   off: a record of what exists (lz import writes what it finds), imported nowhere; but an account entry that turns
+ *   Config off itself while it adopts its recorders contradicts itself (config/validate/adopt-config-off.ts);
  * - a trail of the management account named like the landing zone's organization trail is that organization
  *   trail (organization, multi-Region, home region; it is then imported), or creating ours would fail on the name.
  * @see https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html

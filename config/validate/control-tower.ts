@@ -5,6 +5,7 @@ import { CONTROL_TOWER } from '../schema/control-tower';
 import { allOuPaths } from '../model';
 import { controlTowerEnrolled, controlTowerOwnsConfig, inRegisteredOu } from '../brownfield';
 import { effectiveGuardrails } from '../../policies/effective';
+import { closedAccountMessage } from './closed-target';
 
 /**
  * Control Tower mode (the `controlTower` section) against the rest of the config:
@@ -67,7 +68,8 @@ export const checkControlTower: Rule = (config) => {
     const first = ct.enrolledAccounts!.indexOf(name);
     if (first !== i) problems.push({ path, message: `${show(name)} is already listed at enrolledAccounts[${first}]; list each account once` });
     else if (!account) {
-      problems.push({ path, message: `${show(name)} is not an account of this file${didYouMean(name, config.accounts.map((a) => a.name)) || '; run lz import again'}` });
+      const closed = closedAccountMessage(config, name, 'and a closed account is enrolled nowhere; remove it here');
+      problems.push({ path, message: closed ?? `${show(name)} is not an account of this file${didYouMean(name, config.accounts.map((a) => a.name)) || '; run lz import again'}` });
     } else if (!account.id) {
       problems.push({ path, message: `${show(name)} has no id: the landing zone creates it, and CreateAccount does not enroll an account in Control Tower; remove it here (it gets the landing zone's own recorder)` });
     } else if (!inRegisteredOu(config, account)) {

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import type { PathSegment, Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { delegatedAdminLimit, landingZoneDelegations } from '../delegated-administrators';
+import { closedAccountMessage } from './closed-target';
 
 /**
  * Delegated administrators that exist before the landing zone (organization.delegatedAdministrators, written by lz
@@ -32,7 +33,8 @@ export const checkDelegatedAdministrators: Rule = (config) => {
     else seen.set(key, i);
     const account = config.accounts.find((a) => a.name === d.account);
     if (!account) {
-      problems.push({ path: [...path, 'account'], message: `${show(d.account)} is not an account of this file${didYouMean(d.account, names) || '; run lz import again'}` });
+      const closed = closedAccountMessage(config, d.account, 'so it is the delegated administrator of nothing the landing zone manages; remove the entry (or run lz import again)');
+      problems.push({ path: [...path, 'account'], message: closed ?? `${show(d.account)} is not an account of this file${didYouMean(d.account, names) || '; run lz import again'}` });
     } else if (!account.id) {
       problems.push({ path: [...path, 'account'], message: `${show(d.account)} has no id, so the landing zone creates it and it cannot be a delegated administrator yet; set accounts[].id (lz import writes both) or remove the entry` });
     }

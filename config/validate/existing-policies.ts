@@ -6,6 +6,7 @@ import { allOuPaths } from '../model';
 import { existingPolicy, literalTargetId } from '../existing-policies';
 import { POLICY_KINDS, POLICY_TYPE } from '../../policies/kinds';
 import { planGuardrails } from '../../policies/plan';
+import { closedAccountMessage } from './closed-target';
 
 /**
  * Policies that exist outside the landing zone (guardrails.existing) and the guardrail entries that adopt one (`id`):
@@ -33,7 +34,7 @@ export const checkExistingPolicies: Rule = (config) => {
       if (targets.includes(t)) return;
       problems.push({
         path: [...path, 'targets', j],
-        message: `${show(t)} is not Root, an OU of organizationalUnits or an account of this file${didYouMean(t, targets) || '; run lz import again, or remove the target'}`,
+        message: closedAccountMessage(config, t, 'and its attachments went with it; remove the target (or run lz import again)') ?? `${show(t)} is not Root, an OU of organizationalUnits or an account of this file${didYouMean(t, targets) || '; run lz import again, or remove the target'}`,
       });
     });
   });

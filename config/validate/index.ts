@@ -31,6 +31,17 @@ import { checkTakeoverSettings } from './takeover';
 import { checkExistingPolicies } from './existing-policies';
 import { checkDelegatedAdministrators } from './delegated-administrators';
 import { checkReviewPlan } from './review-plan';
+// Issue 22: what AWS refuses at apply, or what applies and then locks the landing zone out.
+import { checkServiceAccessPrincipals } from './service-access-principals';
+import { checkControlTowerNames } from './control-tower-names';
+import { checkControlTowerOverrides } from './control-tower-overrides';
+import { checkStateSettings } from './state-settings';
+import { checkMergedLimits } from './merged-limits';
+import { checkCreatedAccounts } from './created-accounts';
+import { checkAdoptConfigOff } from './adopt-config-off';
+import { checkConfigServiceLinkedRole } from './config-service-linked-role';
+import { checkDefaultPermissionSets } from './default-permission-sets';
+import { checkStackSetTemplates } from './stackset-templates';
 
 import type { Rule, RuleContext } from './rule';
 
@@ -70,6 +81,16 @@ export const RULES: readonly Rule[] = [
   checkExistingPolicies,
   checkDelegatedAdministrators,
   checkReviewPlan,
+  checkServiceAccessPrincipals,
+  checkControlTowerNames,
+  checkControlTowerOverrides,
+  checkStateSettings,
+  checkMergedLimits,
+  checkCreatedAccounts,
+  checkAdoptConfigOff,
+  checkConfigServiceLinkedRole,
+  checkDefaultPermissionSets,
+  checkStackSetTemplates,
 ];
 
 export function checkMeaning(config: LandingZoneConfig, context: RuleContext = {}): Problem[] {

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { AccountConfig, LandingZoneConfig } from '../../config/schema';
-import { defaultTags, effectiveOu, governedRegions } from '../../config/model';
+import { effectiveOu, governedRegions } from '../../config/model';
+import { defaultTags } from '../../config/default-tags';
 import { accessRoleNameFor } from '../../config/brownfield';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../common';
 import { actionResourceTypes, expandActionPattern, type IamAction } from '../iam-reference';
