@@ -10,6 +10,7 @@ export interface CheckAssertion {
 }
 
 export interface TerraformCheckProps {
+  /** The assertions of the block, each a warning of its own when false. */
   readonly assertions: readonly CheckAssertion[];
 }
 

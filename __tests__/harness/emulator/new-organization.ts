@@ -103,6 +103,7 @@ export async function newOrganizationOnEmulator(
   const rerunPlan = await plan(plansDirs.rerun);
   const rerunApply = rerunPlan.code === 0 ? await apply() : { code: -1, errors: [{ summary: 'not run: the re-run plan failed', detail: '' }], warnings: [] };
   const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], env);
+  // -detailed-exitcode: 2 is a successful plan with changes, not a failure.
   const secondPlan = { ...step({ ...second, code: second.code === 2 ? 0 : second.code }), code: second.code, changes: second.code === 2 ? plannedChanges(second) : [] };
   return { firstPlan, firstApply, stateAfterFirstApply, planBeforeConsoleStep, rerunPlan, rerunApply, secondPlan, plansDirs };
 }
