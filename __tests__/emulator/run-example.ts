@@ -11,14 +11,17 @@ import { emulatorTable } from '../harness/emulator/report';
 import { entryLabel } from '../harness/emulator/switches';
 import { EMULATOR_GAPS } from './gaps';
 
-/** The emulator runs: the two examples, and the brownfield scenario (brownfield-scenario.ts). */
-export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield'] as const;
+/**
+ * The emulator runs: the two examples, the brownfield scenario (brownfield-scenario.ts), and a new organization's
+ * Identity Center before and after the console step (run-new-organization.ts).
+ */
+export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield', 'new-organization'] as const;
 export type EmulatorRun = (typeof EMULATOR_RUNS)[number];
 
 /**
  * Whether the emulator test `example` runs here, and why not.
  * LZ_EMULATOR: `off` skips every emulator test; `all` runs all of them; one run's name (`minimal`,
- * `enterprise`, `brownfield`) runs that one only; unset runs the minimal example only (the others
+ * `enterprise`, `brownfield`, `new-organization`) runs that one only; unset runs the minimal example only (the others
  * take minutes). CI=true runs all of them, and fails when moto_server or terraform is missing
  * instead of skipping.
  */

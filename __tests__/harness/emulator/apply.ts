@@ -14,7 +14,7 @@ import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terra
 export const OVERRIDE_FILE = 'zz_emulator_override.tf.json';
 
 /** The synthesized stack file; the test rewrites its copy only to leave out import blocks of switched-off resources. */
-const STACK_FILE = 'cdk.tf.json';
+export const STACK_FILE = 'cdk.tf.json';
 
 export interface StackResult {
   readonly stack: string;
@@ -120,7 +120,7 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
 }
 
 /** Synthesizes the configs (edited for the emulator) into `workDir/cdktf.out`; returns stacks and waves. */
-function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir: string): { stacks: Record<string, StackJson>; waves: string[][] } {
+export function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir: string): { stacks: Record<string, StackJson>; waves: string[][] } {
   const outdir = join(workDir, 'cdktf.out');
   synthesize({ config, outdir });
   const output = readSynthOutput(outdir);
@@ -143,7 +143,7 @@ function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir:
   return { stacks, waves: dependencyWaves(manifest) };
 }
 
-const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
+export const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
 const flat = (d: Diagnostic) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? `: ${d.detail}` : ''}`.replace(/\s+/g, ' ');
 
 /** The resource changes of a saved plan file (`terraform show -json <plan>`). */
@@ -159,7 +159,7 @@ export function planSummary(show: Record<string, any>): PlanSummary {
 }
 
 /** The saved plan `emulator.tfplan` of a stack folder as `terraform show -json` gives it. */
-async function showPlan(dir: string, env: NodeJS.ProcessEnv): Promise<{ document: Record<string, any> } | { failed: TerraformRun }> {
+export async function showPlan(dir: string, env: NodeJS.ProcessEnv): Promise<{ document: Record<string, any> } | { failed: TerraformRun }> {
   const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
   const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
   return show.code === 0 && document ? { document } : { failed: show };
