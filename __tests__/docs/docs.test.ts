@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ROOT } from '../harness/config';
 import { configReferenceMarkdown, rowsOf } from '../../cli/docs/config-reference';
 import { landingZoneJsonSchema } from '../../config/json-schema';
-import { CHECKLIST } from '../../cli/check';
+import { CHECKLIST } from '../../checks/checklist';
 
 const doc = (name: string) => readFileSync(join(ROOT, 'docs', name), 'utf8');
 

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import { governedRegions } from '../../config/model';
-import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type CheckContext } from '../check';
+import { CHECKLIST, formatChecklist, runChecklist, type ChecklistRow, type CheckContext } from '../../checks/checklist';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory } from '../lib/synth-output';
-import { controlTowerFacts } from '../check/control-tower';
-import { deferredSettings, formatTakeover, takeoverReport } from '../check/takeover';
+import { controlTowerFacts } from '../../checks/checklist/control-tower';
+import { deferredSettings, formatTakeover, takeoverReport } from '../../checks/checklist/takeover';
 import { runAction } from '../lib/run-action';
 
-/** cli/check/constraints on first use (the rules are only needed when lz check runs). */
-function loadConstraints(): typeof import('../check/constraints') {
-  return require('../check/constraints') as typeof import('../check/constraints');
+/** checks/constraints on first use (the rules are only needed when lz check runs). */
+function loadConstraints(): typeof import('../../checks/constraints') {
+  return require('../../checks/constraints') as typeof import('../../checks/constraints');
 }
 
 /** `lz check [--config file] [--out cdktf.out] [--format json]` */

@@ -1,6 +1,6 @@
-import { iamLimits } from '../../../cli/check/constraints/rules/iam-limits';
-import { iamPolicySize } from '../../../cli/check/constraints/sizes';
-import type { CheckContext } from '../../../cli/check';
+import { iamLimits } from '../../../checks/constraints/rules/iam-limits';
+import { iamPolicySize } from '../../../checks/constraints/sizes';
+import type { CheckContext } from '../../../checks/checklist';
 import { PLAN_DENY, PLAN_READS_READ_ONLY_ACCESS_LACKS, PLAN_SERVICES } from '../../../constructs/ci';
 import { exampleConfig } from '../../harness/config';
 import { resourcesOf, synthLandingZone, type StackJson } from '../../harness/synth';
