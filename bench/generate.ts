@@ -95,19 +95,25 @@ function placement(i: number, units: readonly string[]): string {
  * is listed (at Root), except deny-all, which the suspended accounts switch on for the Suspended OU.
  * region-deny gets an extra exempt role and a custom SCP (from a file) goes on Sandbox.
  */
-function guardrails(accounts: LandingZoneInput['accounts']): LandingZoneInput['guardrails'] {
-  // defaultGuardrails reads only the accounts' role and state.
-  const onByDefault = new Set(defaultGuardrails({ accounts } as unknown as LandingZoneConfig).map((g) => g.policy));
+function guardrails(accounts: LandingZoneInput['accounts'], organization: LandingZoneInput['organization']): LandingZoneInput['guardrails'] {
+  // defaultGuardrails reads only the accounts' role and state and whether the organization is adopted (an adopted
+  // one leaves the behaviour settings to the config: config/takeover.ts), so those are listed here with the rest.
+  const onByDefault = new Set(defaultGuardrails({ accounts, organization } as unknown as LandingZoneConfig).map((g) => g.policy));
   onByDefault.add('deny-all');
+  const withOptions: Record<string, Partial<GuardrailEntryConfig>> = {
+    'region-deny': { policy: 'region-deny', options: { exemptRoleNames: ['NetworkAutomation'] } },
+    'ec2-block-public-access': {
+      policy: 'ec2-block-public-access',
+      targets: ['Root'],
+      options: { vpcBlockPublicAccess: 'block_bidirectional', vpcExclusionsAllowed: true, imageBlockPublicAccess: true, snapshotBlockPublicAccess: 'block_all_sharing', imdsv2Required: true },
+    },
+  };
   const out: Record<string, GuardrailEntryConfig[] | boolean> = { enabled: true, defaults: true };
   for (const kind of POLICY_KINDS) {
     const entries: Partial<GuardrailEntryConfig>[] = CATALOGUE_NAMES[kind]
-      .filter((name) => !onByDefault.has(name))
-      .map((policy) => ({ policy, targets: ['Root'] }));
-    if (kind === 'scp') {
-      entries.push({ policy: 'region-deny', options: { exemptRoleNames: ['NetworkAutomation'] } });
-      entries.push({ file: 'policies/sandbox-small-instances.json', targets: ['Sandbox'] });
-    }
+      .filter((name) => !onByDefault.has(name) || withOptions[name])
+      .map((policy) => withOptions[policy] ?? { policy, targets: ['Root'] });
+    if (kind === 'scp') entries.push({ file: 'policies/sandbox-small-instances.json', targets: ['Sandbox'] });
     if (kind === 'tag') {
       const tagPolicy = entries.find((e) => e.policy === 'tag-policy');
       if (tagPolicy) tagPolicy.options = { tags: { CostCenter: { enforcedFor: ['ec2:instance'] }, DataClass: { values: ['public', 'internal', 'pci'] } } };
@@ -144,16 +150,18 @@ export function generateConfig({ accounts, regions = 2 }: BenchConfigOptions): L
     ...workloads,
   ] as LandingZoneInput['accounts'];
 
+  const organization: LandingZoneInput['organization'] = {
+    name: 'bench',
+    managementAccountId: '111111111111',
+    id: 'o-bench12345',
+    homeRegion: governed[0],
+    governedRegions: [...governed],
+    breakGlassRoleNames: ['BreakGlassAdmin'],
+    tags: { Owner: 'platform-team' },
+  };
+
   return {
-    organization: {
-      name: 'bench',
-      managementAccountId: '111111111111',
-      id: 'o-bench12345',
-      homeRegion: governed[0],
-      governedRegions: [...governed],
-      breakGlassRoleNames: ['BreakGlassAdmin'],
-      tags: { Owner: 'platform-team' },
-    },
+    organization,
     state: { backend: 's3', bucket: 'bench-tfstate-111111111111', region: governed[0], keyPrefix: 'landing-zone' },
     organizationalUnits: ous,
     accounts: allAccounts,
@@ -177,8 +185,12 @@ export function generateConfig({ accounts, regions = 2 }: BenchConfigOptions): L
         ]),
       ],
     } as LandingZoneInput['identityCenter'],
-    guardrails: guardrails(allAccounts),
+    guardrails: guardrails(allAccounts, organization),
     baseline: {
+      // The organization is adopted: the settings that change what existing accounts do are written, so that every
+      // account (adopted ones too) has them, as in a landing zone with everything on (config/takeover.ts).
+      s3BlockPublicAccess: true,
+      instanceMetadata: { httpTokens: 'required', hopLimit: 2 },
       config: { snapshotFrequency: 'Twelve_Hours' },
       ouOverrides: {
         Sandbox: { budget: { monthlyUsd: 50 }, config: { recordingFrequency: 'DAILY' } },

@@ -15,6 +15,8 @@ import { register as importOrganization } from './commands/import';
 import { register as explainBaseline } from './commands/explain-baseline';
 import { register as invite } from './commands/invite';
 import { register as accept } from './commands/accept';
+import { register as reviewPlan } from './commands/review-plan';
+import { register as ci } from './commands/ci';
 
 /** The package version, from dist/cli (built) or cli/ (tests run the sources). */
 function packageVersion(): string {
@@ -34,7 +36,7 @@ export function buildProgram(): Command {
       'after',
       '\nStart with:\n  lz validate            check landing-zone.yaml\n  lz synth               write cdktf.out (one Terraform folder per stack)\n  lz check               evaluate the seed 004 target-state checklist\n\nDocs: docs/operations.md, docs/config-reference.md',
     );
-  for (const register of [validate, synth, check, graph, planOrder, importOrganization, explainBaseline, invite, accept]) register(program);
+  for (const register of [validate, synth, check, graph, planOrder, importOrganization, explainBaseline, invite, accept, reviewPlan, ci]) register(program);
   return program;
 }
 

@@ -32,16 +32,31 @@ function accountsByName(config: LandingZoneConfig): Map<string, AccountConfig> {
   return index;
 }
 
+/** The account's config entry, by name or as given. */
+function entryOf(config: LandingZoneConfig, account: AccountConfig | string): AccountConfig | undefined {
+  return typeof account === 'string' ? accountsByName(config).get(account) : account;
+}
+
+/** Whether the account sits in an OU registered with Control Tower. */
+export function inRegisteredOu(config: LandingZoneConfig, account: AccountConfig | string): boolean {
+  const ct = config.controlTower;
+  const entry = entryOf(config, account);
+  return ct !== undefined && entry !== undefined && ct.registeredOus.includes(effectiveOu(entry));
+}
+
 /**
- * Whether Control Tower has enrolled the account: it sits in an OU registered with Control Tower. The
- * management account is never enrolled (Control Tower runs no Config recorder there).
+ * Whether Control Tower has enrolled the account: what Control Tower really did, not what the OU suggests. An account
+ * of a registered OU is enrolled only when controlTower.enrolledAccounts lists it (lz import writes the accounts where
+ * it saw Control Tower's recorder); without that list, only an existing account (with an id) of a registered OU is
+ * taken as enrolled. An account the landing zone creates is never enrolled: CreateAccount does not enroll it, so it
+ * runs no Control Tower recorder and gets the landing zone's own. The management account is never enrolled.
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/enroll-account.html
  */
 export function controlTowerEnrolled(config: LandingZoneConfig, account: AccountConfig | string): boolean {
-  const ct = config.controlTower;
-  if (!ct) return false;
-  const entry = typeof account === 'string' ? config.accounts.find((a) => a.name === account) : account;
-  if (!entry) return false;
-  return ct.registeredOus.includes(effectiveOu(entry));
+  const entry = entryOf(config, account);
+  if (!entry || !inRegisteredOu(config, entry) || entry.id === undefined) return false;
+  const listed = config.controlTower?.enrolledAccounts;
+  return listed === undefined || listed.includes(entry.name);
 }
 
 /**
@@ -59,12 +74,15 @@ export function controlTowerOwnsTrail(config: LandingZoneConfig): boolean {
 }
 
 /**
- * The role Terraform assumes in a member account: Control Tower's execution role for an enrolled account when
- * controlTower.useExecutionRole is on, otherwise organization.accessRoleName.
+ * The role Terraform assumes in a member account: Control Tower's execution role when controlTower.useExecutionRole is
+ * on and the account is enrolled, or is created by the landing zone into a registered OU (it is then created with that
+ * role, so that Control Tower can enroll it later); otherwise organization.accessRoleName.
  */
 export function accessRoleNameFor(config: LandingZoneConfig, account: AccountConfig | string): string {
   const ct = config.controlTower;
-  if (ct?.useExecutionRole && controlTowerEnrolled(config, account)) return ct.executionRoleName;
+  const entry = entryOf(config, account);
+  const createdIntoRegisteredOu = entry !== undefined && entry.id === undefined && inRegisteredOu(config, entry);
+  if (ct?.useExecutionRole && (controlTowerEnrolled(config, account) || createdIntoRegisteredOu)) return ct.executionRoleName;
   return config.organization.accessRoleName;
 }
 

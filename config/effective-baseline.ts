@@ -10,9 +10,10 @@
  * Values nobody sets are derived: the alarm threshold is the monthly budget, the alarm e-mail is the
  * account e-mail, the budget e-mails are the alarm e-mail.
  */
-import { BaselineOverrideSchema, BaselineSchema, type AccountConfig, type LandingZoneConfig } from './schema';
+import { BaselineOverrideSchema, BaselineSchema, BEHAVIOUR_BASELINE_DEFAULTS, type AccountConfig, type LandingZoneConfig } from './schema';
 import type { PathSegment } from './problems';
 import { effectiveOu } from './model';
+import { existingAccountOnTakeover, type BaselineBehaviourSetting } from './takeover';
 
 /** One setting's effective value and the config path that set it. */
 export interface ExplainedSetting {
@@ -66,8 +67,10 @@ export interface EffectiveBaseline {
     readonly reusePrevention: number;
     readonly hardExpiry: boolean;
   };
-  readonly instanceMetadata: { readonly httpTokens: 'required' | 'optional'; readonly hopLimit: number };
+  /** Undefined: left alone (an account that existed before the takeover, and nothing in the config sets it). */
+  readonly instanceMetadata?: { readonly httpTokens: 'required' | 'optional'; readonly hopLimit: number };
   readonly ebsEncryptionByDefault: boolean;
+  /** false also where it is left alone on a takeover (the explained row says which). */
   readonly s3BlockPublicAccess: boolean;
   readonly accessAnalyzer: 'auto' | 'always' | 'never';
   /** accessAnalyzer resolved: true when this account gets its own ACCOUNT analyzer per governed region. */
@@ -168,7 +171,7 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
   if (account.baseline) layers.push({ path: [...accountPath, 'baseline'], values: account.baseline });
 
   const email: ExplainedSetting = { setting: 'email', value: account.email, source: formatSource([...accountPath, 'email']), sourcePath: [...accountPath, 'email'] };
-  return { account, ...resolveLayers(config, layers, email, 'the account e-mail') };
+  return { account, ...resolveLayers(config, layers, email, 'the account e-mail', existingAccountOnTakeover(config, account)) };
 }
 
 /**
@@ -179,22 +182,46 @@ export function resolveBaseline(config: LandingZoneConfig, accountName: string):
  * the alarm e-mail derived here is `baseline.management.email`, else the billing contact's, else empty.
  */
 export function managementBaseline(config: LandingZoneConfig): EffectiveBaseline {
+  return resolveManagementBaseline(config).values;
+}
+
+/** The management account's baseline (managementBaseline) with the source of every setting, as resolveBaseline gives a member's. */
+export function resolveManagementBaseline(config: LandingZoneConfig): { values: EffectiveBaseline; explained: readonly ExplainedSetting[] } {
   const fromManagement = config.baseline.management.email;
   const fromContacts = config.organization.alternateContacts?.billing?.email;
   const path: PathSegment[] = fromManagement ? ['baseline', 'management', 'email'] : ['organization', 'alternateContacts', 'billing', 'email'];
   const email: ExplainedSetting = { setting: 'email', value: fromManagement ?? fromContacts ?? '', source: formatSource(path), sourcePath: path };
-  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail').values;
+  return resolveLayers(config, [{ path: ['baseline'], values: config.baseline }], email, 'the management account e-mail', existingAccountOnTakeover(config, 'management'));
 }
 
-/** Resolves the baseline settings from `layers` (widest first), deriving what nobody set. */
+/**
+ * The behaviour settings of the baseline (config/takeover.ts) an existing account keeps as it has them on a takeover:
+ * nothing in the config sets them for it. `management` for the management account.
+ */
+export function baselineLeftAlone(config: LandingZoneConfig, account: string): BaselineBehaviourSetting[] {
+  const { explained } = account === 'management' ? resolveManagementBaseline(config) : resolveBaseline(config, account);
+  const groups = explained.filter((row) => row.source === LEFT_ALONE).map((row) => row.setting.split('.')[0] as BaselineBehaviourSetting);
+  return [...new Set(groups)];
+}
+
+/** Said for a behaviour setting an existing account keeps on a takeover (config/takeover.ts). */
+const LEFT_ALONE = 'left alone: the account existed before the landing zone took over the organization (organization.id) and the config does not set it';
+
+/**
+ * Resolves the baseline settings from `layers` (widest first), deriving what nobody set. The behaviour settings
+ * (BEHAVIOUR_BASELINE_DEFAULTS) that no layer writes take their built-in value, except where `takeover`: the account
+ * existed before the landing zone, and it keeps what it has (a group counts as written when any of its leaves is).
+ */
 function resolveLayers(
   config: LandingZoneConfig,
   layers: readonly Layer[],
   accountEmail: ExplainedSetting,
   emailVia: string,
+  takeover: boolean,
 ): { values: EffectiveBaseline; explained: ExplainedSetting[] } {
   const explained = new Map<string, ExplainedSetting>();
   const values: Record<string, Record<string, unknown> | unknown> = {};
+  const written = (group: string) => layers.some((layer) => get(layer.values, [group]) !== undefined);
   for (const setting of BASELINE_SETTINGS) {
     let found: ExplainedSetting | undefined;
     for (let l = layers.length - 1; l >= 0 && !found; l--) {
@@ -205,6 +232,14 @@ function resolveLayers(
       found = isDefault
         ? { setting: setting.join('.'), value, source: `built-in default (${formatSource(sourcePath)})` }
         : { setting: setting.join('.'), value, source: formatSource(sourcePath), sourcePath };
+    }
+    const builtIn = found ? undefined : get(BEHAVIOUR_BASELINE_DEFAULTS, setting);
+    if (builtIn !== undefined) {
+      if (takeover && !written(setting[0])) {
+        explained.set(setting.join('.'), { setting: setting.join('.'), value: null, source: LEFT_ALONE });
+        continue;
+      }
+      found = { setting: setting.join('.'), value: builtIn, source: 'built-in default' };
     }
     if (found) explained.set(found.setting, found);
     set(values, setting, found?.value);
@@ -243,7 +278,12 @@ function resolveLayers(
     .map((s) => explained.get(s))
     .filter((row): row is ExplainedSetting => row !== undefined);
   return {
-    values: { ...(values as unknown as EffectiveBaseline), alternateContacts: (values.alternateContacts ?? {}) as EffectiveBaseline['alternateContacts'], accountAccessAnalyzer },
+    values: {
+      ...(values as unknown as EffectiveBaseline),
+      s3BlockPublicAccess: values.s3BlockPublicAccess === true,
+      alternateContacts: (values.alternateContacts ?? {}) as EffectiveBaseline['alternateContacts'],
+      accountAccessAnalyzer,
+    },
     explained: ordered,
   };
 }

@@ -119,7 +119,7 @@ export function parseConfig(text: string, file = 'landing-zone.yaml', options: P
   const meaning = [
     ...loadStackSetTemplates(config, baseDir),
     ...loadCustomPolicies(config, baseDir),
-    ...checkMeaning(config, { inventory }),
+    ...checkMeaning(config, { inventory, inventoryFile: options.inventoryFile }),
     ...(inventory && options.inventoryFile ? checkInventory(config, inventory, options.inventoryFile) : []),
   ].filter((p) => !setAside.some((aside) => dependsOn(p, aside)));
   const problems = [...shape, ...meaning];

@@ -5,9 +5,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, YAMLMap, type CollectionTag, type ScalarTag } from 'yaml';
 import type { LandingZoneConfig } from './schema';
 import { show, type Problem } from './problems';
+
+/**
+ * CloudFormation's short-form intrinsic functions as YAML tags, each read as its long form (`!Ref X` → `{ Ref: X }`,
+ * `!If [...]` → `{ "Fn::If": [...] }`), so the checks see what CloudFormation sees.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
+ */
+const CLOUDFORMATION_TAGS: (ScalarTag | CollectionTag)[] = (() => {
+  const functions: Record<string, string> = { Ref: 'Ref', Condition: 'Condition' };
+  for (const f of ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString']) {
+    functions[f] = `Fn::${f}`;
+  }
+  const wrap = (name: string) => (value: unknown) => {
+    const map = new YAMLMap();
+    map.set(name, value);
+    return map;
+  };
+  return Object.entries(functions).flatMap(([short, name]): (ScalarTag | CollectionTag)[] => [
+    { tag: `!${short}`, resolve: (value: string) => ({ [name]: value }) },
+    { tag: `!${short}`, collection: 'seq', resolve: wrap(name) },
+    { tag: `!${short}`, collection: 'map', resolve: wrap(name) },
+  ]);
+})();
 
 /** TemplateBody limit of CreateStackSet; larger templates need a TemplateURL in S3. */
 export const TEMPLATE_BODY_MAX_BYTES = 51_200;
@@ -60,33 +82,46 @@ export function loadStackSetTemplates(config: LandingZoneConfig, baseDir: string
 
 /** Why `text` is not a usable CloudFormation template, or undefined when it is. */
 export function checkTemplate(text: string): string | undefined {
+  const { problem } = parseTemplate(text);
+  return problem;
+}
+
+/** A CloudFormation template as the meaning checks read it (short-form functions such as !Sub become plain values). */
+export interface ParsedTemplate {
+  readonly Parameters?: unknown;
+  readonly Resources: Record<string, unknown>;
+  readonly Transform?: unknown;
+  readonly [key: string]: unknown;
+}
+
+/** The template of `text`, or why it is not a usable one. */
+export function parseTemplate(text: string): { template?: ParsedTemplate; problem?: string } {
   let parsed: unknown;
   if (text.trimStart().startsWith('{')) {
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      return `is not valid JSON: ${(e as Error).message}`;
+      return { problem: `is not valid JSON: ${(e as Error).message}` };
     }
   } else {
-    // CloudFormation short-form functions (!Ref, !Sub ...) are custom YAML tags: the parser keeps
-    // them as plain values with a warning, which is all this check needs.
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // CloudFormation short-form functions (!Ref, !Sub ...) are custom YAML tags, read as their long form.
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, customTags: CLOUDFORMATION_TAGS });
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      return `is not valid YAML: ${e.message.split('\n')[0]}`;
+      return { problem: `is not valid YAML: ${e.message.split('\n')[0]}` };
     }
     parsed = doc.toJS({ maxAliasCount: 100 });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return 'is not a CloudFormation template: expected a mapping with a Resources section';
+    return { problem: 'is not a CloudFormation template: expected a mapping with a Resources section' };
   }
   const resources = (parsed as Record<string, unknown>).Resources;
   if (resources === null || typeof resources !== 'object' || Array.isArray(resources) || Object.keys(resources).length === 0) {
-    return 'is not a CloudFormation template: it needs a Resources section with at least one resource';
+    return { problem: 'is not a CloudFormation template: it needs a Resources section with at least one resource' };
   }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > TEMPLATE_BODY_MAX_BYTES) {
-    return `is ${bytes} bytes, over the ${TEMPLATE_BODY_MAX_BYTES}-byte TemplateBody limit of CloudFormation; split it into several StackSets or shorten it`;
+    return { problem: `is ${bytes} bytes, over the ${TEMPLATE_BODY_MAX_BYTES}-byte TemplateBody limit of CloudFormation; split it into several StackSets or shorten it` };
   }
-  return undefined;
+  return { template: parsed as ParsedTemplate };
 }

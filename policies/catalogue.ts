@@ -4,7 +4,8 @@ import { governedRegions } from '../config/model';
 import type { PolicyKind } from './kinds';
 import { ORGANIZATION_ID_PLACEHOLDER } from './common';
 import { accessRoleNames } from '../config/brownfield';
-import { controlTowerRoleNames } from './control-tower-roles';
+import { adoptedOrganization } from '../config/takeover';
+import { controlTowerExecutionRoleNames, controlTowerServiceRoleNames } from './control-tower-roles';
 import { denyLeaveOrganization } from './scp/deny-leave-organization';
 import { denyRootUser } from './scp/deny-root-user';
 import { regionDeny } from './scp/region-deny';
@@ -26,8 +27,16 @@ export interface GuardrailContext {
    * and, in Control Tower mode, Control Tower's execution role.
    */
   readonly accessRoleNames: readonly string[];
-  /** Control Tower's own roles in enrolled accounts (policies/control-tower-roles.ts); none without Control Tower. */
-  readonly controlTowerRoleNames: readonly string[];
+  /**
+   * Control Tower's execution role (policies/control-tower-roles.ts): exempt wherever the access role is, as Control
+   * Tower's own controls exempt it; none without Control Tower.
+   */
+  readonly controlTowerExecutionRoleNames: readonly string[];
+  /**
+   * Control Tower's service roles (aws-controltower-ConfigRecorderRole, ...): exempt from region-deny only, as Control
+   * Tower's Region deny control exempts them and its other controls do not; protected by name; none without Control Tower.
+   */
+  readonly controlTowerServiceRoleNames: readonly string[];
   readonly breakGlassRoleNames: readonly string[];
   /** The pipeline's roles (ci.planRoleName in every account, ci.applyRoleName in the management account): protected, never exempt. */
   readonly pipelineRoleNames: readonly string[];
@@ -37,19 +46,26 @@ export interface GuardrailContext {
   /** Organization id, or ORGANIZATION_ID_PLACEHOLDER until the management stack fills in the reference. */
   readonly organizationId: string;
   readonly naming: NamingInput;
+  /**
+   * organization.id is set (config/takeover.ts): options of organization-wide behaviour settings that the config does
+   * not write are left out of the documents instead of taking their secure defaults.
+   */
+  readonly adoptedOrganization: boolean;
 }
 
 export function guardrailContext(config: LandingZoneConfig): GuardrailContext {
   return {
     accessRoleName: config.organization.accessRoleName,
     accessRoleNames: accessRoleNames(config),
-    controlTowerRoleNames: controlTowerRoleNames(config),
+    controlTowerExecutionRoleNames: controlTowerExecutionRoleNames(config),
+    controlTowerServiceRoleNames: controlTowerServiceRoleNames(config),
     breakGlassRoleNames: config.organization.breakGlassRoleNames,
     pipelineRoleNames: [config.ci.planRoleName, config.ci.applyRoleName],
     planRoleName: config.ci.planRoleName,
     governedRegions: governedRegions(config),
     organizationId: ORGANIZATION_ID_PLACEHOLDER,
     naming: namingOf(config),
+    adoptedOrganization: adoptedOrganization(config),
   };
 }
 
@@ -67,10 +83,11 @@ export interface CatalogueEntry {
 
 /**
  * Access role, break-glass roles and the entry's own exemptRoleNames; in Control Tower mode also its execution
- * role and its own roles (listed last, so a config without controlTower renders exactly as before).
+ * role (listed last, so a config without controlTower renders exactly as before). Not Control Tower's service roles:
+ * only region-deny exempts them, as Control Tower's Region deny control does.
  */
 function exempt(c: GuardrailContext, o: GuardrailOptionsConfig): string[] {
-  return [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...(o.exemptRoleNames ?? []), ...c.accessRoleNames, ...c.controlTowerRoleNames])];
+  return [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...(o.exemptRoleNames ?? []), ...c.accessRoleNames, ...c.controlTowerExecutionRoleNames])];
 }
 
 function logBuckets(c: GuardrailContext): string[] {
@@ -95,8 +112,10 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     kind: 'scp',
     description: 'Denies requests outside the governed Regions, except global services, the exempt roles and the read-only plan role.',
     options: ['exemptRoleNames', 'allowedRegions'],
-    // The read-only plan role too: with security.regions all, the security stack plans in every Region.
-    render: (c, o) => regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: [...exempt(c, o), c.planRoleName] }),
+    // Control Tower's service roles, as its own Region deny control exempts them; and the read-only plan role: with
+    // security.regions all, the security stack plans in every Region.
+    render: (c, o) =>
+      regionDeny({ allowedRegions: [...c.governedRegions, ...(o.allowedRegions ?? [])], exemptRoleNames: [...exempt(c, o), ...c.controlTowerServiceRoleNames, c.planRoleName] }),
   },
   'protect-security-services': {
     kind: 'scp',
@@ -105,8 +124,13 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     render: (c, o) =>
       protectSecurityServices({
         exemptRoleNames: exempt(c, o),
-        // Control Tower's roles too: nobody else may make a role that passes for one (and so for an exempt role).
-        protectedRoleNames: [...new Set([c.accessRoleName, ...c.breakGlassRoleNames, ...c.pipelineRoleNames, ...c.accessRoleNames, ...c.controlTowerRoleNames])],
+        // Roles that reach every account, open to the exempt roles only; Control Tower's roles too: nobody else may make
+        // a role that passes for one (and so for an exempt role).
+        protectedRoleNames: [
+          ...new Set([c.accessRoleName, ...c.pipelineRoleNames, ...c.accessRoleNames, ...c.controlTowerExecutionRoleNames, ...c.controlTowerServiceRoleNames]),
+        ],
+        // The break-glass roles: also open to the StackSet execution roles (docs/operations.md deploys them with a StackSet).
+        stackSetRoleNames: c.breakGlassRoleNames,
         topicNames: [findingsTopicName(c.naming)],
         logBucketNames: logBuckets(c),
       }),
@@ -127,7 +151,7 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     kind: 'scp',
     description: 'Denies everything except the access role and the read-only plan role (Suspended OU).',
     options: [],
-    render: (c) => denyAll({ accessRoleName: c.accessRoleName, planRoleName: c.planRoleName, otherRoleNames: [...c.accessRoleNames, ...c.controlTowerRoleNames] }),
+    render: (c) => denyAll({ accessRoleName: c.accessRoleName, planRoleName: c.planRoleName, otherRoleNames: [...c.accessRoleNames, ...c.controlTowerExecutionRoleNames] }),
   },
   'org-principals-only': {
     kind: 'rcp',
@@ -145,14 +169,17 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     kind: 'declarative',
     description: 'VPC, AMI and EBS snapshot Block Public Access, IMDSv2 required.',
     options: ['vpcBlockPublicAccess', 'vpcExclusionsAllowed', 'imageBlockPublicAccess', 'snapshotBlockPublicAccess', 'imdsv2Required'],
-    render: (_c, o) =>
-      ec2BlockPublicAccess({
-        vpcBlockPublicAccess: o.vpcBlockPublicAccess,
-        vpcExclusionsAllowed: o.vpcExclusionsAllowed,
-        imageBlockPublicAccess: o.imageBlockPublicAccess,
-        snapshotBlockPublicAccess: o.snapshotBlockPublicAccess,
-        imdsv2Required: o.imdsv2Required,
-      }),
+    render: (c, o) =>
+      ec2BlockPublicAccess(
+        {
+          vpcBlockPublicAccess: o.vpcBlockPublicAccess,
+          vpcExclusionsAllowed: o.vpcExclusionsAllowed,
+          imageBlockPublicAccess: o.imageBlockPublicAccess,
+          snapshotBlockPublicAccess: o.snapshotBlockPublicAccess,
+          imdsv2Required: o.imdsv2Required,
+        },
+        { onlyGiven: c.adoptedOrganization },
+      ),
   },
   'tag-policy': {
     kind: 'tag',

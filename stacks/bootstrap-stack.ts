@@ -1,8 +1,9 @@
 import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
-import { SecureBucket } from '../constructs/storage';
+import { SecureBucket, onlyWritersWriteObjects } from '../constructs/storage';
 import { CiIdentities, type GitHubCi, type TerraformCloudCi } from '../constructs/ci';
 import { createsStateBucket } from '../config/model';
+import { githubTrustOf, terraformCloudTrustOf } from '../config/ci-subjects';
 import { accessRoleNames } from '../config/brownfield';
 import type { LandingZoneConfig } from '../config/schema';
 import { TerraformOutput } from '../lib/cdktf';
@@ -27,10 +28,12 @@ export class BootstrapStack extends LandingZoneStack {
     if (createsStateBucket(config)) {
       if (!bucket) throw new Error('the bootstrap stack needs state.bucket');
       const provider = this.providerForRegion(region ?? config.organization.homeRegion);
+      const writers = stateWriterArns(config);
       this.stateBucket = new SecureBucket(this, 'StateBucket', {
         provider,
         bucketName: bucket,
         kmsKeyArn: kmsKeyId,
+        policyStatements: writers ? (bucketArn) => [onlyWritersWriteObjects(bucketArn, writers)] : undefined,
       });
       new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucketName });
     }
@@ -56,22 +59,43 @@ export class BootstrapStack extends LandingZoneStack {
       });
       new TerraformOutput(this, 'apply_role_arn', {
         value: this.ci.applyRole.roleArn,
-        description: 'Repository variable AWS_ROLE_ARN (GitHub) or TFC_AWS_RUN_ROLE_ARN (HCP Terraform)',
+        description: 'Repository variable AWS_ROLE_ARN (GitHub) or TFC_AWS_APPLY_ROLE_ARN (HCP Terraform)',
       });
     }
   }
 }
 
-/** The CI the config names, with what its trust needs; undefined for ci.provider none. */
+/**
+ * Who may write the state objects (`aws:PrincipalArn` patterns), or undefined when the config names nobody to
+ * restrict them to (no CI apply role, no state.writers): the management account root user, the CI apply role,
+ * the break-glass roles of the management account (recovery: docs/operations.md) and state.writers (the
+ * administrator who runs the bootstrap stack and migrates its state). The plan roles are never writers.
+ */
+export function stateWriterArns(config: LandingZoneConfig): string[] | undefined {
+  const { organization, ci, state } = config;
+  const account = organization.managementAccountId;
+  const applyRole = ci.provider === 'github' ? [`arn:aws:iam::${account}:role/${ci.applyRoleName}`] : [];
+  if (applyRole.length === 0 && !state.writers?.length) return undefined;
+  return [
+    `arn:aws:iam::${account}:root`,
+    ...applyRole,
+    ...organization.breakGlassRoleNames.map((name) => `arn:aws:iam::${account}:role/${name}`),
+    ...(state.writers ?? []),
+  ];
+}
+
+/** The CI the config names, with the subjects its roles trust (config/ci-subjects.ts); undefined for ci.provider none. */
 function ciOf(config: LandingZoneConfig): GitHubCi | TerraformCloudCi | undefined {
-  const { ci, state } = config;
+  const { ci } = config;
   if (ci.provider === 'github') {
-    if (!ci.repository) throw new Error('ci.repository is required with ci.provider github');
-    return { kind: 'github', repository: ci.repository, applyEnvironment: ci.applyEnvironment, branch: ci.branch };
+    const trust = githubTrustOf(config);
+    if (!trust) throw new Error('ci.repository is required with ci.provider github');
+    return { kind: 'github', applySubject: trust.applySubject, planSubjects: trust.planSubjects };
   }
   if (ci.provider === 'terraform-cloud') {
-    if (!state.cloud) throw new Error('ci.provider terraform-cloud needs state.backend cloud with state.cloud');
-    return { kind: 'terraform-cloud', hostname: state.cloud.hostname, organization: state.cloud.organization, workspacePrefix: state.cloud.workspacePrefix };
+    const trust = terraformCloudTrustOf(config);
+    if (!trust) throw new Error('ci.provider terraform-cloud needs state.backend cloud with state.cloud');
+    return { kind: 'terraform-cloud', hostname: trust.hostname, planSubjects: trust.planSubjects, applySubjects: trust.applySubjects };
   }
   return undefined;
 }

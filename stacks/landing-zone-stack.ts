@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, type TerraformBackend, type TerraformRemoteState } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { accessRoleNameFor } from '../config/brownfield';
+import { defaultTags } from '../config/default-tags';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
 
@@ -16,10 +17,8 @@ export interface LandingZoneStackProps {
   readonly stateBackend?: 's3' | 'cloud' | 'local';
 }
 
-/** Tags every resource of the landing zone carries (through the providers' default tags). */
-export function defaultTags(config: LandingZoneConfig): Record<string, string> {
-  return { ...config.organization.tags, 'managed-by': 'cdktf-landing-zone', 'landing-zone': config.organization.name };
-}
+/** Tags every resource of the landing zone carries (through the providers' default tags): config/default-tags.ts. */
+export { defaultTags };
 
 /**
  * Base of every stack: the state backend, a default `aws` provider in the home region (the

@@ -8,6 +8,8 @@ import { ManagementBaselineStack } from './management-baseline-stack';
 import { SecurityStack } from './security-stack';
 import { WorkloadStack } from './workload-stack';
 
+export { landingZoneStackIds } from '../config/model';
+
 /** The stacks of one landing zone. */
 export interface LandingZoneStacks {
   readonly bootstrap?: BootstrapStack;
@@ -26,18 +28,6 @@ export interface BuildOptions {
    * @default - every workload stack
    */
   readonly includeWorkload?: (stackId: string) => boolean;
-}
-
-/** Every stack id of the landing zone, in dependency order, without building anything. */
-export function landingZoneStackIds(config: LandingZoneConfig): string[] {
-  return [
-    ...(hasBootstrapStack(config) ? ['bootstrap'] : []),
-    'management',
-    'log-archive',
-    'management-baseline',
-    'security',
-    ...workloadAccounts(config).map((a) => workloadStackId(a.name)),
-  ];
 }
 
 /** The core stacks (everything but the workload stacks), which reference each other. */
@@ -70,7 +60,7 @@ export function buildCoreStacks(app: App, config: LandingZoneConfig): CoreStacks
     config,
     account: securityAccount,
     logKeyArn: logArchive.logKey.keyArn,
-    organization: { rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
+    organization: { id: management.organization.organizationId, rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
     memberAccounts: config.accounts
       // Suspended accounts stay enrolled: monitoring goes on while they are frozen, and removing an organization
       // account from Macie fails in provider 5.100 (hashicorp/terraform-provider-aws#26219).

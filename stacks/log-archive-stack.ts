@@ -6,6 +6,8 @@ import { accessLogBucketName, configLogBucketName, logBucketName, logKeyAliasNam
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
 import { addAccountBaseline } from './baseline/account-baseline';
 import { accessRoleNames } from '../config/brownfield';
+import { landingZoneTrailArn } from '../config/organization-trail';
+import { securityRegions } from '../config/model';
 
 export interface LogArchiveStackProps extends LandingZoneStackProps {
   /** The log-archive account (`management.accounts.get(<log-archive name>)`). */
@@ -13,7 +15,8 @@ export interface LogArchiveStackProps extends LandingZoneStackProps {
   /** Organization id (o-...) from the management stack; services write only for this organization. */
   readonly organizationId: string;
   /**
-   * The security account's id: its GuardDuty exports findings here and its principals may decrypt logs.
+   * The security account's id: its GuardDuty detectors export findings here (while `security.guardDuty` exports them)
+   * and its principals may decrypt logs.
    * @default - GuardDuty export and security-account reads are not allowed
    */
   readonly securityAccountId?: string;
@@ -39,13 +42,21 @@ export class LogArchiveStack extends LandingZoneStack {
     const naming = namingOf(config);
     const provider = this.providerFor(account, organization.homeRegion);
 
+    // The writers the policies name (docs/logging-and-security.md, "Resource policies"): the landing
+    // zone's organization trail (the only trail that delivers here, in every mode), and the security account's
+    // GuardDuty detectors while they export findings.
+    const trailArns = [landingZoneTrailArn(config)];
+    const { guardDuty: guardDutySettings } = config.security;
+    const guardDuty =
+      securityAccountId && guardDutySettings.enabled && guardDutySettings.exportFindings ? { accountId: securityAccountId, regions: securityRegions(config) } : undefined;
+
     this.logKey = new LogArchiveKey(this, 'LogKey', {
       provider,
       aliasName: logKeyAliasName(naming),
       accountId: account.id,
       organizationId,
-      trailAccountIds: securityAccountId ? [organization.managementAccountId, securityAccountId] : [organization.managementAccountId],
-      guardDutyAccountId: securityAccountId,
+      trailArns,
+      guardDuty,
       readerAccountIds: securityAccountId ? [securityAccountId] : [],
     });
 
@@ -58,11 +69,13 @@ export class LogArchiveStack extends LandingZoneStack {
       policy: {
         accountId: account.id,
         organizationId,
+        managementAccountId: organization.managementAccountId,
         // Only the access role (Terraform) may change the log buckets, as the protect-log-archive SCP says:
         // break-glass roles are not exempt from the evidence store (docs/operations.md). In Control Tower mode
         // Terraform may come as Control Tower's execution role (accessRoleNames).
         adminRoleNames: accessRoleNames(config),
-        guardDutyAccountId: securityAccountId,
+        trailArns,
+        guardDuty,
       },
       retentionDays: logging.retentionDays,
       coldStorage: logging.coldStorage,
@@ -75,6 +88,7 @@ export class LogArchiveStack extends LandingZoneStack {
     addAccountBaseline(this, account, this.baseline, {
       scope: new Construct(this, 'Baseline'),
       configDeliveryDependsOn: [this.logBucket.configPolicy, this.logKey.resource],
+      organizationId,
     });
   }
 }

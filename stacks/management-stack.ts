@@ -2,14 +2,14 @@ import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import { AccountDirectory, ClosedAccount, type DelegatedAdministrator, MemberAccount, Organization, OrganizationalUnit, RootAccessManagement } from '../constructs/organization';
 import { allOuPaths, effectiveOu, parentOf } from '../config/model';
-import { policyTypesInUse } from '../policies/policy-types';
+import { enabledPolicyTypes } from '../policies/policy-types';
 import { serviceAccessPrincipals } from './management/service-access';
 import { addDelegatedAdministrators } from './management/delegated-admins';
 import { addIdentityCenter, type IdentityCenterResources } from './management/identity-center';
 import { addGuardrails } from './management/guardrails';
 import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
-import { exportAccountIds } from './management/account-outputs';
+import { exportAccountIds, exportOrganizationId, ORGANIZATION_CONSTRUCT_ID } from './management/account-outputs';
 import { accessRoleNameFor } from '../config/brownfield';
 
 /**
@@ -36,10 +36,13 @@ export class ManagementStack extends LandingZoneStack {
     super(scope, id, props);
     const { config } = props;
 
-    this.organization = new Organization(this, 'Organization', {
+    const policyTypes = enabledPolicyTypes(config);
+    this.organization = new Organization(this, ORGANIZATION_CONSTRUCT_ID, {
       serviceAccessPrincipals: serviceAccessPrincipals(config),
-      enabledPolicyTypes: policyTypesInUse(config),
+      enabledPolicyTypes: policyTypes.types,
+      policyTypesOutsideProvider: policyTypes.outsideProvider,
       existingOrganizationId: config.organization.id,
+      existingRootId: config.organization.rootId,
     });
 
     for (const path of allOuPaths(config)) {
@@ -75,6 +78,7 @@ export class ManagementStack extends LandingZoneStack {
     addStackSets(this);
     addManagementAccountHygiene(this);
     exportAccountIds(this);
+    exportOrganizationId(this);
   }
 
   /** Id of the OU at `path`; throws for an OU that is not in the config. */

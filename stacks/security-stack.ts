@@ -20,8 +20,14 @@ export interface SecurityStackProps extends LandingZoneStackProps {
   readonly account: TargetAccount;
   /** ARN of the log-archive KMS key (`logArchive.logKey.keyArn`): the trail and GuardDuty export encrypt with it. */
   readonly logKeyArn: string;
-  /** Root and OU ids from the management stack, for Security Hub policy associations. */
-  readonly organization: OrganizationTargets;
+  /** Root and OU ids from the management stack, for Security Hub policy associations, and the organization id. */
+  readonly organization: OrganizationTargets & {
+    /**
+     * Organization id (o-...) from the management stack.
+     * @default - organization.id of an adopted organization, else the management stack's output read from its state
+     */
+    readonly id?: string;
+  };
   /**
    * The organization's existing member accounts (every account of the config but the security account), enrolled now by
    * the services whose auto-enable covers only accounts that join later (Detective, Inspector, Macie).
@@ -64,6 +70,6 @@ export class SecurityStack extends LandingZoneStack {
     addOptionalServices(this, ctx, (props.memberAccounts ?? []).filter((m) => m.accountId !== account.id));
     addNotifications(this, ctx);
     this.baseline = effectiveBaseline(config, account.name);
-    addAccountBaseline(this, account, this.baseline, { scope: new Construct(this, 'Baseline') });
+    addAccountBaseline(this, account, this.baseline, { scope: new Construct(this, 'Baseline'), organizationId: props.organization.id });
   }
 }

@@ -15,6 +15,11 @@ export interface WorkloadStackProps extends LandingZoneStackProps {
    *   read from its state; the management stack need not be in the same app
    */
   readonly account?: TargetAccount;
+  /**
+   * The organization's id, which the account's plan role trusts principals of.
+   * @default - organization.id of an adopted organization, else the management stack's output, read from its state
+   */
+  readonly organizationId?: string;
 }
 
 /**
@@ -34,6 +39,6 @@ export class WorkloadStack extends LandingZoneStack {
     this.dependOn('security');
     const account = props.account ?? { name: accountConfig.name, id: accountConfig.id ?? readAccountId(this, accountConfig.name) };
     this.baseline = effectiveBaseline(config, accountConfig.name);
-    addAccountBaseline(this, account, this.baseline);
+    addAccountBaseline(this, account, this.baseline, { organizationId: props.organizationId });
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesCopy, ensureBuilt, lz } from './binary';
 
-const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept'];
+const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept', 'review-plan', 'ci'];
 
 describe('lz (the built binary)', () => {
   let dir: string;
@@ -23,6 +23,14 @@ describe('lz (the built binary)', () => {
     const run = lz([name, '--help'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Usage: lz ${name}`);
+  });
+
+  it.each(['configure', 'check'])('prints usage for lz ci github %s --help, with the token it needs', (name) => {
+    const run = lz(['ci', 'github', name, '--help'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Usage: lz ci github ${name}`);
+    expect(run.stdout).toContain('--api-url <url>');
+    expect(lz(['ci', 'github', '--help'], dir).stdout).toContain('Token: GITHUB_TOKEN or GH_TOKEN');
   });
 
   it('fails an unknown subcommand with a hint and exit code 1', () => {

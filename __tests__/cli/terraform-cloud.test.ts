@@ -33,7 +33,7 @@ describe('Terraform Cloud mode (state.backend: cloud)', () => {
     expect(ids).not.toContain('bootstrap'); // the bucket stack exists only for S3 state
     for (const id of ids) {
       const terraform = synth.stack(id).terraform!;
-      expect(terraform.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'globex', workspaces: { name: `globex-lz-${id}` } });
+      expect(terraform.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'globex', workspaces: { name: `globex-lz-${id}`, project: 'Default Project' } });
       expect(terraform.backend).toBeUndefined();
     }
   });

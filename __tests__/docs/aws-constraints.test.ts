@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../harness/config';
-import { CONSTRAINTS } from '../../cli/check/constraints';
+import { CONSTRAINTS } from '../../checks/constraints';
 
 describe('docs/aws-constraints.md', () => {
   const text = readFileSync(join(ROOT, 'docs', 'aws-constraints.md'), 'utf8');

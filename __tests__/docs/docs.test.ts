@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ROOT } from '../harness/config';
 import { configReferenceMarkdown, rowsOf } from '../../cli/docs/config-reference';
 import { landingZoneJsonSchema } from '../../config/json-schema';
-import { CHECKLIST } from '../../cli/check';
+import { CHECKLIST } from '../../checks/checklist';
 
 const doc = (name: string) => readFileSync(join(ROOT, 'docs', name), 'utf8');
 
@@ -61,6 +61,7 @@ describe('docs/operations.md', () => {
     'Move an account',
     'Suspend and close an account',
     'Adopt an existing organization',
+    'The plan gate (`lz review-plan`)',
     'Rotate the break-glass role',
     'Recover from a failed apply',
   ])('has the section "%s"', (title) => {

@@ -55,8 +55,18 @@ describe('emulator test plan', () => {
     expect(() => emulatorPlan('brownfield')).toThrow('moto_server is not on the PATH, and CI=true');
   });
 
+  it('runs the new-organization scenario with LZ_EMULATOR=new-organization, all or in CI, and leaves it out of a local run by default', () => {
+    withEnv({ PATH: '', LZ_EMULATOR: 'new-organization' });
+    expect(emulatorPlan('new-organization').note).toContain('moto_server is not on the PATH');
+    expect(emulatorPlan('minimal')).toEqual({ run: false, note: 'emulator test of minimal skipped: LZ_EMULATOR=new-organization runs new-organization only' });
+    withEnv({ PATH: '' });
+    expect(emulatorPlan('new-organization').note).toContain('run it with LZ_EMULATOR=new-organization or LZ_EMULATOR=all');
+    withEnv({ PATH: '', CI: 'true' });
+    expect(() => emulatorPlan('new-organization')).toThrow('moto_server is not on the PATH, and CI=true');
+  });
+
   it('refuses an LZ_EMULATOR value it does not know, naming the values', () => {
     withEnv({ LZ_EMULATOR: 'brownfeld' });
-    expect(() => emulatorPlan('minimal')).toThrow('LZ_EMULATOR=brownfeld is not a value the emulator tests know: off, all, minimal, enterprise, brownfield');
+    expect(() => emulatorPlan('minimal')).toThrow('LZ_EMULATOR=brownfeld is not a value the emulator tests know: off, all, minimal, enterprise, brownfield, new-organization');
   });
 });

@@ -214,4 +214,21 @@ export const EMULATOR_SEED_ADJUSTMENTS: readonly SideEffect[] = [
     moto: 'GuardDuty TagResource is not implemented (HTTP 404): the security stack adopts the delegated administrator\'s existing detector, and the provider\'s default tags would be added with TagResource',
     aws: 'Detectors are taggable after creation: https://docs.aws.amazon.com/guardduty/latest/APIReference/API_TagResource.html',
   },
+  {
+    what: 'BACKUP_POLICY is enabled at the root with no backup policy attached (the other policy type in use, TAG_POLICY, has one)',
+    moto: 'CreatePolicy with Type BACKUP_POLICY answers HTTP 500 (NotImplementedError: "The BACKUP_POLICY policy type has not been implemented")',
+    aws: 'Backup policies are organization policies of type BACKUP_POLICY: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_backup.html',
+  },
+];
+
+/**
+ * Where a scenario's emulator holds something else than the AWS state the scenario starts from, because moto cannot
+ * hold that state, and how the test stands in for it.
+ */
+export const EMULATOR_SCENARIO_ADJUSTMENTS: readonly SideEffect[] = [
+  {
+    what: 'new-organization scenario (run-new-organization.ts): no IAM Identity Center instance until the console step. A loopback front in front of moto for SSO Admin (AWS_ENDPOINT_URL_SSO_ADMIN, harness/emulator/sso-admin-front.ts) answers ListInstances with no instance; the console step lets moto answer from then on',
+    moto: 'Every SSO Admin backend (each account and region) starts with one ACTIVE instance, and moto has no call that creates or deletes an instance, so no account or region of moto is without one',
+    aws: 'An organization instance exists only once someone enables IAM Identity Center in the console of the management account, after the organization exists; CreateInstance makes account instances only: https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html, https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreateInstance.html',
+  },
 ];

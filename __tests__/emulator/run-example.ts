@@ -1,22 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terraformAvailable } from '../harness/terraform';
 import { applyExampleOnEmulator, type ExampleRun } from '../harness/emulator/apply';
+import { mergeApiCalls, type ApiCalls } from '../harness/emulator/api-calls';
+import { PLAN_API_CALLS_DIR, planApiCallsFile, planApiCallsSource, recordedPlanApiCalls } from './plan-api-calls';
 import { startForwardProxy, type ForwardProxy } from '../harness/emulator/forward-proxy';
 import { MOTO_VERSION, motoAvailable, motoVersion, startMoto, type MotoServer } from '../harness/emulator/moto';
 import { emulatorTable } from '../harness/emulator/report';
 import { entryLabel } from '../harness/emulator/switches';
 import { EMULATOR_GAPS } from './gaps';
 
-/** The emulator runs: the two examples, and the brownfield scenario (brownfield-scenario.ts). */
-export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield'] as const;
+/**
+ * The emulator runs: the two examples, the brownfield scenario (brownfield-scenario.ts), and a new organization's
+ * Identity Center before and after the console step (run-new-organization.ts).
+ */
+export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield', 'new-organization'] as const;
 export type EmulatorRun = (typeof EMULATOR_RUNS)[number];
 
 /**
  * Whether the emulator test `example` runs here, and why not.
  * LZ_EMULATOR: `off` skips every emulator test; `all` runs all of them; one run's name (`minimal`,
- * `enterprise`, `brownfield`) runs that one only; unset runs the minimal example only (the others
+ * `enterprise`, `brownfield`, `new-organization`) runs that one only; unset runs the minimal example only (the others
  * take minutes). CI=true runs all of them, and fails when moto_server or terraform is missing
  * instead of skipping.
  */
@@ -59,6 +64,13 @@ export function applyFailures(run: ExampleRun): string[] {
   return run.stacks.flatMap((s) => s.failures.map((d) => `${s.stack}: ${d.address ?? ''} ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')));
 }
 
+/** The AWS API calls of every stack's plan after the apply, together. */
+export function planApiCallsOf(run: ExampleRun): ApiCalls {
+  const lists = run.stacks.map((s) => s.planApiCalls);
+  if (lists.some((l) => l === undefined)) throw new Error(`the plans of ${run.stacks.filter((s) => !s.planApiCalls).map((s) => s.stack).join(', ')} left no debug log`);
+  return mergeApiCalls(...(lists as ApiCalls[]));
+}
+
 /** The stacks whose second plan is not clean, with what it would change. */
 export function dirtySecondPlans(run: ExampleRun): string[] {
   return run.stacks.filter((s) => s.secondPlan !== 'clean').map((s) => `${s.stack} (${s.secondPlan}): ${s.secondPlanFindings.join('; ')}`);
@@ -82,7 +94,7 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
       moto = await startMoto();
       proxy = await startForwardProxy(moto.port);
       workDir = mkdtempSync(join(tmpdir(), `lz-emulator-${example}-`));
-      run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS);
+      run = await applyExampleOnEmulator(example, workDir, { endpoint: moto.endpoint, proxyUrl: proxy.url }, EMULATOR_GAPS, { recordPlanApiCalls: true });
       // eslint-disable-next-line no-console
       const proxied = [...proxy.hosts].join(', ') || '(none)';
       console.log(`${emulatorTable(run)}\nhost-prefixed calls sent to moto through the loopback proxy: ${proxied}`);
@@ -93,6 +105,20 @@ export function emulatorSuite(example: 'minimal' | 'enterprise'): void {
     it('applies every stack, except the listed gaps, without an error', () => expect(applyFailures(run!)).toEqual([]));
 
     it('plans no changes after the apply', () => expect(dirtySecondPlans(run!)).toEqual([]));
+
+    it('makes, in the plans after the apply, only AWS calls recorded in plan-api-calls/ (whose IAM actions the plan role is proven to allow)', () => {
+      const calls = planApiCallsOf(run!);
+      if (process.env.LZ_RECORD_PLAN_CALLS === '1') {
+        mkdirSync(PLAN_API_CALLS_DIR, { recursive: true });
+        writeFileSync(planApiCallsFile(example), `${JSON.stringify({ source: planApiCallsSource(), calls }, null, 2)}\n`);
+      }
+      const recorded = recordedPlanApiCalls(example);
+      const missing = Object.entries(calls)
+        .filter(([call, types]) => !types.every((t) => recorded[call]?.includes(t)))
+        .map(([call, types]) => `${call} (${types.filter((t) => !recorded[call]?.includes(t)).join(', ')})`);
+      // New calls: record them (LZ_RECORD_PLAN_CALLS=1) and let __tests__/policies/plan-role-reads.test.ts judge them.
+      expect(missing).toEqual([]);
+    });
 
     it('still fails every listed emulator gap when it is switched back on', () => {
       const gone = run!.gapChecks

@@ -4,9 +4,10 @@ import { controlTowerEnterprise } from '../harness/control-tower';
 import { accountIdOf, evaluate, type OtherScp } from './simulate';
 
 /*
- * Control Tower mode, proven by IAM simulation: the landing zone's guardrails leave Control Tower's execution role
- * and its service roles (policies/control-tower-roles.ts) free to run Control Tower's baseline in enrolled
- * accounts, while everyone else stays bound, by the landing zone's SCPs and by Control Tower's own.
+ * Control Tower mode, proven by IAM simulation: the landing zone's guardrails leave Control Tower's execution role free
+ * to run Control Tower's baseline in enrolled accounts, and its service roles (policies/control-tower-roles.ts) only
+ * where Control Tower's own controls do (its Region deny), while everyone else stays bound, by the landing zone's SCPs
+ * and by Control Tower's own.
  */
 
 /**
@@ -35,13 +36,34 @@ const CONFIG_CHANGE_PROHIBITED = {
   ],
 };
 
+/**
+ * Control Tower's mandatory control AWS-GR_CLOUDTRAIL_CHANGE_PROHIBITED as its documentation states it: no trail
+ * changes but by AWSControlTowerExecution.
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/mandatory-controls.html
+ */
+const CLOUDTRAIL_CHANGE_PROHIBITED = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'GRCLOUDTRAILENABLED',
+      Effect: 'Deny',
+      Action: ['cloudtrail:DeleteTrail', 'cloudtrail:PutEventSelectors', 'cloudtrail:StopLogging', 'cloudtrail:UpdateTrail'],
+      Resource: ['*'],
+      Condition: { ArnNotLike: { 'aws:PrincipalARN': 'arn:aws:iam::*:role/AWSControlTowerExecution' } },
+    },
+  ],
+};
+
 let ct: LandingZoneConfig;
 let plain: LandingZoneConfig;
 let controlTowerScps: OtherScp[];
 beforeAll(() => {
   ct = controlTowerEnterprise();
   plain = exampleConfig('enterprise');
-  controlTowerScps = ct.controlTower!.registeredOus.map((target) => ({ target, name: 'aws-guardrails-mandatory', policy: CONFIG_CHANGE_PROHIBITED }));
+  controlTowerScps = ct.controlTower!.registeredOus.flatMap((target) => [
+    { target, name: 'aws-guardrails-config', policy: CONFIG_CHANGE_PROHIBITED },
+    { target, name: 'aws-guardrails-cloudtrail', policy: CLOUDTRAIL_CHANGE_PROHIBITED },
+  ]);
 });
 
 const role = (config: LandingZoneConfig, account: string, name: string) => `arn:aws:iam::${accountIdOf(config, account)}:role/${name}`;
@@ -89,7 +111,48 @@ describe('Control Tower mode: guardrails (simulated)', () => {
     }
   });
 
-  it('leaves Control Tower\'s roles free in a suspended account (deny-all), and denies everyone else', async () => {
+  /** Control Tower's service roles: its Region deny control exempts them, its Config and CloudTrail controls do not. */
+  const SERVICE_ROLES = ['aws-controltower-ConfigRecorderRole', 'aws-controltower-ForwardSnsNotificationRole', 'AWSControlTower_VPCFlowLogsRole'];
+  const trailArn = (account: string) => `arn:aws:cloudtrail:ap-northeast-1:${accountIdOf(ct, account)}:trail/aws-controltower-BaselineCloudTrail`;
+  /** One request each landing-zone guardrail denies, and whether Control Tower's own controls exempt its service roles from it. */
+  const GUARDRAIL_REQUESTS = () => [
+    { guardrail: 'region-deny', account: 'web-prod', action: 'ec2:CreateVpc', resource: '*', region: 'eu-west-3', serviceRolesExempt: true },
+    { guardrail: 'protect-security-services: Config recorder', account: 'web-prod', action: 'config:StopConfigurationRecorder', resource: '*', region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-security-services: Config retention', account: 'web-prod', action: 'config:PutRetentionConfiguration', resource: '*', region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-security-services: trail', account: 'web-prod', action: 'cloudtrail:DeleteTrail', resource: trailArn('web-prod'), region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-security-services: trail', account: 'web-prod', action: 'cloudtrail:StopLogging', resource: trailArn('web-prod'), region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-security-services: GuardDuty', account: 'web-prod', action: 'guardduty:DeleteDetector', resource: '*', region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-security-services: Control Tower\'s roles', account: 'web-prod', action: 'iam:UpdateAssumeRolePolicy', resource: role(ct, 'web-prod', 'aws-controltower-ForwardSnsNotificationRole'), region: 'us-east-1', serviceRolesExempt: false },
+    { guardrail: 'deny-iam-user-access-keys', account: 'web-prod', action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${accountIdOf(ct, 'web-prod')}:user/x`, region: 'us-east-1', serviceRolesExempt: false },
+    { guardrail: 'deny-all (suspended)', account: 'legacy-batch', action: 's3:ListAllMyBuckets', resource: '*', region: 'ap-northeast-1', serviceRolesExempt: false },
+    { guardrail: 'protect-log-archive', account: 'log-archive', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::globex-logs-123456789012', region: 'ap-northeast-1', serviceRolesExempt: false },
+  ];
+
+  // Without Control Tower's own SCPs in the simulation: the denials are the landing zone's guardrails'.
+  it.each(SERVICE_ROLES)('exempts %s from exactly the guardrails Control Tower exempts it from (region deny) and denies it the rest', async (name) => {
+    for (const r of GUARDRAIL_REQUESTS()) {
+      const req = { principalAccount: r.account, principal: role(ct, r.account, name), action: r.action, resource: r.resource, context: inRegion(r.region) };
+      expect([r.guardrail, r.action, await evaluate(ct, req)]).toEqual([r.guardrail, r.action, r.serviceRolesExempt ? 'Allowed' : 'ExplicitlyDenied']);
+    }
+  });
+
+  it('keeps AWSControlTowerExecution exempt from every one of those guardrails (Control Tower\'s baseline, and Terraform in enrolled accounts)', async () => {
+    for (const r of GUARDRAIL_REQUESTS()) {
+      const req = { principalAccount: r.account, principal: role(ct, r.account, 'AWSControlTowerExecution'), action: r.action, resource: r.resource, context: inRegion(r.region), otherScps: controlTowerScps };
+      expect([r.guardrail, r.action, await evaluate(ct, req)]).toEqual([r.guardrail, r.action, 'Allowed']);
+    }
+  });
+
+  it('denies a StackSet execution role creating or changing Control Tower\'s roles (its own StackSets run as the execution role)', async () => {
+    for (const target of ['AWSControlTowerExecution', ...SERVICE_ROLES]) {
+      for (const action of ['iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRole']) {
+        const req = { principalAccount: 'network', principal: role(ct, 'network', 'stacksets-exec-abc123'), action, resource: role(ct, 'network', target), context: inRegion('us-east-1') };
+        expect([target, action, await evaluate(ct, req)]).toEqual([target, action, 'ExplicitlyDenied']);
+      }
+    }
+  });
+
+  it('leaves Control Tower\'s execution role free in a suspended account (deny-all), and denies everyone else', async () => {
     const req = { principalAccount: 'legacy-batch', action: 's3:ListAllMyBuckets', resource: '*', context: inRegion('ap-northeast-1') };
     expect(await evaluate(ct, { ...req, principal: role(ct, 'legacy-batch', 'AWSControlTowerExecution') })).toBe('Allowed');
     expect(await evaluate(ct, { ...req, principal: role(ct, 'legacy-batch', 'Admin') })).toBe('ExplicitlyDenied');

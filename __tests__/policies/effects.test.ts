@@ -64,6 +64,21 @@ describe('SCP effects (simulated)', () => {
     expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
   });
 
+  /** The organization event data store (logging.trail.lake) lives in the security account, the CloudTrail delegated administrator. */
+  const lakeActions = ['cloudtrail:StopEventDataStoreIngestion', 'cloudtrail:UpdateEventDataStore', 'cloudtrail:DeleteEventDataStore'];
+  it.each(lakeActions)('denies %s on the CloudTrail Lake event data store to an administrator and allows it to the access role', async (action) => {
+    const resource = `arn:aws:cloudtrail:ap-northeast-1:${accountIdOf(config, 'security')}:eventdatastore/0a1b2c3d-4e5f-6789-abcd-ef0123456789`;
+    const req = { principalAccount: 'security', action, resource, context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, { ...req, principal: role('security', 'SecurityAdmin') })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: role('security', 'OrganizationAccountAccessRole') })).toBe('Allowed');
+  });
+
+  it.each(['config:PutRetentionConfiguration', 'config:DeleteRetentionConfiguration'])('denies %s (how long Config keeps its items) to an administrator and allows it to the access role', async (action) => {
+    const req = { principalAccount: 'shop-prod', action, resource: '*', context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, { ...req, principal: admin() })).toBe('ExplicitlyDenied');
+    expect(await evaluate(config, { ...req, principal: accessRole() })).toBe('Allowed');
+  });
+
   it("denies any action by a member account's root user", async () => {
     const root = `arn:aws:iam::${accountIdOf(config, 'shop-prod')}:root`;
     for (const [action, resource] of [
@@ -118,6 +133,43 @@ describe('landing zone roles and the StackSet path (simulated)', () => {
       }
     },
   );
+
+  /** Every way a role's trust or permissions change, or it goes away. */
+  const everyRoleChange = [...createRole, 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'iam:UpdateRole', 'iam:UpdateRoleDescription'];
+  const stackSetExec = () => iamRole('shop-prod', 'stacksets-exec-abc123');
+
+  it.each(['OrganizationAccountAccessRole', 'LandingZonePlan', 'LandingZoneApply'])(
+    'denies a StackSet execution role (a delegated administrator\'s StackSet) creating, changing or deleting the %s role',
+    async (target) => {
+      for (const action of everyRoleChange) {
+        for (const execRole of [stackSetExec(), iamRole('shop-prod', 'AWSCloudFormationStackSetExecutionRole')]) {
+          expect([execRole, action, await evaluate(config, inAccount(execRole, action, target))]).toEqual([execRole, action, 'ExplicitlyDenied']);
+        }
+      }
+    },
+  );
+
+  it('lets a StackSet execution role make roles of its own names (self-managed StackSets\' role deployed by a service-managed StackSet)', async () => {
+    for (const action of createRole) {
+      expect([action, await evaluate(config, inAccount(stackSetExec(), action, 'AWSCloudFormationStackSetExecutionRole'))]).toEqual([action, 'Allowed']);
+      expect([action, await evaluate(config, inAccount(stackSetExec(), action, 'stacksets-exec-x'))]).toEqual([action, 'Allowed']);
+    }
+  });
+
+  it('lets only the exempt roles and the StackSet execution roles create a role named stacksets-exec-x', async () => {
+    const req = (principal: string) => inAccount(principal, 'iam:CreateRole', 'stacksets-exec-x');
+    for (const principal of [admin(), iamRole('shop-prod', 'LandingZonePlan'), iamRole('shop-prod', 'LandingZoneApply'), iamRole('shop-prod', 'stacksets-exe'), iamRole('shop-prod', 'my-stacksets-exec-1')]) {
+      expect([principal, await evaluate(config, req(principal))]).toEqual([principal, 'ExplicitlyDenied']);
+    }
+    for (const principal of [accessRole(), iamRole('shop-prod', 'BreakGlass'), stackSetExec()]) {
+      expect([principal, await evaluate(config, req(principal))]).toEqual([principal, 'Allowed']);
+    }
+  });
+
+  it('denies a StackSet execution role switching off what watches the account (no exemption beyond the roles)', async () => {
+    const req = { principalAccount: 'shop-prod', principal: stackSetExec(), action: 'config:StopConfigurationRecorder', resource: '*', context: { 'aws:RequestedRegion': 'ap-northeast-1' } };
+    expect(await evaluate(config, req)).toBe('ExplicitlyDenied');
+  });
 
   it('denies an ordinary admin creating or changing the landing zone\'s roles: break-glass, access role', async () => {
     for (const target of ['BreakGlass', 'OrganizationAccountAccessRole']) {

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { configFrom, MINIMAL_YAML, problemsOf } from '../harness/config';
+import { configFrom, exampleConfig, MINIMAL_YAML, problemsOf } from '../harness/config';
+import { controlTowerEnterprise } from '../harness/control-tower';
 import { planGuardrails } from '../../policies/plan';
 import { mergeManagement, packManagement, packStatements } from '../../policies/packing';
 import { iamActions } from '../../policies/iam-actions';
@@ -28,6 +29,21 @@ describe('packing SCPs at one target', () => {
     const sids = atRoot.flatMap((p) => JSON.parse(p.content).Statement.map((s: any) => s.Sid));
     expect(sids).toEqual(expect.arrayContaining(['DenyOutsideGovernedRegions', 'DenyRootUser', 'cone', 'ctwo', 'cthree']));
     // Every statement is kept exactly once.
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  it.each([
+    ['the minimal example', () => configFrom(parse(MINIMAL_YAML))],
+    ['the enterprise example', () => exampleConfig('enterprise')],
+    ['the enterprise example in Control Tower mode', () => controlTowerEnterprise()],
+  ])('fits the default Root SCPs of %s into the 4 free slots, each document within 5,120 characters, every statement once', (_label, config) => {
+    const plan = planGuardrails(config());
+    expect(plan.problems).toEqual([]);
+    const atRoot = plan.policies.filter((p) => p.kind === 'scp' && p.targets.includes('Root'));
+    expect(atRoot.length).toBeLessThanOrEqual(4);
+    for (const p of atRoot) expect([p.name, p.content.length <= 5120]).toEqual([p.name, true]);
+    const sids = atRoot.flatMap((p) => JSON.parse(p.content).Statement.map((s: any) => s.Sid));
+    expect(sids).toEqual(expect.arrayContaining(['ProtectSecurityServices', 'ProtectLandingZoneRoles', 'ProtectStackSetRoles', 'DenyOutsideGovernedRegions']));
     expect(new Set(sids).size).toBe(sids.length);
   });
 

@@ -23,6 +23,13 @@ describe('guardrails around the pipeline roles (simulated SCPs)', () => {
     }
   });
 
+  it.each(['AcmePlan', 'AcmeApply'])('denies a StackSet execution role (any StackSets delegated administrator\'s StackSet) rewriting the %s role', async (name) => {
+    for (const action of ['iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRole']) {
+      const req = { principalAccount: 'shop-prod', action, resource: role('shop-prod', name) };
+      expect([action, await evaluate(config, { ...req, principal: role('shop-prod', 'stacksets-exec-abc123') })]).toEqual([action, 'ExplicitlyDenied']);
+    }
+  });
+
   it('does not exempt the plan role from the protections: it cannot stop Config even with an administrator policy', async () => {
     const req = { principalAccount: 'shop-prod', action: 'config:StopConfigurationRecorder', resource: '*' };
     expect(await evaluate(config, { ...req, principal: role('shop-prod', 'AcmePlan') })).toBe('ExplicitlyDenied');

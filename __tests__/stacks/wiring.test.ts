@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { configFrom, exampleConfig, minimalConfig, MINIMAL_YAML } from '../harness/config';
 import { awsProvider, synthLandingZone, type SynthesizedLandingZone } from '../harness/synth';
 
-const REMOTE_ACCOUNT_ID = /^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.cross-stack-output-aws_organizations_account[^}]*Account-(.+?)_[0-9A-F]{8}id\}:role\/\$\{var\.member_role_name\}$/;
+const REMOTE_ACCOUNT_ID = /^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.cross-stack-output-aws_organizations_account[^}]*Account-(.+?)_[0-9A-F]{8}id\}:role\/\$\{terraform\.applying \? "OrganizationAccountAccessRole" : var\.member_role_name\}$/;
 
 describe('stacks and providers (examples/minimal.yaml: accounts created in the same run)', () => {
   let lz: SynthesizedLandingZone;
@@ -67,10 +67,10 @@ describe('adopted accounts and a custom access role (examples/enterprise.yaml)',
 
   it('uses the literal id of an adopted account instead of a remote-state read', () => {
     const provider = awsProvider(lz.stack('workload-payments-prod'), 'payments-prod-ap-northeast-3');
-    expect(provider.assume_role[0].role_arn).toBe('arn:aws:iam::210987654323:role/${var.member_role_name}');
+    expect(provider.assume_role[0].role_arn).toBe('arn:aws:iam::210987654323:role/${terraform.applying ? "OrganizationAccountAccessRole" : var.member_role_name}');
     expect(lz.stack('workload-payments-prod').data?.terraform_remote_state).toBeUndefined();
     expect(awsProvider(lz.stack('log-archive'), 'log-archive-ap-northeast-1').assume_role[0].role_arn).toBe(
-      'arn:aws:iam::210987654321:role/${var.member_role_name}',
+      'arn:aws:iam::210987654321:role/${terraform.applying ? "OrganizationAccountAccessRole" : var.member_role_name}',
     );
   });
 
@@ -86,7 +86,7 @@ describe('adopted accounts and a custom access role (examples/enterprise.yaml)',
 
   it('honours a custom access role name', () => {
     const custom = synthLandingZone(minimalConfig((input) => (input.organization.accessRoleName = 'LandingZoneExecution')));
-    expect(awsProvider(custom.stack('workload-shop-dev'), 'shop-dev-us-east-1').assume_role[0].role_arn).toMatch(/:role\/\$\{var\.member_role_name\}$/);
+    expect(awsProvider(custom.stack('workload-shop-dev'), 'shop-dev-us-east-1').assume_role[0].role_arn).toMatch(/:role\/\$\{terraform\.applying \? "LandingZoneExecution" : var\.member_role_name\}$/);
     expect((custom.stack('workload-shop-dev').variable as any).member_role_name.default).toBe('LandingZoneExecution');
   });
 });

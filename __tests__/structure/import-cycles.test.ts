@@ -60,6 +60,20 @@ describe('module structure', () => {
     expect(importers.filter((f) => !(f === 'main.ts' || f.startsWith('cli/') || f.startsWith('bench/')))).toEqual([]);
   });
 
+  it('keeps discovery/ a layer below the CLI: it reads AWS and imports nothing of cli/, stacks/ or synth/', () => {
+    const up = [...graph]
+      .filter(([file]) => file.startsWith('discovery/'))
+      .flatMap(([file, deps]) => deps.filter((d) => /^(cli|stacks|synth)\//.test(d)).map((d) => `${file} -> ${d}`));
+    expect(up).toEqual([]);
+  });
+
+  it('keeps checks/ a layer below the CLI: the rules that judge output and plans import nothing of cli/ or synth/', () => {
+    const checks = [...graph].filter(([file]) => file.startsWith('checks/'));
+    expect(checks.length).toBeGreaterThan(0);
+    const up = checks.flatMap(([file, deps]) => deps.filter((d) => /^(cli|synth)\//.test(d)).map((d) => `${file} -> ${d}`));
+    expect(up).toEqual([]);
+  });
+
   it('keeps lib/ the ground floor: it imports nothing of the landing zone', () => {
     const up = [...graph].filter(([file]) => file.startsWith('lib/')).flatMap(([file, deps]) => deps.filter((d) => !d.startsWith('lib/')).map((d) => `${file} -> ${d}`));
     expect(up).toEqual([]);

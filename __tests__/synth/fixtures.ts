@@ -32,6 +32,7 @@ export function cdktfReferenceSynth(config: LandingZoneConfig, outdir: string): 
       config,
       accountConfig,
       account: core.management.accounts.get(accountConfig.name),
+      organizationId: core.management.organization.organizationId,
     });
     stack.addDependency(core.security);
   }

@@ -8,6 +8,7 @@ import { terraformAvailable, validateStackDir } from '../harness/terraform';
 import { synthesize } from '../../synth/synth';
 import type { LandingZoneConfig } from '../../config/schema';
 import { adoptedConfig } from '../stacks/baseline/adopted-config';
+import { takeoverConfig } from '../stacks/takeover/takeover-config';
 
 // Real `terraform validate` of the stacks that change with the organization's shape (management, security and
 // the baselines around them) for two generated variants: a single-region organization, and every option on.
@@ -104,5 +105,15 @@ function everyOptionOn(): LandingZoneConfig {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  }, 600_000);
+
+  it('passes for a takeover (issue 20): adopted policy and attachments, delegated administrators imported, enable-policy-type for a type the provider cannot write, a trail taken over', async () => {
+    const config = takeoverConfig((c) => {
+      c.organization.additionalPolicyTypes.push('SECURITYHUB_POLICY');
+      c.organization.adopt.trails[0].takeOver = true;
+      c.guardrails.declarative = [{ policy: 'ec2-block-public-access', targets: ['Workloads/Dev'], options: { vpcBlockPublicAccess: 'block_ingress' } }];
+    });
+    const results = await validateCore(config, ['management', 'security', 'workload-shop-prod']);
+    expect(results.filter((r) => !r.valid)).toEqual([]);
   }, 600_000);
 });

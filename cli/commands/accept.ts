@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { AcceptHandshakeCommand, DescribeHandshakeCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
-import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
+import { explainOrganizationsError, organizationsClient } from '../../discovery/aws/organizations';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 export interface AcceptResult {
   readonly handshakeId: string;
@@ -16,7 +18,7 @@ export interface AcceptResult {
  * so that a wrong id, wrong credentials or an expired invitation get a clear message.
  */
 export async function acceptInvitation(client: OrganizationsClient, handshakeId: string): Promise<AcceptResult> {
-  if (!/^h-[0-9a-z]{8,32}$/.test(handshakeId)) throw new CliError(`"${handshakeId}" is not a handshake id; it looks like h-abcd1234ef (printed by lz invite).`);
+  if (!/^h-[0-9a-z]{8,32}$/.test(handshakeId)) throw new UserError(`"${handshakeId}" is not a handshake id; it looks like h-abcd1234ef (printed by lz invite).`);
   const context = `accepting invitation ${handshakeId}`;
   let described;
   try {
@@ -25,10 +27,10 @@ export async function acceptInvitation(client: OrganizationsClient, handshakeId:
     throw explainOrganizationsError(e, context);
   }
   if (described?.Action && described.Action !== 'INVITE') {
-    throw new CliError(`Handshake ${handshakeId} is a ${described.Action} request, not an invitation to join; nothing was accepted.`);
+    throw new UserError(`Handshake ${handshakeId} is a ${described.Action} request, not an invitation to join; nothing was accepted.`);
   }
   if (described?.State && described.State !== 'OPEN') {
-    throw new CliError(`Invitation ${handshakeId} is ${described.State}, no longer open; ask for a new one (lz invite).`);
+    throw new UserError(`Invitation ${handshakeId} is ${described.State}, no longer open; ask for a new one (lz invite).`);
   }
   try {
     const out = await client.send(new AcceptHandshakeCommand({ HandshakeId: handshakeId }));

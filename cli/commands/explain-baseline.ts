@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { explainBaseline, formatExplainedBaseline } from '../../config/effective-baseline';
 import { didYouMean } from '../../config/problems';
-import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 /** `lz explain-baseline <account> [--format json]` */
 export function register(program: Command): void {
@@ -17,7 +18,7 @@ export function register(program: Command): void {
       runAction(async (account: string, opts: { config?: string; format: string }) => {
         const { config } = loadConfigOrFail(configFileOf(opts.config));
         const names = config.accounts.map((a) => a.name);
-        if (!names.includes(account)) throw new CliError(`There is no account "${account}" in the config${didYouMean(account, names)}`);
+        if (!names.includes(account)) throw new UserError(`There is no account "${account}" in the config${didYouMean(account, names)}`);
         const rows = explainBaseline(config, account);
         console.log(opts.format === 'json' ? JSON.stringify(rows, null, 2) : formatExplainedBaseline(rows));
       }),

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
-import { readSynthOutput, resourcesOf, synthesizeToMemory, type SynthOutput } from '../lib/synth-output';
+import { readSynthOutput, synthesizeToMemory, type SynthOutput } from '../lib/synth-output';
+import { resourcesOf } from '../../lib/stack-json';
 import { dependencyWaves } from '../lib/waves';
+import { runAction } from '../lib/run-action';
 
 const POLICY_LABEL: Record<string, string> = {
   SERVICE_CONTROL_POLICY: 'SCP',

@@ -1,17 +1,19 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AWS_REGIONS, regionError } from '../../config/regions';
-import { CliError, organizationsClient, runAction } from '../aws/organizations';
+import { organizationsClient } from '../../discovery/aws/organizations';
 import { configFileOf, loadConfigOrFail } from '../lib/config';
-import { SKIPPABLE, type Skippable } from '../discovery/account';
-import { DEFAULT_CONCURRENCY } from '../discovery/pool';
+import { SKIPPABLE, type Skippable } from '../../discovery/account';
+import { DEFAULT_CONCURRENCY } from '../../discovery/pool';
 import { importOneAccount } from '../import/one-account';
 import { DEFAULT_ACCESS_ROLE, importedConfigProblems } from '../import/organization-yaml';
 import { importWholeOrganization } from '../import/whole-organization';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 // The pieces of lz import, re-exported for the tests and other callers of the former single file.
-export { readOrganization, type ExistingAccount, type ExistingOrganization, type ExistingPolicy } from '../aws/read-organization';
-export { configName, ouConfigName } from '../import/names';
+export { readOrganization, type ExistingAccount, type ExistingOrganization, type ExistingPolicy } from '../../discovery/aws/read-organization';
+export { configName, ouConfigName } from '../../discovery/names';
 export { importedConfigProblems, organizationToYaml, SUSPENDED_WITH_ACTIVE, type ImportOptions } from '../import/organization-yaml';
 
 interface ImportFlags {
@@ -38,7 +40,7 @@ function writeOutput(file: string, text: string): void {
     writeFileSync(file, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
+    throw new UserError(
       `cannot write ${file} (${code}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? ': no permission' : code === 'EISDIR' ? ': it is a folder' : ''}). Nothing was written; run again with --output <a writable file>, or --output - to print the config and redirect it yourself.`,
     );
   }
@@ -53,7 +55,7 @@ function reportGaps(gaps: readonly string[], file: string): void {
 
 function positiveInteger(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`${flag} ${JSON.stringify(value)} is not a whole number from 1 to 64.`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`${flag} ${JSON.stringify(value)} is not a whole number from 1 to 64.`);
   return n;
 }
 
@@ -61,7 +63,7 @@ function positiveInteger(value: string, flag: string): number {
 function skipped(value: string | undefined): Set<Skippable> {
   const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(SKIPPABLE as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new CliError(`--skip: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a read lz import makes; choose from ${SKIPPABLE.join(', ')}.`);
+  if (unknown.length > 0) throw new UserError(`--skip: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a read lz import makes; choose from ${SKIPPABLE.join(', ')}.`);
   return new Set(names as Skippable[]);
 }
 
@@ -70,12 +72,15 @@ async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Pro
   const skip = skipped(opts.skip);
   const file = configFileOf(opts.config);
   const { config } = loadConfigOrFail(file);
-  const result = await importOneAccount(config, file, opts.account as string, skip);
+  const result = await importOneAccount(config, file, opts.account as string, organizationsClient(), skip);
   const target = outputGiven ? opts.output : file;
   if (target === '-') process.stdout.write(result.text);
   else writeOutput(target, result.text);
   const who = result.account.management ? 'organization.adopt (management account)' : `accounts: ${result.account.name}, adopt`;
-  if (target !== '-') console.log(`Wrote ${who} in ${target}: ${Object.keys(result.findings.regions).length} regions read through ${result.findings.role ?? 'the management account\'s credentials'}.`);
+  if (target !== '-') {
+    console.log(`Wrote ${who} in ${target}: ${Object.keys(result.findings.regions).length} regions read through ${result.findings.role ?? 'the management account\'s credentials'}.`);
+    console.log('Refreshed from Organizations: organization.rootId, additionalPolicyTypes, delegatedAdministrators, guardrails.existing and the account in controlTower.enrolledAccounts.');
+  }
   for (const note of result.notes) console.error(note);
   const problems = importedConfigProblems(result.text, target === '-' ? file : target);
   if (problems) {
@@ -89,11 +94,11 @@ async function importAccountAction(opts: ImportFlags, outputGiven: boolean): Pro
 async function importOrganizationAction(flags: ImportFlags): Promise<void> {
   const opts = { ...flags, homeRegion: flags.homeRegion ?? process.env.AWS_REGION ?? 'us-east-1' };
   if (opts.output !== '-' && existsSync(opts.output) && !opts.force) {
-    throw new CliError(`${opts.output} exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).`);
+    throw new UserError(`${opts.output} exists; pass --force to overwrite it or --output another file (or --account <name> to discover one account of it).`);
   }
   const regionsGiven = [opts.homeRegion, ...(opts.regions ?? '').split(',').map((r) => r.trim()).filter(Boolean)];
   for (const region of regionsGiven) {
-    if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new CliError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
+    if (!(AWS_REGIONS as readonly string[]).includes(region)) throw new UserError(`--home-region / --regions: ${JSON.stringify(region)} ${regionError(region)}.`);
   }
   const concurrency = positiveInteger(opts.concurrency, '--concurrency');
   const skip = skipped(opts.skip);
@@ -145,11 +150,11 @@ export function register(program: Command): void {
     .option('--regions <list>', 'organization.governedRegions, comma separated (default: the regions Control Tower governs, else the home region)')
     .option('--state-bucket <bucket>', 'use S3 state in this bucket (default: local state)')
     .option('--access-role <name>', 'organization.accessRoleName: the role assumed in member accounts', DEFAULT_ACCESS_ROLE)
-    .option('--no-policies', 'do not list existing organization policies')
+    .option('--no-policies', 'do not read existing organization policies (guardrails.existing is not written)')
     .option('--no-discovery', 'read only the organization: no account services, no Control Tower (no adopt sections)')
     .option('--concurrency <n>', 'accounts read at once', String(DEFAULT_CONCURRENCY))
     .option('--skip <list>', `reads to leave out, comma separated (their entries are not written): ${SKIPPABLE.join(', ')}`)
-    .option('--account <name|id>', 'discover one account of an existing config (its name or id under accounts, or "management") and rewrite only its adopt section')
+    .option('--account <name|id>', 'discover one account of an existing config (its name or id under accounts, or "management"): rewrite its adopt section and refresh the organization\'s records (rootId, policy types, existing policies, delegated administrators)')
     .option('-c, --config <file>', 'with --account: the config to update (default: $LZ_CONFIG or landing-zone.yaml)')
     .option('--force', 'overwrite the output file')
     .addHelpText(
@@ -157,7 +162,8 @@ export function register(program: Command): void {
       [
         '',
         'Run with the management account\'s credentials: organizations Describe*/List*, sts:AssumeRole into the access role',
-        '(or AWSControlTowerExecution) of every account, controltower List*/Get*, sso:ListInstances. Accounts that cannot be',
+        '(or AWSControlTowerExecution) of every account, controltower List*/Get*, sso:ListInstances, and the delegated',
+        'administrator lists of guardduty, securityhub, macie2, inspector2 and detective. Accounts that cannot be',
         'reached and regions not enabled are listed in the file\'s header and on stderr (exit code 1); the file is still written.',
         'Then: lz validate, npm run synth, and a plan that shows imports and in-place changes only (docs/operations.md,',
         '"Taking over an existing organization"). For an account added later: lz import --account <name> [--config file].',

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { DescribeAccountCommand, InviteAccountToOrganizationCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
-import { CliError, explainOrganizationsError, organizationsClient, runAction } from '../aws/organizations';
+import { explainOrganizationsError, organizationsClient } from '../../discovery/aws/organizations';
 import type { LandingZoneConfig } from '../../config/schema';
 import { loadConfigFile } from '../../config/load';
 import { configFileOf, CONFIG_OPTION } from '../lib/config';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 /** IAM role names (CreateRole RoleName): 1-64 of letters, digits and +=,.@_-. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -38,15 +40,15 @@ export interface InviteResult {
  */
 export async function inviteAccount(client: OrganizationsClient, options: InviteOptions): Promise<InviteResult> {
   const { accountId } = options;
-  if (!/^\d{12}$/.test(accountId)) throw new CliError(`"${accountId}" is not a 12-digit AWS account id.`);
+  if (!/^\d{12}$/.test(accountId)) throw new UserError(`"${accountId}" is not a 12-digit AWS account id.`);
   const context = `inviting account ${accountId}`;
   const { config } = options;
   if (config && accountId === config.organization.managementAccountId) {
-    throw new CliError(`Account ${accountId} is the management account of this landing zone (organization.managementAccountId); it is not invited and not listed under accounts.`);
+    throw new UserError(`Account ${accountId} is the management account of this landing zone (organization.managementAccountId); it is not invited and not listed under accounts.`);
   }
   const closed = config?.closedAccounts.find((c) => c.id === accountId);
   if (closed) {
-    throw new CliError(`Account ${accountId} is the closed account "${closed.name}" (closedAccounts); a closed account is not invited back. Use a new account.`);
+    throw new UserError(`Account ${accountId} is the closed account "${closed.name}" (closedAccounts); a closed account is not invited back. Use a new account.`);
   }
   const adoptedAt = config?.accounts.findIndex((a) => a.id === accountId) ?? -1;
 
@@ -54,13 +56,13 @@ export async function inviteAccount(client: OrganizationsClient, options: Invite
     const existing = await client.send(new DescribeAccountCommand({ AccountId: accountId }));
     const name = existing.Account?.Name ? ` (${existing.Account.Name})` : '';
     if (config && adoptedAt >= 0) {
-      throw new CliError(`Account ${accountId}${name} is already a member of this organization and adopted as accounts[${adoptedAt}] (${config.accounts[adoptedAt].name}); nothing to do.`);
+      throw new UserError(`Account ${accountId}${name} is already a member of this organization and adopted as accounts[${adoptedAt}] (${config.accounts[adoptedAt].name}); nothing to do.`);
     }
-    throw new CliError(
+    throw new UserError(
       `Account ${accountId}${name} is already a member of this organization; nothing to invite. Add id: "${accountId}" to the account in landing-zone.yaml to adopt it.`,
     );
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof UserError) throw e;
     // AccountNotFoundException: not a member yet, which is what we want.
     if ((e as { name?: string }).name !== 'AccountNotFoundException') throw explainOrganizationsError(e, context);
   }
@@ -70,10 +72,10 @@ export async function inviteAccount(client: OrganizationsClient, options: Invite
       new InviteAccountToOrganizationCommand({ Target: { Type: 'ACCOUNT', Id: accountId }, Notes: options.notes }),
     );
     const handshake = out.Handshake;
-    if (!handshake?.Id) throw new CliError(`Failed ${context}: AWS returned no handshake id.`);
+    if (!handshake?.Id) throw new UserError(`Failed ${context}: AWS returned no handshake id.`);
     return { handshakeId: handshake.Id, accountId, state: handshake.State ?? 'OPEN', expires: handshake.ExpirationTimestamp };
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof UserError) throw e;
     throw explainOrganizationsError(e, context);
   }
 }
@@ -111,7 +113,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (opts: { accountId: string; notes?: string; accessRoleName?: string; config?: string }) => {
         if (opts.accessRoleName !== undefined && !ROLE_NAME.test(opts.accessRoleName)) {
-          throw new CliError(`--access-role-name ${JSON.stringify(opts.accessRoleName)} is not an IAM role name (1-64 of letters, digits and +=,.@_-).`);
+          throw new UserError(`--access-role-name ${JSON.stringify(opts.accessRoleName)} is not an IAM role name (1-64 of letters, digits and +=,.@_-).`);
         }
         const config = configIfValid(configFileOf(opts.config));
         const result = await inviteAccount(organizationsClient(), { accountId: opts.accountId, notes: opts.notes, config });

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { readSynthOutput, synthesizeToMemory, type Manifest, type SynthOutput } from '../lib/synth-output';
 import { dependencyWaves, jobGroups, type JobGroup } from '../lib/waves';
 import { affectedStacks, checkoutConfigAt, type AffectedStacks } from '../lib/affected';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 /** What `lz plan-order` prints. */
 export interface PlanOrder {
@@ -58,7 +59,7 @@ export function localStateStacks(output: SynthOutput): Map<string, string> {
 export function runTriggers(output: SynthOutput): Record<string, string[]> {
   const workspaceOf = (id: string): string => {
     const name = output.stacks[id]?.terraform?.cloud?.workspaces?.name;
-    if (typeof name !== 'string') throw new CliError(`stack "${id}" has no Terraform Cloud workspace; run triggers need state.backend: cloud (docs/terraform-cloud.md)`);
+    if (typeof name !== 'string') throw new UserError(`stack "${id}" has no Terraform Cloud workspace; run triggers need state.backend: cloud (docs/terraform-cloud.md)`);
     return name;
   };
   // Stacks with local state (the bootstrap stack with the CI identities) are applied by hand, not in a workspace.
@@ -115,7 +116,7 @@ export function register(program: Command): void {
     )
     .action(
       runAction(async (opts: PlanOrderOptions) => {
-        if (opts.since !== undefined && opts.sinceOut !== undefined) throw new CliError('give --since <ref> or --since-out <dir>, not both');
+        if (opts.since !== undefined && opts.sinceOut !== undefined) throw new UserError('give --since <ref> or --since-out <dir>, not both');
         const output = opts.out ? readSynthOutput(opts.out) : synthesizeToMemory(loadConfigOrFail(configFileOf(opts.config)).config);
         const previous = previousOutput(opts);
         const affected = previous ? affectedStacks(previous, output, opts.allDependents) : undefined;
@@ -128,7 +129,7 @@ export function register(program: Command): void {
           console.log(JSON.stringify(order));
           return;
         }
-        if (!/^\d+$/.test(opts.wave)) throw new CliError(`--wave ${JSON.stringify(opts.wave)} is not a wave number (0, 1, 2, ...).`);
+        if (!/^\d+$/.test(opts.wave)) throw new UserError(`--wave ${JSON.stringify(opts.wave)} is not a wave number (0, 1, 2, ...).`);
         console.log(JSON.stringify(order.waves[Number(opts.wave)] ?? []));
       }),
     );

@@ -3,9 +3,10 @@ import { hasBootstrapStack, workloadAccounts } from '../../config/model';
 import type { LandingZoneConfig } from '../../config/schema';
 import type { StackSummary } from '../../synth/synth';
 import { parseStackPatterns, StackSelectionError } from '../../synth/stack-selection';
-import { CliError, runAction } from '../aws/organizations';
 import { configFileOf, CONFIG_OPTION, loadConfigOrFail } from '../lib/config';
 import { loadSynth } from '../lib/synth-output';
+import { UserError } from '../../lib/user-error';
+import { runAction } from '../lib/run-action';
 
 /** Accounts from which a synth counts as long and gets a progress line first. */
 export const LONG_RUN_ACCOUNTS = 50;
@@ -57,7 +58,7 @@ export function register(program: Command): void {
         try {
           result = await loadSynth().synthesizeParallel({ config, outdir, inventoryFile, stacks, tokenTraces: opts.tokenTraces });
         } catch (e) {
-          if (e instanceof StackSelectionError) throw new CliError(`--stacks: ${e.message}\nNothing was written.`);
+          if (e instanceof StackSelectionError) throw new UserError(`--stacks: ${e.message}\nNothing was written.`);
           throw e;
         }
         const summary = formatSynthSummary(result.stacks, file, result.outdir, (Date.now() - started) / 1000);

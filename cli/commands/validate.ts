@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { loadConfigFile } from '../../config/load';
 import { ConfigError, formatPath, type Problem } from '../../config/problems';
 import { allOuPaths } from '../../config/model';
-import { runAction } from '../aws/organizations';
 import { configFileOf } from '../lib/config';
+import { runAction } from '../lib/run-action';
 
 /** The outcome of checking one config file, in the shape `--format json` prints. */
 export interface ValidationReport {

@@ -2,11 +2,13 @@ import { Document } from 'yaml';
 import { parseConfig } from '../../config/load';
 import { ConfigError } from '../../config/problems';
 import { SUSPENDED_OU } from '../../config/model';
-import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { serviceAccessPrincipals } from '../../stacks/management/service-access';
-import { CliError } from '../aws/organizations';
-import type { ExistingAccount, ExistingOrganization } from '../aws/read-organization';
-import { configName } from './names';
+import type { ExistingAccount, ExistingOrganization } from '../../discovery/aws/read-organization';
+import { configName } from '../../discovery/names';
+import { UserError } from '../../lib/user-error';
+import { writePolicyRecords } from './policy-records';
+import { behaviourSettingsNote } from './takeover-notes';
+import { addHeaderNotes } from './write-discovery';
 
 /** Config OU name for the existing top-level Suspended OU when active accounts live in it. */
 export const SUSPENDED_WITH_ACTIVE = 'Suspended-active';
@@ -18,14 +20,6 @@ function renameTop(path: string, from: string, to: string): string {
 
 /** organization.accessRoleName when the config does not say (config/schema/organization.ts). */
 export const DEFAULT_ACCESS_ROLE = 'OrganizationAccountAccessRole';
-
-/** Said after a policy that carries Control Tower's controls. */
-export const CONTROL_TOWER_POLICY_MARK = ' (Control Tower\'s controls: Control Tower keeps it, leave it alone)';
-
-/** Whether a policy is one of Control Tower's (its preventive controls live in SCPs named aws-guardrails-*). */
-export function controlTowerPolicy(name: string): boolean {
-  return name.startsWith(CONTROL_TOWER.scpPrefix);
-}
 
 /** Longest organization.name taken from the management account's name (physical names must stay within AWS limits). */
 const MAX_DERIVED_ORG_NAME = 20;
@@ -48,12 +42,12 @@ export interface ImportOptions {
 function pickRole(accounts: ReadonlyArray<ExistingAccount & { configName: string }>, wanted: string | undefined, guess: RegExp, role: string, flag: string): string {
   if (wanted) {
     const found = accounts.find((a) => a.name === wanted || a.configName === wanted || a.id === wanted);
-    if (!found) throw new CliError(`${flag} ${JSON.stringify(wanted)} is not an account of the organization; have ${accounts.map((a) => a.name).join(', ')}`);
+    if (!found) throw new UserError(`${flag} ${JSON.stringify(wanted)} is not an account of the organization; have ${accounts.map((a) => a.name).join(', ')}`);
     return found.id;
   }
   const guesses = accounts.filter((a) => guess.test(a.name));
   if (guesses.length !== 1) {
-    throw new CliError(
+    throw new UserError(
       `cannot tell which account is the ${role} account (${guesses.length === 0 ? 'no account name matches' : `several match: ${guesses.map((a) => a.name).join(', ')}`}); name it with ${flag} <account name>`,
     );
   }
@@ -61,12 +55,31 @@ function pickRole(accounts: ReadonlyArray<ExistingAccount & { configName: string
 }
 
 /**
- * The landing-zone.yaml text for an existing organization: organization.id and ouIds so that the
- * first plan imports the organization and OUs, every active member account with its id (imported,
- * never created) and a role, and the existing policies as comments. The text is checked with the
- * config loader before it is returned.
+ * The landing-zone.yaml text for an existing organization read without discovery (organizationDocument, then the
+ * organization's policy records and the takeover notes).
  */
 export function organizationToYaml(org: ExistingOrganization, options: ImportOptions): string {
+  const doc = organizationDocument(org, options);
+  finishImportedDocument(doc, org, []);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * The records of the organization itself, written last (they depend on what the file creates, Control Tower
+ * included): rootId, additionalPolicyTypes, guardrails.existing and adoptions (writePolicyRecords), then the header
+ * notes: `notes`, those of the records, the behaviour settings left off, and `last` (the gaps).
+ */
+export function finishImportedDocument(doc: Document, org: ExistingOrganization, notes: readonly string[], last: readonly string[] = []): void {
+  const records = writePolicyRecords(doc, org, { mode: 'import' });
+  addHeaderNotes(doc, [...notes, ...records, ...behaviourSettingsNote(doc), ...last]);
+}
+
+/**
+ * The landing-zone.yaml document for an existing organization: organization.id, rootId and ouIds so that the first
+ * plan imports the organization and OUs, every active member account with its id (imported, never created) and a
+ * role, the trusted-access principals to keep, and the header notes on what was mapped or left out.
+ */
+export function organizationDocument(org: ExistingOrganization, options: ImportOptions): Document {
   const management = org.accounts.find((a) => a.id === org.managementAccountId);
   const active = org.accounts
     .filter((a) => a.id !== org.managementAccountId && a.status === 'ACTIVE')
@@ -79,7 +92,7 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
   }
   const logId = pickRole(active, options.logArchive, /log/i, 'log-archive', '--log-archive');
   const securityId = pickRole(active, options.security, /secur|audit/i, 'security', '--security');
-  if (logId === securityId) throw new CliError('the log-archive and the security account must be two different accounts; name them with --log-archive and --security');
+  if (logId === securityId) throw new UserError('the log-archive and the security account must be two different accounts; name them with --log-archive and --security');
   const rooted = active.filter((a) => a.ouPath === '');
 
   // The landing zone keeps a top-level "Suspended" OU for state: suspended accounts under deny-all.
@@ -96,6 +109,7 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
       name: options.name ?? derivedName,
       managementAccountId: org.managementAccountId,
       id: org.id,
+      rootId: org.rootId,
       homeRegion: options.homeRegion,
       governedRegions: [...options.governedRegions],
       ...(options.accessRoleName && options.accessRoleName !== DEFAULT_ACCESS_ROLE ? { accessRoleName: options.accessRoleName } : {}),
@@ -143,18 +157,7 @@ export function organizationToYaml(org: ExistingOrganization, options: ImportOpt
   const closed = org.accounts.filter((a) => a.status !== 'ACTIVE');
   if (closed.length > 0) notes.push(`Left out, not active: ${closed.map((a) => `${a.name} ${a.id} (${a.status})`).join(', ')}.`);
   doc.commentBefore = notes.map((n) => ` ${n}`).join('\n');
-  let text = doc.toString({ lineWidth: 0 });
-  const custom = org.policies.filter((p) => !p.awsManaged);
-  if (custom.length > 0) {
-    text += [
-      '',
-      '# Existing organization policies (not managed by this file yet). Compare them with the guardrail',
-      '# catalogue (docs/guardrails.md); move what you keep to guardrails.*, then detach and delete the rest.',
-      ...custom.map((p) => `#   ${p.type} ${p.name} (${p.id}) attached to: ${p.targets.join(', ') || 'nothing'}${controlTowerPolicy(p.name) ? CONTROL_TOWER_POLICY_MARK : ''}`),
-      '',
-    ].join('\n');
-  }
-  return text;
+  return doc;
 }
 
 /**

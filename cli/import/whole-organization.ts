@@ -1,15 +1,15 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
-import { readOrganization, type ExistingOrganization } from '../aws/read-organization';
-import type { AccountTarget, Skippable } from '../discovery/account';
-import { readControlTowerApi, type ControlTowerApiResult } from '../discovery/control-tower';
-import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../discovery/organization';
-import { DEFAULT_ACCESS_ROLE, organizationToYaml, type ImportOptions } from './organization-yaml';
-import { addHeaderNotes, writeDiscovery } from './write-discovery';
+import { readOrganization, type ExistingOrganization } from '../../discovery/aws/read-organization';
+import type { AccountTarget, Skippable } from '../../discovery/account';
+import { readControlTowerApi, type ControlTowerApiResult } from '../../discovery/control-tower';
+import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../../discovery/organization';
+import { DEFAULT_ACCESS_ROLE, finishImportedDocument, organizationDocument, type ImportOptions } from './organization-yaml';
+import { writeDiscovery } from './write-discovery';
 
 export interface WholeImportOptions extends ImportOptions {
-  /** List the existing organization policies as comments. */
+  /** Read the existing organization policies (guardrails.existing). */
   readonly policies: boolean;
   /** Read every account's services into adopt sections (and Control Tower). @default true */
   readonly discover: boolean;
@@ -34,8 +34,8 @@ export interface WholeImport {
 }
 
 /** The accounts of the written config (names and ids as written) and the management account. */
-export function accountTargets(text: string, managementAccountId: string): { targets: AccountTarget[]; ouOf: Map<string, string> } {
-  const doc = parseDocument(text);
+export function accountTargets(text: string | Document, managementAccountId: string): { targets: AccountTarget[]; ouOf: Map<string, string> } {
+  const doc = typeof text === 'string' ? parseDocument(text) : text;
   const targets: AccountTarget[] = [{ id: managementAccountId, name: 'management', management: true }];
   const ouOf = new Map<string, string>();
   const accounts = doc.get('accounts');
@@ -51,11 +51,18 @@ export function accountTargets(text: string, managementAccountId: string): { tar
 /**
  * `lz import` for the whole organization: Organizations, then (unless discovery is off) the Control Tower API,
  * the config text with the regions Control Tower governs when none were given, every account's services into its
- * `adopt`, `controlTower` and identityCenter.region. Never throws for one account or one read: those are gaps.
+ * `adopt`, `controlTower`, the delegated administrators and identityCenter.region, and last the organization's policy
+ * records (finishImportedDocument). Never throws for one account or one read: those are gaps.
  */
 export async function importWholeOrganization(organizations: OrganizationsClient, options: WholeImportOptions): Promise<WholeImport> {
   const org = await readOrganization(organizations, options.policies);
-  if (!options.discover) return { text: organizationToYaml(org, { ...options, governedRegions: readingOrder(options.homeRegion, options.governedRegions) }), org, gaps: [] };
+  if (!options.discover) {
+    const doc = organizationDocument(org, { ...options, governedRegions: readingOrder(options.homeRegion, options.governedRegions) });
+    finishImportedDocument(doc, org, [
+      'Not read (--no-discovery): what the accounts run, AWS Control Tower and the delegated administrators. Nothing of those is adopted: run lz import without --no-discovery before the first apply.',
+    ]);
+    return { text: doc.toString({ lineWidth: 0 }), org, gaps: [] };
+  }
 
   const ctApi: ControlTowerApiResult = options.skip?.has('control-tower')
     ? { kind: 'none', regions: [] }
@@ -74,19 +81,22 @@ export async function importWholeOrganization(organizations: OrganizationsClient
     }
   }
   governedRegions = readingOrder(homeRegion, governedRegions);
-  const text = organizationToYaml(org, { ...options, homeRegion, governedRegions });
-  const { targets, ouOf } = accountTargets(text, org.managementAccountId);
-  const doc = parseDocument(text);
+  const doc = organizationDocument(org, { ...options, homeRegion, governedRegions });
+  const { targets, ouOf } = accountTargets(doc, org.managementAccountId);
   const organizationName = String(doc.getIn(['organization', 'name']));
   const accessRoleName = options.accessRoleName ?? DEFAULT_ACCESS_ROLE;
   const roles = { accessRoleName, executionRoleName: CONTROL_TOWER.executionRole };
   const discovery = await discoverOrganization(org, targets, ctApi, organizations, { homeRegion, governedRegions, organizationName, ...roles, concurrency: options.concurrency, skip: options.skip });
   const { gaps, notes } = writeDiscovery(doc, discovery, ouOf, roles, [...(options.skip ?? [])]);
-  addHeaderNotes(doc, [
-    `Discovered what ${discovery.findings.length} of ${targets.length} accounts run in ${governedRegions.join(', ')}: every adopt entry is something that exists, imported by the first plan instead of created.`,
-    ...regionNotes,
-    ...notes,
-    ...gaps,
-  ]);
+  finishImportedDocument(
+    doc,
+    org,
+    [
+      `Discovered what ${discovery.findings.length} of ${targets.length} accounts run in ${governedRegions.join(', ')}: every adopt entry is something that exists, imported by the first plan instead of created.`,
+      ...regionNotes,
+      ...notes,
+    ],
+    gaps,
+  );
   return { text: doc.toString({ lineWidth: 0 }), org, discovery, gaps };
 }

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CliError } from '../aws/organizations';
 import type { SynthOutput } from './synth-output';
+import { UserError } from '../../lib/user-error';
 
 /** Which stacks a change touches, between a previous synthesized output and the current one. */
 export interface AffectedStacks {
@@ -98,14 +98,14 @@ export function checkoutConfigAt(ref: string, configFile: string): { file: strin
     top = git(['rev-parse', '--show-toplevel'], dirname(absolute)).trim();
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
   } catch (e) {
-    throw new CliError(`--since ${ref}: not a commit of the git repository holding ${configFile} (${String((e as { stderr?: string }).stderr ?? e).trim()})`);
+    throw new UserError(`--since ${ref}: not a commit of the git repository holding ${configFile} (${String((e as { stderr?: string }).stderr ?? e).trim()})`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'lz-since-'));
   try {
     execFileSync('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', ref, dir], { cwd: top, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw new CliError(`--since ${ref}: git archive failed: ${String((e as { stderr?: string }).stderr ?? e).trim()}`);
+    throw new UserError(`--since ${ref}: git archive failed: ${String((e as { stderr?: string }).stderr ?? e).trim()}`);
   }
   return { file: join(dir, relative(top, absolute)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

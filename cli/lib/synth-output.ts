@@ -3,17 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LandingZoneConfig } from '../../config/schema';
 import type { SynthResult } from '../../synth/synth';
-import { CliError } from '../aws/organizations';
-
-/** Terraform JSON of one synthesized stack (cdk.tf.json), as far as the lz commands read it. */
-export interface StackJson {
-  readonly terraform?: Record<string, any>;
-  readonly provider?: { readonly aws?: ReadonlyArray<Record<string, any>> };
-  readonly resource?: Record<string, Record<string, Record<string, any>>>;
-  readonly data?: Record<string, Record<string, Record<string, any>>>;
-  readonly import?: ReadonlyArray<{ readonly to: string; readonly id: string }>;
-  readonly [key: string]: unknown;
-}
+import { UserError } from '../../lib/user-error';
+import type { StackJson } from '../../lib/stack-json';
 
 /** One stack entry of cdktf.out/manifest.json. */
 export interface ManifestStack {
@@ -42,11 +33,11 @@ export function loadSynth(): typeof import('../../synth/synth') {
   return require('../../synth/synth') as typeof import('../../synth/synth');
 }
 
-/** Reads cdktf.out (or another output folder); a CliError when it was never synthesized. */
+/** Reads cdktf.out (or another output folder); a UserError when it was never synthesized. */
 export function readSynthOutput(outdir: string): SynthOutput {
   const manifestFile = join(outdir, 'manifest.json');
   if (!existsSync(manifestFile)) {
-    throw new CliError(`${outdir} has no manifest.json; synthesize first (lz synth or npm run synth), or leave out --out to synthesize now.`);
+    throw new UserError(`${outdir} has no manifest.json; synthesize first (lz synth or npm run synth), or leave out --out to synthesize now.`);
   }
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   const stacks: Record<string, StackJson> = {};
@@ -70,22 +61,4 @@ export function synthesizeToMemory(config: LandingZoneConfig): SynthOutput & { r
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** `aws_cloudtrail.OrganizationTrail_7F291DBA`: the Terraform address of a resource. */
-export function address(type: string, name: string): string {
-  return `${type}.${name}`;
-}
-
-/** Every resource of a type in a stack as [name, body] pairs. */
-export function resourcesOf(stack: StackJson | undefined, type: string): Array<[string, Record<string, any>]> {
-  return Object.entries(stack?.resource?.[type] ?? {});
-}
-
-/** The region a resource runs in: its provider alias's region, or the default provider's. */
-export function regionOf(stack: StackJson, resource: Record<string, any>): string | undefined {
-  const ref = typeof resource.provider === 'string' ? resource.provider : 'aws';
-  const alias = ref.includes('.') ? ref.slice(ref.indexOf('.') + 1) : undefined;
-  const provider = (stack.provider?.aws ?? []).find((p) => p.alias === alias);
-  return provider?.region;
 }

@@ -1,5 +1,5 @@
 import type { Manifest } from './synth-output';
-import { CliError } from '../aws/organizations';
+import { UserError } from '../../lib/user-error';
 
 /**
  * The stacks in dependency waves: every stack of wave n depends only on stacks of earlier waves,
@@ -11,7 +11,7 @@ export function dependencyWaves(manifest: Manifest): string[][] {
   const known = new Set(ids);
   for (const id of ids) {
     for (const dep of manifest.stacks[id].dependencies) {
-      if (!known.has(dep)) throw new CliError(`stack "${id}" depends on "${dep}", which is not in the manifest; synthesize again.`);
+      if (!known.has(dep)) throw new UserError(`stack "${id}" depends on "${dep}", which is not in the manifest; synthesize again.`);
     }
   }
   const wave = new Map<string, number>();
@@ -19,7 +19,7 @@ export function dependencyWaves(manifest: Manifest): string[][] {
   const waveOf = (id: string, chain: string[]): number => {
     const done = wave.get(id);
     if (done !== undefined) return done;
-    if (visiting.has(id)) throw new CliError(`the stacks depend on each other in a cycle: ${[...chain, id].join(' -> ')}`);
+    if (visiting.has(id)) throw new UserError(`the stacks depend on each other in a cycle: ${[...chain, id].join(' -> ')}`);
     visiting.add(id);
     const deps = manifest.stacks[id].dependencies;
     const n = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((d) => waveOf(d, [...chain, id])));

@@ -44,6 +44,13 @@ export const AdoptedTrail = z.strictObject({
   region: Region.describe('Home region of the trail.'),
   organization: z.boolean().default(false).describe('An organization trail (it logs every account).'),
   multiRegion: z.boolean().default(false).describe('The trail logs every region.'),
+  managementEvents: z.boolean().default(true).describe('The trail records management events (its event selectors); false: data events only.'),
+  takeOver: z
+    .boolean()
+    .optional()
+    .describe(
+      'For an organization trail of the management account that records management events: true, the landing zone takes it over as its organization trail (imported under this name, then delivered to the log archive with the landing zone\'s settings); false, it is left alone and the landing zone makes no second trail recording management events (only a data-events trail when logging.trail asks for data events). lz import writes false.',
+    ),
 });
 
 export const AdoptSchema = z

@@ -89,7 +89,9 @@ const instanceMetadataLeaves = {
 
 const topLeaves = {
   ebsEncryptionByDefault: z.boolean().describe('EBS encryption by default in every governed region. Default true.'),
-  s3BlockPublicAccess: z.boolean().describe('S3 account-level public access block (all four settings). Default true.'),
+  s3BlockPublicAccess: z
+    .boolean()
+    .describe('S3 account-level public access block (all four settings). Default true; on an adopted organization only where written (existing accounts keep theirs).'),
   accessAnalyzer: z
     .enum(ACCESS_ANALYZER_MODES, { error: 'must be auto, always or never' })
     .describe(
@@ -155,13 +157,19 @@ const PasswordPolicySchema = z
   .prefault({})
   .describe('IAM account password policy (CIS-style defaults; people sign in through IAM Identity Center anyway).');
 
-const InstanceMetadataSchema = z
-  .strictObject({
-    httpTokens: instanceMetadataLeaves.httpTokens.default('required'),
-    hopLimit: instanceMetadataLeaves.hopLimit.default(2),
-  })
-  .prefault({})
-  .describe('EC2 instance metadata defaults of the account in every governed region (IMDSv2).');
+/**
+ * Built-in values of the baseline settings that change what existing accounts do (config/takeover.ts). The schema
+ * gives them no default, so the config tells a value it writes from one it leaves out: on a takeover the built-in
+ * value is not applied to an account that existed before (config/effective-baseline.ts).
+ */
+export const BEHAVIOUR_BASELINE_DEFAULTS = {
+  instanceMetadata: { httpTokens: 'required', hopLimit: 2 },
+  s3BlockPublicAccess: true,
+} as const;
+
+const InstanceMetadataSchema = asOverride(instanceMetadataLeaves)
+  .optional()
+  .describe('EC2 instance metadata defaults of the account in every governed region (IMDSv2). Default httpTokens required, hopLimit 2; on an adopted organization only where written (existing accounts keep theirs).');
 
 /** Baseline values one layer (OU or account) may override; nothing is filled in. */
 export const BaselineOverrideSchema = z
@@ -200,7 +208,7 @@ export const BaselineSchema = z
     passwordPolicy: PasswordPolicySchema,
     instanceMetadata: InstanceMetadataSchema,
     ebsEncryptionByDefault: topLeaves.ebsEncryptionByDefault.default(true),
-    s3BlockPublicAccess: topLeaves.s3BlockPublicAccess.default(true),
+    s3BlockPublicAccess: topLeaves.s3BlockPublicAccess.optional(),
     accessAnalyzer: topLeaves.accessAnalyzer.default('auto'),
     alternateContacts: AlternateContacts.default({}).describe('Alternate contacts (billing, operations, security) for every workload account.'),
     ouOverrides: z

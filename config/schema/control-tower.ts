@@ -36,6 +36,12 @@ export const ControlTowerSchema = z
       .array(OuPath)
       .default([])
       .describe('OU paths registered with Control Tower. Their accounts are enrolled: Control Tower owns their Config recorders in its governed regions.'),
+    enrolledAccounts: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Accounts (config names) Control Tower has enrolled, where lz import saw its Config recorder. Only these accounts are enrolled: the others, also accounts of a registered OU (CreateAccount does not enroll an account), get the landing zone\'s own recorder. Omitted: the existing accounts (with an id) of the registered OUs are taken as enrolled; run lz import to record what Control Tower really enrolled.',
+      ),
     organizationTrail: z
       .boolean()
       .default(true)

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { Region, Target } from './common';
+import { ORGANIZATION_POLICY_TYPES } from './policy-types';
+
+/** An Organizations policy id (p-..., AWS managed ones such as p-FullAWSAccess included). */
+export const PolicyId = z.string().regex(/^p-[0-9a-zA-Z_]{8,128}$/, { error: 'is not a policy id; it looks like "p-abcd1234" (aws organizations list-policies)' });
 
 const RoleName = z
   .string()
@@ -85,6 +89,9 @@ export const GuardrailEntry = z
       .record(z.string(), z.unknown())
       .optional()
       .describe('Custom policy written inline (the loader fills this from `file`).'),
+    id: PolicyId.optional().describe(
+      'Adopt an existing policy of the organization (listed in guardrails.existing): the first plan imports it and its attachments to these targets instead of creating a second policy of the same name, then sets the content this entry renders.',
+    ),
     name: z
       .string()
       .regex(/^[A-Za-z0-9][\w+=,.@-]{0,127}$/, { error: 'is not a policy name (letters, digits and +=,.@_-, at most 128)' })
@@ -102,6 +109,24 @@ export const GuardrailEntry = z
 
 export type GuardrailEntryConfig = z.infer<typeof GuardrailEntry>;
 
+/** A policy that exists in the organization and that this file does not write (lz import lists them). */
+export const ExistingPolicy = z
+  .strictObject({
+    id: PolicyId.describe('Policy id.'),
+    name: z.string().min(1).max(128).describe('Policy name in Organizations.'),
+    type: z.enum(ORGANIZATION_POLICY_TYPES, { error: `is not an Organizations policy type; use one of ${ORGANIZATION_POLICY_TYPES.join(', ')}` }).describe('Policy type.'),
+    targets: z.array(Target).default([]).describe('Where it is attached: "Root", OU paths and account names of this file.'),
+    ec2Attributes: z
+      .array(z.string().regex(/^[a-z0-9_]+$/, { error: 'is not an EC2 attribute of a declarative policy, e.g. "instance_metadata_defaults"' }))
+      .optional()
+      .describe(
+        'For a DECLARATIVE_POLICY_EC2: the EC2 account attributes it declares (keys under ec2_attributes), written by lz import. Accounts it reaches cannot set them, so their baselines leave them alone (instance metadata defaults).',
+      ),
+  })
+  .describe('An existing organization policy and its attachments.');
+
+export type ExistingPolicyConfig = z.infer<typeof ExistingPolicy>;
+
 const entries = (what: string) => z.array(GuardrailEntry).default([]).describe(what);
 
 /** Preventive controls: catalogue policies and custom policy files, with their targets (seed 004). */
@@ -118,6 +143,12 @@ export const GuardrailsSchema = z
     tag: entries('Tag policies (catalogue or custom).'),
     aiOptOut: entries('AI services opt-out policies (catalogue or custom).'),
     backup: entries('Backup policies (custom only).'),
+    existing: z
+      .array(ExistingPolicy)
+      .default([])
+      .describe(
+        'Policies that exist in the organization and are not written by this file (custom SCPs, backup and tag policies of other teams, ...), with their attachments, as lz import found them. They are never detached or changed; they count against the per-target quotas when the guardrails are packed, and their types stay enabled. A guardrail entry with `id` adopts one instead.',
+      ),
   })
   .describe('Organization policies from the tested catalogue and custom files, and where they are attached.');
 

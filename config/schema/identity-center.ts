@@ -135,7 +135,7 @@ export const IdentityCenterSchema = z.strictObject({
   enabled: z
     .boolean()
     .default(true)
-    .describe('Manage IAM Identity Center permission sets, groups and assignments. Identity Center must first be enabled once (organization instance) in the console.'),
+    .describe('Manage IAM Identity Center permission sets, groups and assignments. Its organization instance is enabled once in the console: before the first plan of an adopted organization, after the first apply of a new one (that apply stops and says so; docs/operations.md).'),
   region: Region.optional().describe('Region of the organization\'s Identity Center instance (it lives in one region). Default: organization.homeRegion. lz import fills it in.'),
   includeDefaultPermissionSets: z
     .boolean()

@@ -11,6 +11,7 @@ import { IdentityCenterSchema } from './identity-center';
 import { StackSetsSchema } from './stacksets';
 import { CiSchema } from './ci';
 import { ControlTowerSchema } from './control-tower';
+import { ReviewPlanSchema } from './review-plan';
 
 /**
  * The whole `landing-zone.yaml`: the single source of the TypeScript type, the runtime
@@ -37,6 +38,7 @@ export const LandingZoneSchema = z
     identityCenter: IdentityCenterSchema.prefault({}).describe('IAM Identity Center: permission sets, groups and their assignments to accounts and OUs.'),
     stackSets: StackSetsSchema.default([]),
     controlTower: ControlTowerSchema.optional(),
+    reviewPlan: ReviewPlanSchema.prefault({}),
     ci: CiSchema.prefault({}).describe('CI identities: the GitHub (or HCP Terraform) OIDC provider, the read-only plan role and the apply role, made by the bootstrap stack.'),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
@@ -59,3 +61,5 @@ export * from './stacksets';
 export * from './ci';
 export * from './adopt';
 export * from './control-tower';
+export * from './policy-types';
+export * from './review-plan';

@@ -57,6 +57,31 @@ export type ConfigRuleName = (typeof CONFIG_RULES)[number];
 export const INSPECTOR_RESOURCE_TYPES = ['EC2', 'ECR', 'LAMBDA', 'LAMBDA_CODE'] as const;
 export const FINDING_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] as const;
 
+/**
+ * GuardDuty's severity scale: a number from 1.0 to 10.0, in four levels (the lowest value of each).
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings-severity.html
+ */
+export const GUARDDUTY_SEVERITY_LEVELS = { LOW: 1, MEDIUM: 4, HIGH: 7, CRITICAL: 9 } as const;
+const GUARDDUTY_SCALE =
+  'GuardDuty severities are numbers from 1.0 to 10.0: LOW 1.0-3.9, MEDIUM 4.0-6.9, HIGH 7.0-8.9, CRITICAL 9.0-10.0 (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings-severity.html)';
+
+/**
+ * Security Hub's normalized severity (0-100) and the labels it maps to; the notification rule matches labels.
+ * @see https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_Severity.html
+ */
+const SECURITY_HUB_SCALE =
+  'Security Hub labels a normalized severity: INFORMATIONAL 0, LOW 1-39, MEDIUM 40-69, HIGH 70-89, CRITICAL 90-100 (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_Severity.html)';
+
+/** The Security Hub label of a normalized severity (0-100), or undefined outside the scale. */
+function securityHubLabel(value: number): (typeof FINDING_SEVERITIES)[number] | undefined {
+  if (!Number.isFinite(value) || value < 0 || value > 100) return undefined;
+  if (value === 0) return 'INFORMATIONAL';
+  if (value < 40) return 'LOW';
+  if (value < 70) return 'MEDIUM';
+  if (value < 90) return 'HIGH';
+  return 'CRITICAL';
+}
+
 const enabled = (on: boolean, what: string) => z.boolean().default(on).describe(what);
 
 /**
@@ -154,13 +179,30 @@ export const SecuritySchema = z.strictObject({
     .strictObject({
       emails: z.array(Email).default([]).describe('Who is e-mailed findings and non-compliance (each address confirms its subscription).'),
       guardDutyMinimumSeverity: z
-        .number()
-        .min(1, { error: 'must be between 1 and 8.9 (GuardDuty severity)' })
-        .max(8.9, { error: 'must be between 1 and 8.9 (GuardDuty severity)' })
+        .number({
+          error: (issue) => {
+            const label = typeof issue.input === 'string' ? issue.input.trim().toUpperCase() : '';
+            const level = GUARDDUTY_SEVERITY_LEVELS[label as keyof typeof GUARDDUTY_SEVERITY_LEVELS];
+            return level !== undefined
+              ? `a severity label where GuardDuty's severity number is expected; ${GUARDDUTY_SCALE}: write ${level} for ${label} and above`
+              : `expected a GuardDuty severity number; ${GUARDDUTY_SCALE}: e.g. 7 for HIGH and above`;
+          },
+        })
+        .min(1, { error: `must be between 1 and 10; ${GUARDDUTY_SCALE}` })
+        .max(10, { error: `must be between 1 and 10; ${GUARDDUTY_SCALE}` })
         .default(7)
-        .describe('GuardDuty findings at or above this severity are sent (7 = high).'),
+        .describe('GuardDuty findings at or above this severity are sent: a number from 1.0 to 10.0 (LOW 1, MEDIUM 4, HIGH 7, CRITICAL 9). Default 7.'),
       securityHubSeverities: z
-        .array(z.enum(FINDING_SEVERITIES, { error: `is not a severity label; use one of ${FINDING_SEVERITIES.join(', ')}` }))
+        .array(
+          z.enum(FINDING_SEVERITIES, {
+            error: (issue) => {
+              const number = typeof issue.input === 'number' ? issue.input : typeof issue.input === 'string' && /^\d+(\.\d+)?$/.test(issue.input.trim()) ? Number(issue.input) : undefined;
+              const label = number !== undefined ? securityHubLabel(number) : undefined;
+              if (label) return `is a severity number where a Security Hub severity label is expected; ${SECURITY_HUB_SCALE}: write ${label}`;
+              return `is not a severity label; use one of ${FINDING_SEVERITIES.join(', ')} (${SECURITY_HUB_SCALE})`;
+            },
+          }),
+        )
         .min(1, { error: 'needs at least one severity, e.g. [CRITICAL, HIGH]' })
         .default(['CRITICAL', 'HIGH'])
         .describe('Security Hub findings with these severity labels are sent.'),

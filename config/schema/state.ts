@@ -79,6 +79,13 @@ export const StateSchema = z
           .string()
           .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a workspace prefix (letters, digits, "_" and "-")' })
           .describe('Workspace of a stack is <workspacePrefix>-<stack-id>.'),
+        project: z
+          .string()
+          .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9 _-]{1,38})[A-Za-z0-9_-]$/, {
+            error: 'is not an HCP Terraform project name: 3-40 letters, digits, spaces, "-" and "_", not starting or ending with a space (e.g. "Default Project")',
+          })
+          .default('Default Project')
+          .describe('HCP Terraform project of the workspaces: new workspaces are made in it, and the CI roles trust runs of the workspaces in this project only.'),
         hostname: z
           .string()
           .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?::\d{1,5})?$/, {
@@ -88,6 +95,17 @@ export const StateSchema = z
       })
       .optional()
       .describe('Terraform Cloud settings (backend cloud).'),
+    writers: z
+      .array(
+        z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/*?-]+|user\/[\w+=,.@\/*?-]+)$/, {
+          error:
+            'is not an IAM principal ARN: write a role, user or root ARN of the management account, e.g. "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_AdministratorAccess_*" (wildcards * and ? allowed)',
+        }),
+      )
+      .optional()
+      .describe(
+        'Principals of the management account (IAM ARNs, wildcards allowed) that may write the state objects, besides the management account root user, the CI apply role (ci.provider github) and organization.breakGlassRoleNames; the state bucket\'s policy denies every other principal any object write (backend s3 with bootstrap). List the administrator role that runs the bootstrap stack and its state migration (README "Bootstrap"). Without ci.provider github, setting it turns the restriction on; default: none besides those.',
+      ),
     localDirectory: z
       .string()
       .default('terraform-state')

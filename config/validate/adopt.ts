@@ -4,6 +4,7 @@ import { show } from '../problems';
 import type { AdoptConfig, LandingZoneConfig } from '../schema';
 import { governedRegions, securityRegions } from '../model';
 import { accountBudgetName, namingOf, organizationBudgetName, organizationTrailName } from '../../lib/naming';
+import { controlTowerTrail } from '../organization-trail';
 
 /** One account's `adopt`, with what the checks need to know about the account. */
 interface Adopter {
@@ -28,7 +29,8 @@ interface Adopter {
  * - budgets are the landing zone's own names (`<account>-monthly-cost`, the management account's
  *   `<org>-organization-monthly-cost`);
  * - a recorder where the baseline runs no Config, an analyzer where it makes no account analyzer, a budget that is
- *   off: a record of what exists (lz import writes what it finds), imported nowhere;
+ *   off: a record of what exists (lz import writes what it finds), imported nowhere; but an account entry that turns
+ *   Config off itself while it adopts its recorders contradicts itself (config/validate/adopt-config-off.ts);
  * - a trail of the management account named like the landing zone's organization trail is that organization
  *   trail (organization, multi-Region, home region; it is then imported), or creating ours would fail on the name.
  * @see https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html
@@ -105,16 +107,46 @@ function checkAdopter(config: LandingZoneConfig, a: Adopter): Problem[] {
     });
   });
   const trailName = organizationTrailName(namingOf(config));
+  const home = config.organization.homeRegion;
   a.adopt.trails.forEach((trail, i) => {
+    const path = [...a.path, 'trails', i];
     // Organization trails belong to the management account (also when the delegated administrator makes them), so
-    // that is where a trail of the same name collides.
-    if (trail.name !== trailName || !a.isManagement) return;
-    const home = config.organization.homeRegion;
-    if (trail.organization && trail.multiRegion && trail.region === home) return;
-    problems.push({
-      path: [...a.path, 'trails', i],
-      message: `trail ${show(trail.name)} has the name of the landing zone's organization trail but is not an organization trail logging every region from ${home} (organization: ${trail.organization}, multiRegion: ${trail.multiRegion}, region: ${trail.region}), so it cannot be adopted as that trail and creating ours would fail on the name; rename or delete the existing trail, or change organization.name`,
-    });
+    // that is where a trail of the same name collides, and where one is taken over or left alone.
+    if (trail.takeOver !== undefined && (!a.isManagement || !trail.organization || !trail.managementEvents || trail.name === trailName || controlTowerTrail(trail))) {
+      problems.push({
+        path: [...path, 'takeOver'],
+        message: `takeOver decides about an organization trail of the management account that records management events under a name of its own; ${show(trail.name)} is not one (${!a.isManagement ? `it belongs to ${a.label}` : !trail.organization ? 'not an organization trail' : !trail.managementEvents ? 'data events only' : controlTowerTrail(trail) ? "Control Tower's trail" : "it has the landing zone's own name and is imported as its trail"}); remove takeOver`,
+      });
+    }
+    if (!a.isManagement) return;
+    if (trail.name === trailName) {
+      if (trail.organization && trail.multiRegion && trail.region === home) return;
+      problems.push({
+        path,
+        message: `trail ${show(trail.name)} has the name of the landing zone's organization trail but is not an organization trail logging every region from ${home} (organization: ${trail.organization}, multiRegion: ${trail.multiRegion}, region: ${trail.region}), so it cannot be adopted as that trail and creating ours would fail on the name; rename or delete the existing trail, or change organization.name`,
+      });
+      return;
+    }
+    if (!trail.organization || !trail.managementEvents || controlTowerTrail(trail)) return;
+    if (trail.takeOver === undefined) {
+      problems.push({
+        path,
+        message:
+          `${show(trail.name)} is an organization trail that records management events; the landing zone never makes a second one (double cost, one of 5 trails per Region), so say what to do with it: ` +
+          `takeOver: true makes it the landing zone's organization trail (imported under its name, then delivered to the log archive with the landing zone's settings), takeOver: false leaves it as it is (lz import writes false)`,
+      });
+    } else if (trail.takeOver && config.controlTower?.organizationTrail) {
+      problems.push({ path: [...path, 'takeOver'], message: `Control Tower runs the organization trail (controlTower.organizationTrail), so the landing zone takes no trail over; set takeOver: false` });
+    } else if (trail.takeOver && trail.region !== home) {
+      problems.push({
+        path: [...path, 'takeOver'],
+        message: `${show(trail.name)} lives in ${trail.region} and the landing zone's trail is made in organization.homeRegion ${home} (a trail's home Region cannot change); set takeOver: false to leave it as it is`,
+      });
+    }
   });
+  const taken = a.adopt.trails.map((t, i) => ({ t, i })).filter(({ t }) => t.takeOver === true);
+  for (const { t, i } of taken.slice(1)) {
+    problems.push({ path: [...a.path, 'trails', i, 'takeOver'], message: `${show(taken[0].t.name)} is taken over already (trails[${taken[0].i}]); the landing zone has one organization trail: set takeOver: false on ${show(t.name)}` });
+  }
   return problems;
 }

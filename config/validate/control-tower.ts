@@ -3,8 +3,9 @@ import type { Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { CONTROL_TOWER } from '../schema/control-tower';
 import { allOuPaths } from '../model';
-import { controlTowerEnrolled, controlTowerOwnsConfig } from '../brownfield';
+import { controlTowerEnrolled, controlTowerOwnsConfig, inRegisteredOu } from '../brownfield';
 import { effectiveGuardrails } from '../../policies/effective';
+import { closedAccountMessage } from './closed-target';
 
 /**
  * Control Tower mode (the `controlTower` section) against the rest of the config:
@@ -61,6 +62,21 @@ export const checkControlTower: Rule = (config) => {
     });
   });
 
+  (ct.enrolledAccounts ?? []).forEach((name, i) => {
+    const path = ['controlTower', 'enrolledAccounts', i];
+    const account = config.accounts.find((a) => a.name === name);
+    const first = ct.enrolledAccounts!.indexOf(name);
+    if (first !== i) problems.push({ path, message: `${show(name)} is already listed at enrolledAccounts[${first}]; list each account once` });
+    else if (!account) {
+      const closed = closedAccountMessage(config, name, 'and a closed account is enrolled nowhere; remove it here');
+      problems.push({ path, message: closed ?? `${show(name)} is not an account of this file${didYouMean(name, config.accounts.map((a) => a.name)) || '; run lz import again'}` });
+    } else if (!account.id) {
+      problems.push({ path, message: `${show(name)} has no id: the landing zone creates it, and CreateAccount does not enroll an account in Control Tower; remove it here (it gets the landing zone's own recorder)` });
+    } else if (!inRegisteredOu(config, account)) {
+      problems.push({ path, message: `${show(name)} is in OU ${show(account.ou)}, which is not in controlTower.registeredOus; Control Tower enrolls accounts of registered OUs only: add the OU there or remove the account here` });
+    }
+  });
+
   config.accounts.forEach((account, i) => {
     if (!controlTowerEnrolled(config, account)) return;
     for (const region of Object.keys(account.adopt?.configRecorders ?? {})) {
@@ -68,7 +84,7 @@ export const checkControlTower: Rule = (config) => {
       problems.push({
         path: ['accounts', i, 'adopt', 'configRecorders', region],
         message:
-          `account ${show(account.name)} is enrolled in Control Tower (OU ${show(account.ou)} is in controlTower.registeredOus) and ${region} is a Control Tower governed region, ` +
+          `account ${show(account.name)} is enrolled in Control Tower (OU ${show(account.ou)} is in controlTower.registeredOus${ct.enrolledAccounts ? ' and the account in controlTower.enrolledAccounts' : ''}) and ${region} is a Control Tower governed region, ` +
           `so Control Tower owns this recorder (${CONTROL_TOWER.recorder}) and the landing zone leaves it alone; drop this entry`,
       });
     }

@@ -4,8 +4,9 @@ import { didYouMean, show } from '../problems';
 import { ROOT_TARGET } from '../schema';
 import { allOuPaths, SUSPENDED_OU } from '../model';
 import { POLICY_KINDS } from '../../policies/kinds';
+import { closedAccountMessage } from './closed-target';
 
-/** Every guardrail target is Root, an OU path of the config or an account name, listed once. */
+/** Every guardrail target is Root, an OU path of the config or an account name, listed once; a closed account is said to be closed. */
 export const checkGuardrailTargets: Rule = (config) => {
   const problems: Problem[] = [];
   const ous = allOuPaths(config);
@@ -21,6 +22,11 @@ export const checkGuardrailTargets: Rule = (config) => {
           return;
         }
         if (known.has(target)) return;
+        const closed = closedAccountMessage(config, target, 'so no policy can be attached to it; remove it from the targets');
+        if (closed) {
+          problems.push({ path, message: closed });
+          return;
+        }
         if (target.toLowerCase() === 'root') {
           problems.push({ path, message: `${show(target)} is not a target; the organization root is written "Root"` });
           return;

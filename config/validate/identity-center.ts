@@ -4,6 +4,7 @@ import { didYouMean, show } from '../problems';
 import { allOuPaths } from '../model';
 import { effectivePermissionSets } from '../identity';
 import { ROOT_TARGET } from '../schema';
+import { closedAccountMessage } from './closed-target';
 
 /**
  * Identity Center references resolve: permission set and group names are unique, and every
@@ -45,7 +46,6 @@ export const checkIdentityCenter: Rule = (config) => {
   const groups = identityCenter.groups.map((g) => g.name);
   const ous = allOuPaths(config);
   const accounts = config.accounts.map((a) => a.name);
-  const closed = new Set(config.closedAccounts.map((a) => a.name));
   const targetNames = [ROOT_TARGET, ...ous, ...accounts];
 
   identityCenter.assignments.forEach((assignment, i) => {
@@ -65,9 +65,9 @@ export const checkIdentityCenter: Rule = (config) => {
     }
     assignment.targets.forEach((target, j) => {
       if (targetNames.includes(target)) return;
-      const message = closed.has(target)
-        ? `account ${show(target)} is in closedAccounts; remove it from the targets`
-        : `${show(target)} is neither an account name, an OU path nor "Root"${didYouMean(target, targetNames) || '; use an account name from accounts or a path from organizationalUnits'}`;
+      const message =
+        closedAccountMessage(config, target, 'so nobody can be given access to it; remove it from the targets') ??
+        `${show(target)} is neither an account name, an OU path nor "Root"${didYouMean(target, targetNames) || '; use an account name from accounts or a path from organizationalUnits'}`;
       problems.push({ path: [...at, 'targets', j], message });
     });
   });

@@ -6,6 +6,8 @@ import type { Inventory } from '../inventory';
 export interface RuleContext {
   /** The inventory of this landing zone; undefined on a first synth or for another organization's inventory. */
   readonly inventory?: Inventory;
+  /** Path of that inventory, for messages. */
+  readonly inventoryFile?: string;
 }
 
 /** A meaning check: a pure function of the shape-checked config (and its context), returning every problem it finds. */

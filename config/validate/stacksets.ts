@@ -3,6 +3,7 @@ import type { Problem } from '../problems';
 import { didYouMean, show } from '../problems';
 import { allOuPaths } from '../model';
 import { ROOT_TARGET } from '../schema';
+import { closedAccountMessage } from './closed-target';
 
 /** StackSet names are unique, targets are OUs (or Root) that exist, regions are governed. */
 export const checkStackSets: Rule = (config) => {
@@ -20,7 +21,10 @@ export const checkStackSets: Rule = (config) => {
     stackSet.targets.forEach((target, t) => {
       if (target === ROOT_TARGET || ous.has(target)) return;
       const path = ['stackSets', i, 'targets', t];
-      if (accountNames.has(target)) {
+      const closed = closedAccountMessage(config, target, 'and service-managed StackSets deploy to OUs anyway; remove it from the targets');
+      if (closed) {
+        problems.push({ path, message: closed });
+      } else if (accountNames.has(target)) {
         problems.push({ path, message: `${show(target)} is an account; service-managed StackSets deploy to OUs, so target the account's OU (or "Root")` });
       } else {
         problems.push({ path, message: `OU ${show(target)} does not exist${didYouMean(target, [ROOT_TARGET, ...ous]) || '; use an OU path from organizationalUnits or "Root"'}` });

@@ -2,13 +2,33 @@ import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { policyDocument, renderPolicy, type PolicyDocument } from '../../lib/policy-document';
 
 /** Seed 003's names; the alarm name keeps the seed's spelling so an alarm made by its script is taken over. */
 export const DEFAULT_BILLING_TOPIC_NAME = 'DefaultBillingAlertTopic';
 export const DEFAULT_BILLING_ALARM_NAME = 'DefaultBillingAlart';
 /** Six hours: billing metrics are published a few times a day (seed 003 `Period=21600`). */
 export const BILLING_ALARM_PERIOD_SECONDS = 21600;
+
+/**
+ * Topic policy of the billing topic: CloudWatch publishes only for the billing alarm (`aws:SourceArn`, which names
+ * the alarm's account and region), the statement AWS gives for an alarm whose action fails with "is not authorized
+ * to perform: SNS:Publish". It replaces SNS's default topic policy (any principal of the owner account, by
+ * `AWS:SourceOwner`): the account's own principals keep the access their IAM policies give them.
+ * @see https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger
+ */
+export function billingTopicPolicy(topicArn: string, alarmArn: string): PolicyDocument {
+  return policyDocument({
+    Sid: 'CloudWatchBillingAlarmPublishes',
+    Effect: 'Allow',
+    Principal: { Service: 'cloudwatch.amazonaws.com' },
+    Action: 'sns:Publish',
+    Resource: topicArn,
+    Condition: { ArnEquals: { 'aws:SourceArn': alarmArn } },
+  });
+}
 
 export interface BillingAlarmProps {
   /** Provider in us-east-1 of the account: `AWS/Billing` metrics exist only there. */
@@ -35,7 +55,8 @@ export interface BillingAlarmProps {
 /**
  * The billing alarm of seed 003: an SNS topic with an e-mail subscription and a CloudWatch alarm on
  * `AWS/Billing` `EstimatedCharges` (`Currency=USD`, Maximum over 21600 s, one period,
- * `GreaterThanOrEqualToThreshold`) whose action is the topic.
+ * `GreaterThanOrEqualToThreshold`) whose action is the topic, and a topic policy that lets CloudWatch publish for
+ * that alarm only (billingTopicPolicy).
  *
  * The topic uses no KMS key on purpose: CloudWatch cannot publish to a topic encrypted with the AWS
  * managed `alias/aws/sns` key, and the message carries no data worth a customer managed key.
@@ -46,6 +67,8 @@ export interface BillingAlarmProps {
 export class BillingAlarm extends Construct {
   readonly topic: SnsTopic;
   readonly subscription?: SnsTopicSubscription;
+  /** The topic policy: CloudWatch publishes for this alarm only. */
+  readonly topicPolicy: SnsTopicPolicy;
   /** The alarm (construct id `Resource`). */
   readonly resource: CloudwatchMetricAlarm;
   readonly topicArn: string;
@@ -80,6 +103,11 @@ export class BillingAlarm extends Construct {
       evaluationPeriods: 1,
       threshold: props.thresholdUsd,
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    this.topicPolicy = new SnsTopicPolicy(this, 'TopicPolicy', {
+      provider,
+      arn: this.topic.arn,
+      policy: renderPolicy(billingTopicPolicy(this.topic.arn, this.resource.arn)),
     });
   }
 }

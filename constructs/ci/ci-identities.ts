@@ -3,29 +3,18 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { OidcProvider } from './oidc-provider';
 import { PipelineRole } from './pipeline-role';
 import { READ_ONLY_ACCESS_ARN, planIdentityStatements, type PlanStateAccess } from './plan-permissions';
-import {
-  branchSubject,
-  environmentSubject,
-  GITHUB_AUDIENCE,
-  GITHUB_OIDC_HOST,
-  githubActionsTrust,
-  pullRequestSubject,
-  TERRAFORM_CLOUD_AUDIENCE,
-  terraformCloudTrust,
-} from './trust-policies';
+import { GITHUB_AUDIENCE, GITHUB_OIDC_HOST, githubActionsTrust, TERRAFORM_CLOUD_AUDIENCE, terraformCloudTrust } from './trust-policies';
 
 /** AWS managed policy of the apply role: it runs the management stack and assumes the access role into every account. */
 export const ADMINISTRATOR_ACCESS_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
-/** GitHub Actions as the CI. */
+/** GitHub Actions as the CI: the subjects of the repository's customized OIDC subject claim (config/ci-subjects.ts). */
 export interface GitHubCi {
   readonly kind: 'github';
-  /** `owner/name`. */
-  readonly repository: string;
-  /** The protected environment of the apply jobs. */
-  readonly applyEnvironment: string;
-  /** Default branch: its runs (scheduled drift plans) may plan too. */
-  readonly branch: string;
+  /** The one subject the apply role trusts: a job of the apply workflow on the default branch, in the protected environment. */
+  readonly applySubject: string;
+  /** Subject patterns the plan role trusts (`StringLike`): plan jobs of pull requests and of the default branch. */
+  readonly planSubjects: readonly string[];
 }
 
 /** HCP Terraform / Terraform Enterprise dynamic provider credentials as the CI. */
@@ -33,9 +22,10 @@ export interface TerraformCloudCi {
   readonly kind: 'terraform-cloud';
   /** Host of the service (`app.terraform.io`, or the Terraform Enterprise host). */
   readonly hostname: string;
-  readonly organization: string;
-  /** The landing zone's workspaces are `<workspacePrefix>-<stack-id>`. */
-  readonly workspacePrefix: string;
+  /** Exact subjects the plan role trusts: the plan phase of every stack workspace. */
+  readonly planSubjects: readonly string[];
+  /** Exact subjects the apply role trusts: the apply phase of every stack workspace. */
+  readonly applySubjects: readonly string[];
 }
 
 export interface CiIdentitiesProps {
@@ -49,7 +39,7 @@ export interface CiIdentitiesProps {
   /** Roles the plan identity must never assume (organization.accessRoleName and the break-glass roles). */
   readonly writerRoleNames: readonly string[];
   /**
-   * S3 state the plans read and lock.
+   * S3 state the plans read.
    * @default - none (HCP Terraform keeps the state)
    */
   readonly state?: PlanStateAccess;
@@ -62,9 +52,10 @@ export interface CiIdentitiesProps {
 
 /**
  * The CI's identities in the management account: the OIDC provider, the read-only plan role (trusted for
- * pull requests and the default branch; AWS managed ReadOnlyAccess, state read and lock, and the member
- * accounts' plan roles) and the apply role (trusted only for the protected environment; it assumes the
- * access role into member accounts).
+ * plan jobs of pull requests and the default branch, or HCP Terraform's plan phase; AWS managed ReadOnlyAccess
+ * without data reads, state read, and the member accounts' plan roles) and the apply role (trusted only for the apply
+ * workflow's jobs on the default branch in the protected environment, or HCP Terraform's apply phase; it assumes
+ * the access role into member accounts).
  * @see https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
  */
 export class CiIdentities extends Construct {
@@ -84,18 +75,13 @@ export class CiIdentities extends Construct {
       adoptExisting: props.adoptOidcProvider,
     });
     const providerArn = this.oidcProvider.providerArn;
-    const planTrust = github
-      ? githubActionsTrust(providerArn, [pullRequestSubject(ci.repository), branchSubject(ci.repository, ci.branch)])
-      : terraformCloudTrust(providerArn, ci.hostname, ci.organization, ci.workspacePrefix, 'plan');
-    const applyTrust = github
-      ? githubActionsTrust(providerArn, [environmentSubject(ci.repository, ci.applyEnvironment)])
-      : // HCP Terraform gives both phases of a run the same variables, so a run that applies also plans with the apply role (docs/terraform-cloud.md).
-        terraformCloudTrust(providerArn, ci.hostname, ci.organization, ci.workspacePrefix, '*');
+    const planTrust = github ? githubActionsTrust(providerArn, { like: ci.planSubjects }) : terraformCloudTrust(providerArn, ci.hostname, ci.planSubjects);
+    const applyTrust = github ? githubActionsTrust(providerArn, { equals: [ci.applySubject] }) : terraformCloudTrust(providerArn, ci.hostname, ci.applySubjects);
 
     this.planRole = new PipelineRole(this, 'PlanRole', {
       provider,
       roleName: props.planRoleName,
-      description: 'Landing zone plans (pull requests): read-only, state read and lock, member accounts\' plan roles',
+      description: 'Landing zone plans (pull requests, drift, HCP Terraform plan phase): read-only, no data reads, state read, member accounts\' plan roles',
       trust: planTrust,
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
       inlineStatements: planIdentityStatements({
@@ -107,7 +93,7 @@ export class CiIdentities extends Construct {
     this.applyRole = new PipelineRole(this, 'ApplyRole', {
       provider,
       roleName: props.applyRoleName,
-      description: 'Landing zone applies (protected environment only): the management stack, state, and the access role into member accounts',
+      description: 'Landing zone applies (the apply workflow on the default branch in the protected environment, or the HCP Terraform apply phase): the management stack, state, and the access role into member accounts',
       trust: applyTrust,
       managedPolicyArns: [ADMINISTRATOR_ACCESS_ARN],
       maxSessionDuration: 4 * 3600,

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { PipelineRole } from './pipeline-role';
-import { READ_ONLY_ACCESS_ARN, denyDataReads } from './plan-permissions';
+import { READ_ONLY_ACCESS_ARN, planReadStatements } from './plan-permissions';
 import { memberPlanRoleTrust } from './trust-policies';
 
 export interface MemberPlanRoleProps {
@@ -10,11 +10,14 @@ export interface MemberPlanRoleProps {
   /** ci.planRoleName: this role's name and the CI plan identity's. */
   readonly roleName: string;
   readonly managementAccountId: string;
+  /** Id of the organization (a literal, or the management stack's output): only its principals may assume the role. */
+  readonly organizationId: string;
 }
 
 /**
  * The read-only role plans assume in a member account (`TF_VAR_member_role_name`): AWS managed
- * ReadOnlyAccess without data reads, trusted only by the management account's CI plan identity.
+ * ReadOnlyAccess without data reads (planReadStatements), trusted only by the management account's CI plan identity as a
+ * principal of the organization.
  * It needs no state permission: state lives in the management account.
  */
 export class MemberPlanRole extends PipelineRole {
@@ -23,9 +26,9 @@ export class MemberPlanRole extends PipelineRole {
       provider: props.provider,
       roleName: props.roleName,
       description: 'Landing zone plans: read-only, assumed by the CI plan identity of the management account',
-      trust: memberPlanRoleTrust(props.managementAccountId, props.roleName),
+      trust: memberPlanRoleTrust(props.managementAccountId, props.roleName, props.organizationId),
       managedPolicyArns: [READ_ONLY_ACCESS_ARN],
-      inlineStatements: denyDataReads(),
+      inlineStatements: planReadStatements(),
     });
   }
 }

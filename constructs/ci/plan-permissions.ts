@@ -1,46 +1,17 @@
 import type { Statement } from '../../lib/policy-document';
-
-/** AWS managed policy every plan role carries: read access to configuration, maintained by AWS for new services. */
-export const READ_ONLY_ACCESS_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+import { OBJECT_READ_ACTIONS, PLAN_READS_READ_ONLY_ACCESS_LACKS, PLAN_SERVICES, type PlanDeny } from './plan-reads';
+import planDeny from './plan-deny.json';
 
 /**
- * Reads of data, not configuration: object and item contents, secrets, parameters, messages, log
- * events, images, source code. ReadOnlyAccess grants several of them; Terraform never needs them to
- * plan the landing zone, and code under review (a pull request) must not reach the organization's data.
- * S3 object reads are in their own list: the CI plan identity reads the state objects.
- * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html
+ * The deny list derived from ReadOnlyAccess (plan-reads.ts, written by config/aws-data/write-plan-deny.ts):
+ * the content reads of the services plans call, as action patterns.
  */
-export const DATA_READ_ACTIONS: readonly string[] = [
-  'athena:GetQueryResults',
-  'codecommit:GetBlob',
-  'codecommit:GetFile',
-  'codecommit:GitPull',
-  'dynamodb:BatchGetItem',
-  'dynamodb:GetItem',
-  'dynamodb:GetRecords',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'ec2:GetConsoleScreenshot',
-  'ec2:GetPasswordData',
-  'ecr:BatchGetImage',
-  'ecr:GetDownloadUrlForLayer',
-  'kinesis:GetRecords',
-  'logs:FilterLogEvents',
-  'logs:GetLogEvents',
-  'logs:StartQuery',
-  'secretsmanager:BatchGetSecretValue',
-  'secretsmanager:GetSecretValue',
-  'sqs:ReceiveMessage',
-  'ssm:GetParameter',
-  'ssm:GetParameterHistory',
-  'ssm:GetParameters',
-  'ssm:GetParametersByPath',
-];
+export const PLAN_DENY: PlanDeny = planDeny;
 
-/** S3 object reads (object contents). */
-export const OBJECT_READ_ACTIONS: readonly string[] = ['s3:GetObject', 's3:GetObjectVersion'];
+/** AWS managed policy every plan role carries: reads of every service, kept by AWS; planReadStatements narrows it to configuration. */
+export const READ_ONLY_ACCESS_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
-/** The S3 state a plan reads and locks (backend s3 with `use_lockfile`). */
+/** The S3 state a plan reads (backend s3; plans run with `-lock=false`, so they never write). */
 export interface PlanStateAccess {
   readonly bucket: string;
   /** Keys are `<keyPrefix>/<stack-id>.tfstate`. */
@@ -54,10 +25,22 @@ export interface PlanStateAccess {
   readonly kmsKeyId?: string;
 }
 
-/** Statements that keep a plan role's reads to configuration (member plan roles: no object reads at all). */
-export function denyDataReads(stateObjects?: string): Statement[] {
+/** The state objects of the landing zone's stacks: `arn:aws:s3:::<bucket>/<keyPrefix>/*.tfstate`. */
+export function stateObjectsArn(state: Pick<PlanStateAccess, 'bucket' | 'keyPrefix'>): string {
+  return `arn:aws:s3:::${state.bucket}/${state.keyPrefix}/*.tfstate`;
+}
+
+/**
+ * Statements of every plan role besides ReadOnlyAccess (plan-reads.ts): the few reads the plans need that
+ * ReadOnlyAccess lacks, then the denials that keep its reads to configuration: every service plans never call,
+ * the content reads of the others (PLAN_DENY), and object contents except `stateObjects` (member plan roles:
+ * no object at all).
+ */
+export function planReadStatements(stateObjects?: string): Statement[] {
   return [
-    { Sid: 'DenyDataReads', Effect: 'Deny', Action: [...DATA_READ_ACTIONS], Resource: '*' },
+    { Sid: 'PlanReadsReadOnlyAccessLacks', Effect: 'Allow', Action: Object.keys(PLAN_READS_READ_ONLY_ACCESS_LACKS), Resource: '*' },
+    { Sid: 'DenyServicesPlansDoNotCall', Effect: 'Deny', NotAction: PLAN_SERVICES.map((s) => `${s}:*`), Resource: '*' },
+    { Sid: 'DenyContentReads', Effect: 'Deny', Action: [...PLAN_DENY.deny], Resource: '*' },
     stateObjects
       ? { Sid: 'DenyObjectReadsButState', Effect: 'Deny', Action: [...OBJECT_READ_ACTIONS], NotResource: stateObjects }
       : { Sid: 'DenyObjectReads', Effect: 'Deny', Action: [...OBJECT_READ_ACTIONS], Resource: '*' },
@@ -65,29 +48,28 @@ export function denyDataReads(stateObjects?: string): Statement[] {
 }
 
 /**
- * What Terraform needs beyond ReadOnlyAccess to plan with S3 state: read the state objects, and write
- * and delete the lock object `<key>.tflock` that `use_lockfile` makes next to each state (nothing else
- * in the bucket is writable).
+ * What Terraform needs beyond ReadOnlyAccess to plan with S3 state and `-lock=false`: list the bucket (the
+ * backend lists workspaces at init), read the state objects (its own, and the outputs other stacks read
+ * through `terraform_remote_state`), and decrypt them through S3 when a KMS key encrypts them. Nothing is
+ * written: no state, no lock object.
  * @see https://developer.hashicorp.com/terraform/language/backend/s3#s3-bucket-permissions
  */
 export function stateStatements(state: PlanStateAccess): Statement[] {
   const bucketArn = `arn:aws:s3:::${state.bucket}`;
-  const objects = `${bucketArn}/${state.keyPrefix}/*`;
   const statements: Statement[] = [
     { Sid: 'StateList', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn },
-    { Sid: 'StateRead', Effect: 'Allow', Action: 's3:GetObject', Resource: objects },
-    { Sid: 'StateLock', Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: `${objects}.tflock` },
+    { Sid: 'StateRead', Effect: 'Allow', Action: 's3:GetObject', Resource: stateObjectsArn(state) },
   ];
   if (state.kmsKeyId) {
     statements.push({
       Sid: 'StateKey',
       Effect: 'Allow',
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Action: 'kms:Decrypt',
       Resource: '*',
       Condition: {
         StringEquals: { 'kms:ViaService': `s3.${state.region}.amazonaws.com` },
         // With an S3 Bucket Key the context is the bucket, without it the object.
-        StringLike: { 'kms:EncryptionContext:aws:s3:arn': [bucketArn, objects] },
+        StringLike: { 'kms:EncryptionContext:aws:s3:arn': [bucketArn, stateObjectsArn(state)] },
       },
     });
   }
@@ -100,20 +82,20 @@ export interface PlanIdentityOptions {
   /** Roles the plan identity must never assume: the access role, break-glass roles, the CI apply role. */
   readonly writerRoleNames: readonly string[];
   /**
-   * The S3 state the plans read and lock.
+   * The S3 state the plans read.
    * @default - no state permissions (HCP Terraform keeps the state)
    */
   readonly state?: PlanStateAccess;
 }
 
 /**
- * Inline policy of the CI plan identity in the management account (besides ReadOnlyAccess): state read
- * and lock, `sts:AssumeRole` on the plan role of the member accounts, an explicit deny on every writer
- * role (the access role trusts the whole management account, so an allow elsewhere must not reach it),
- * and no data reads but the state.
+ * Inline policy of the CI plan identity in the management account (besides ReadOnlyAccess): state read,
+ * `sts:AssumeRole` on the plan role of the member accounts, an explicit deny on every writer role (the
+ * access role trusts the whole management account, so an allow elsewhere must not reach it), and no data
+ * reads but the state objects.
  */
 export function planIdentityStatements(options: PlanIdentityOptions): Statement[] {
-  const stateObjects = options.state ? `arn:aws:s3:::${options.state.bucket}/${options.state.keyPrefix}/*` : undefined;
+  const stateObjects = options.state ? stateObjectsArn(options.state) : undefined;
   return [
     ...(options.state ? stateStatements(options.state) : []),
     { Sid: 'AssumeMemberPlanRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::*:role/${options.planRoleName}` },
@@ -123,6 +105,6 @@ export function planIdentityStatements(options: PlanIdentityOptions): Statement[
       Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
       Resource: [...new Set(options.writerRoleNames)].map((name) => `arn:aws:iam::*:role/${name}`),
     },
-    ...denyDataReads(stateObjects),
+    ...planReadStatements(stateObjects),
   ];
 }

@@ -27,8 +27,11 @@ export interface StateBackendProps {
    * @default - SSE-S3 (AES256)
    */
   readonly kmsKeyId?: string;
-  /** Terraform Cloud organization, workspace prefix and host (backend cloud). */
-  readonly cloud?: { readonly organization: string; readonly workspacePrefix: string; readonly hostname: string };
+  /**
+   * Terraform Cloud organization, workspace prefix and host (backend cloud), and the project new workspaces are
+   * made in (the CI roles trust runs of that project only).
+   */
+  readonly cloud?: { readonly organization: string; readonly workspacePrefix: string; readonly hostname: string; readonly project?: string };
   /** Folder for state files, relative to the project folder (backend local). */
   readonly localDirectory: string;
 }
@@ -87,7 +90,7 @@ export function configureBackend(stack: TerraformStack, props: StateBackendProps
     }
     case 'cloud': {
       const { hostname, organization, workspace } = cloudSettings(stackId, props);
-      return new CloudBackend(stack, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace) });
+      return new CloudBackend(stack, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace, props.cloud?.project) });
     }
     case 'local':
       return new LocalBackend(stack, { path: localPath(stackId, props) });

@@ -3,9 +3,9 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformVariable } from '../../lib/cdktf';
 
 /**
- * Terraform variable that names the role the member-account providers assume. Its default is the
- * access role (applies); plans set `TF_VAR_member_role_name` to the read-only plan role, so one
- * synthesized stack serves both.
+ * Terraform variable that names the role the member-account providers assume while Terraform plans. Its
+ * default is the access role; plans set `TF_VAR_member_role_name` (HCP Terraform: the workspace variable) to the
+ * read-only plan role, so one synthesized stack serves both. Applies always assume the access role.
  */
 export const MEMBER_ROLE_VARIABLE = 'member_role_name';
 
@@ -33,7 +33,8 @@ export interface AccountProvidersProps {
 
 /**
  * Lazily creates one `aws` provider alias per (account, region) that assumes
- * `arn:aws:iam::<id>:role/${var.member_role_name}` (default: the access role). The alias and construct
+ * `arn:aws:iam::<id>:role/<name>`: the access role while Terraform applies, `${var.member_role_name}` (default:
+ * the access role) while it plans. The alias and construct
  * id come from the account name and region, never list positions, so reordering the config changes
  * nothing. The variable is declared with the first alias, so only stacks that reach into member
  * accounts have it; its default is the access role of that first account (each stack reaches one member
@@ -77,19 +78,24 @@ export class AccountProviders extends Construct {
   }
 
   /**
-   * The role name the providers of `account` assume: `${var.member_role_name}`, or, for an account whose access
-   * role is not the variable's default, that role unless the run chose the plan role.
+   * The role name the providers of `account` assume: while Terraform applies (`terraform.applying`), always the
+   * account's access role; while it plans, `${var.member_role_name}`, or, for an account whose access role is not
+   * the variable's default, that role unless the run chose the plan role. So a plan may read through the read-only
+   * plan role and the apply of that saved plan still writes through the access role: HCP Terraform's plan and apply
+   * phases share one set of variables (docs/terraform-cloud.md), and no apply ever runs as the plan role.
+   * @see https://developer.hashicorp.com/terraform/language/expressions/references#terraform-applying
    */
   private roleNameFor(account: TargetAccount): string {
-    const variable = this.memberRoleName(account);
-    const own = this.accessRoleOf(account);
+    const variable = `var.${MEMBER_ROLE_VARIABLE}`;
+    this.declareRoleVariable(account);
+    const own = JSON.stringify(this.accessRoleOf(account));
     const fallback = this.defaultRoleName;
-    if (own === fallback) return variable;
-    return `\${var.${MEMBER_ROLE_VARIABLE} == ${JSON.stringify(fallback)} ? ${JSON.stringify(own)} : var.${MEMBER_ROLE_VARIABLE}}`;
+    const planning = this.accessRoleOf(account) === fallback ? variable : `(${variable} == ${JSON.stringify(fallback)} ? ${own} : ${variable})`;
+    return `\${terraform.applying ? ${own} : ${planning}}`;
   }
 
-  /** `${var.member_role_name}`, declared on first use with `account`'s access role as its default. */
-  private memberRoleName(account: TargetAccount): string {
+  /** Declares `var.member_role_name` on first use, with `account`'s access role as its default. */
+  private declareRoleVariable(account: TargetAccount): void {
     if (!this.roleVariable) {
       const { planRoleName } = this.props;
       const accessRoleName = this.accessRoleOf(account);
@@ -98,17 +104,16 @@ export class AccountProviders extends Construct {
         type: 'string',
         default: accessRoleName,
         nullable: false,
-        description: `Role the member-account providers assume: ${accessRoleName} (default, applies) or the read-only ${planRoleName} (plans: TF_VAR_${MEMBER_ROLE_VARIABLE}).`,
+        description: `Role the member-account providers assume while Terraform plans: ${accessRoleName} (default) or the read-only ${planRoleName} (TF_VAR_${MEMBER_ROLE_VARIABLE}; HCP Terraform: a workspace variable). Applies always assume ${accessRoleName}.`,
         validation: [
           {
             condition: `\${contains(${JSON.stringify([accessRoleName, planRoleName])}, var.${MEMBER_ROLE_VARIABLE})}`,
-            errorMessage: `${MEMBER_ROLE_VARIABLE} must be ${accessRoleName} (apply) or ${planRoleName} (plan).`,
+            errorMessage: `${MEMBER_ROLE_VARIABLE} must be ${accessRoleName} or ${planRoleName} (read-only plans).`,
           },
         ],
       });
       this.roleVariable.overrideLogicalId(MEMBER_ROLE_VARIABLE);
     }
-    return this.roleVariable.stringValue;
   }
 }
 

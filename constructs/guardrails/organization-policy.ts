@@ -34,6 +34,12 @@ export interface OrganizationPolicyProps {
    * @default - only the provider's default tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Id of an existing policy (p-...) the landing zone takes over: imported instead of created (a second policy of the
+   * same name and type would be refused with DuplicatePolicyException), then given this content.
+   * @default - the policy is created
+   */
+  readonly existingPolicyId?: string;
 }
 
 /**
@@ -45,6 +51,7 @@ export class OrganizationPolicy extends Construct {
   readonly resource: OrganizationsPolicy;
   /** p-... id. */
   readonly policyId: string;
+  private readonly existingPolicyId?: string;
   private readonly dependsOn?: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: OrganizationPolicyProps) {
@@ -58,15 +65,19 @@ export class OrganizationPolicy extends Construct {
       tags: props.tags,
       dependsOn: props.dependsOn,
     });
+    if (props.existingPolicyId) this.resource.importFrom(props.existingPolicyId);
     this.policyId = this.resource.id;
+    this.existingPolicyId = props.existingPolicyId;
     this.dependsOn = props.dependsOn;
   }
 
   /**
    * Attaches the policy to a root, OU or account. `targetName` ("Root", an OU path, an account name)
-   * becomes the construct id, so the order of targets in the config never matters.
+   * becomes the construct id, so the order of targets in the config never matters. `existingTargetId`: the adopted
+   * policy is attached there already (its literal root, OU or account id); the attachment is imported.
    */
-  attachTo(targetName: string, targetId: string): PolicyAttachment {
-    return new PolicyAttachment(this, `Attachment-${targetName}`, { policyId: this.policyId, targetId, dependsOn: this.dependsOn });
+  attachTo(targetName: string, targetId: string, existingTargetId?: string): PolicyAttachment {
+    const existing = existingTargetId && this.existingPolicyId ? { targetId: existingTargetId, policyId: this.existingPolicyId } : undefined;
+    return new PolicyAttachment(this, `Attachment-${targetName}`, { policyId: this.policyId, targetId, dependsOn: this.dependsOn, existing });
   }
 }

@@ -12,11 +12,17 @@ export interface PolicyAttachmentProps {
    * @default - no explicit dependency
    */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * The attachment exists already (an adopted policy attached there before): imported as `<target id>:<policy id>`.
+   * @default - the policy is attached
+   */
+  readonly existing?: { readonly targetId: string; readonly policyId: string };
 }
 
 /**
  * Attachment of an organization policy to a root, OU or account.
  * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_AttachPolicy.html
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/organizations_policy_attachment#import
  */
 export class PolicyAttachment extends Construct {
   readonly resource: OrganizationsPolicyAttachment;
@@ -28,5 +34,6 @@ export class PolicyAttachment extends Construct {
       targetId: props.targetId,
       dependsOn: props.dependsOn,
     });
+    if (props.existing) this.resource.importFrom(`${props.existing.targetId}:${props.existing.policyId}`);
   }
 }

@@ -22,6 +22,11 @@ export interface AccountAssignmentProps {
    * @default - the stack's default provider (the home region)
    */
   readonly provider?: AwsProvider;
+  /**
+   * 0 or 1: for a new organization, whether its Identity Center instance exists yet (IdentityCenterInstance.count).
+   * @default - exactly one, no `count`
+   */
+  readonly count?: number;
 }
 
 /** Gives a group a permission set in one account (the role appears in the access portal). */
@@ -32,6 +37,7 @@ export class AccountAssignment extends Construct {
     super(scope, id);
     this.resource = new SsoadminAccountAssignment(this, 'Resource', {
       provider: props.provider,
+      count: props.count,
       instanceArn: props.instanceArn,
       permissionSetArn: props.permissionSetArn,
       principalType: 'GROUP',

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
 import { IdentitystoreGroup } from '@cdktf/provider-aws/lib/identitystore-group';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { attributeOfSingleInstance } from '../../lib/single-instance';
 
 export interface IdentityGroupProps {
   /** Identity store id (d-...). */
@@ -24,6 +25,11 @@ export interface IdentityGroupProps {
    * @default - the stack's default provider (the home region)
    */
   readonly provider?: AwsProvider;
+  /**
+   * 0 or 1: for a new organization, whether its Identity Center instance exists yet (IdentityCenterInstance.count).
+   * @default - exactly one, no `count`
+   */
+  readonly count?: number;
 }
 
 /** A group in the Identity Center identity store: created, or an existing one looked up by name. */
@@ -33,21 +39,24 @@ export class IdentityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityGroupProps) {
     super(scope, id);
+    const { count } = props;
     if (props.existing) {
       const found = new DataAwsIdentitystoreGroup(this, 'Lookup', {
         provider: props.provider,
+        count,
         identityStoreId: props.identityStoreId,
         alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: props.displayName } },
       });
-      this.groupId = found.groupId;
+      this.groupId = count === undefined ? found.groupId : attributeOfSingleInstance(found, 'group_id');
     } else {
       const group = new IdentitystoreGroup(this, 'Resource', {
         provider: props.provider,
+        count,
         identityStoreId: props.identityStoreId,
         displayName: props.displayName,
         description: props.description,
       });
-      this.groupId = group.groupId;
+      this.groupId = count === undefined ? group.groupId : attributeOfSingleInstance(group, 'group_id');
     }
   }
 }

@@ -6,6 +6,7 @@ import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoad
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { TerraformResource } from '../../lib/cdktf';
 import { renderPolicy, type PolicyDocument } from '../../lib/policy-document';
+import { attributeOfSingleInstance } from '../../lib/single-instance';
 
 /** A customer managed policy each assigned account holds, by name and path. */
 export interface CustomerManagedPolicyRef {
@@ -59,6 +60,11 @@ export interface PermissionSetProps {
    * @default - the stack's default provider (the home region)
    */
   readonly provider?: AwsProvider;
+  /**
+   * 0 or 1: for a new organization, whether its Identity Center instance exists yet (IdentityCenterInstance.count).
+   * @default - exactly one, no `count`
+   */
+  readonly count?: number;
 }
 
 /** ARN of an AWS managed policy given by name (with optional path) or ARN. */
@@ -81,9 +87,10 @@ export class PermissionSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PermissionSetProps) {
     super(scope, id);
-    const { instanceArn, provider } = props;
+    const { instanceArn, provider, count } = props;
     this.resource = new SsoadminPermissionSet(this, 'Resource', {
       provider,
+      count,
       instanceArn,
       name: props.name,
       description: props.description,
@@ -91,13 +98,14 @@ export class PermissionSet extends Construct {
       relayState: props.relayState,
       tags: props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined,
     });
-    this.arn = this.resource.arn;
+    this.arn = count === undefined ? this.resource.arn : attributeOfSingleInstance(this.resource, 'arn');
     const permissionSetArn = this.arn;
 
     for (const policy of new Set(props.managedPolicies ?? [])) {
       this.policyResources.push(
         new SsoadminManagedPolicyAttachment(this, `Managed-${policy.replace(/^arn:[^:]*:iam::aws:policy\//, '')}`, {
           provider,
+          count,
           instanceArn,
           permissionSetArn,
           managedPolicyArn: managedPolicyArn(policy),
@@ -109,6 +117,7 @@ export class PermissionSet extends Construct {
       this.policyResources.push(
         new SsoadminCustomerManagedPolicyAttachment(this, `Customer-${path}${ref.name}`, {
           provider,
+          count,
           instanceArn,
           permissionSetArn,
           customerManagedPolicyReference: { name: ref.name, path },
@@ -119,6 +128,7 @@ export class PermissionSet extends Construct {
       this.policyResources.push(
         new SsoadminPermissionSetInlinePolicy(this, 'Inline', {
           provider,
+          count,
           instanceArn,
           permissionSetArn,
           inlinePolicy: renderPolicy(props.inlinePolicy),

@@ -8,22 +8,34 @@ import { SecureBucket } from '../storage/secure-bucket';
 import { accessRoleArn } from '../core/providers';
 import type { Statement } from '../../lib/policy-document';
 import { CONFIG_DELIVERY_PREFIX, GUARDDUTY_FINDINGS_PREFIX } from '../../lib/naming';
+import { guardDutyDetectorArns, guardDutyServicePrincipals, servicePrincipal, type GuardDutyExport } from './guardduty-export';
 
-/** What the central log bucket's policy statements are built from. */
+/** What the central log buckets' policy statements are built from. */
 export interface LogArchiveBucketPolicyInput {
   /** ARN of the log bucket. */
   readonly bucketArn: string;
   /** The log-archive account, owner of the bucket. */
   readonly accountId: string;
-  /** Organization id (o-...): services write only on behalf of this organization. */
+  /** Organization id (o-...): CloudTrail's organization path, and Config writes only on behalf of this organization. */
   readonly organizationId: string;
+  /**
+   * The management account: CloudTrail's documented policy for an organization trail also lets it write under
+   * `AWSLogs/<management account id>/` (the trail's own account).
+   */
+  readonly managementAccountId: string;
   /** Roles (names in the log-archive account) that may still change the buckets' configuration: the access role Terraform uses. */
   readonly adminRoleNames: readonly string[];
   /**
-   * Account whose GuardDuty exports findings into the bucket (the security account).
+   * ARNs of the trails that deliver into the CloudTrail bucket (config/organization-trail.ts landingZoneTrailArn):
+   * the `aws:SourceArn` CloudTrail sends.
+   * @default - CloudTrail may not write
+   */
+  readonly trailArns?: readonly string[];
+  /**
+   * The GuardDuty detectors that export findings into the Config bucket (the security account's).
    * @default - GuardDuty may not write
    */
-  readonly guardDutyAccountId?: string;
+  readonly guardDuty?: GuardDutyExport;
 }
 
 /** Actions nobody may perform on the log bucket or its objects: logs are write-once. */
@@ -76,47 +88,64 @@ export function logProtectionStatements(arn: string, input: Pick<LogArchiveBucke
 }
 
 /**
- * Bucket policy statements of the CloudTrail log bucket (added after SecureBucket's TLS-only deny):
- * CloudTrail writes only this organization's trail logs (`AWSLogs/<org-id>/`); nobody deletes logs, and
- * only the admin roles change the bucket. Config and GuardDuty have no access here: they write to the
- * Config log bucket (configLogBucketStatements), which never has Object Lock.
+ * Bucket policy statements of the CloudTrail log bucket (added after SecureBucket's TLS-only deny), in the form AWS
+ * documents for an organization trail: CloudTrail's ACL check, its writes under `AWSLogs/<management account id>/`
+ * (without which CreateTrail is reported to fail with InsufficientS3BucketPolicyException) and under
+ * `AWSLogs/<organization id>/`, each only for the landing zone's trail (`aws:SourceArn`, which for an organization
+ * trail is an ARN of the management account) and the writes with `s3:x-amz-acl` = `bucket-owner-full-control`; then
+ * nobody deletes logs, and only the admin roles change the bucket. Without trail ARNs, CloudTrail gets nothing.
+ * Config and GuardDuty have no access here: they write to the Config log bucket (configLogBucketStatements), which
+ * never has Object Lock.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-an-organizational-trail-by-using-the-aws-cli.html
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
  */
 export function trailBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
   const arn = input.bucketArn;
-  const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
-  return [
-    {
-      Sid: 'CloudTrailAclCheck',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 's3:GetBucketAcl',
-      Resource: arn,
-      Condition: orgOnly,
-    },
-    {
-      Sid: 'CloudTrailWritesOrganizationTrail',
+  const trailArns = input.trailArns ?? [];
+  const statements: Statement[] = [];
+  if (trailArns.length > 0) {
+    const fromTrails = { 'aws:SourceArn': [...trailArns] };
+    const write = (sid: string, path: string): Statement => ({
+      Sid: sid,
       Effect: 'Allow',
       Principal: { Service: 'cloudtrail.amazonaws.com' },
       Action: 's3:PutObject',
-      Resource: `${arn}/AWSLogs/${input.organizationId}/*`,
-      Condition: orgOnly,
-    },
-    ...logProtectionStatements(arn, input),
-  ];
+      Resource: `${arn}/AWSLogs/${path}/*`,
+      Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...fromTrails } },
+    });
+    statements.push(
+      {
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: arn,
+        Condition: { StringEquals: fromTrails },
+      },
+      write('CloudTrailWritesManagementAccount', input.managementAccountId),
+      write('CloudTrailWritesOrganization', input.organizationId),
+    );
+  }
+  return [...statements, ...logProtectionStatements(arn, input)];
 }
 
 /**
- * Bucket policy statements of the Config log bucket (added after SecureBucket's TLS-only deny): Config
- * of every account of this organization delivers under `config/AWSLogs/<account>/Config/`
- * (`aws:SourceOrgID`), GuardDuty of the security account exports findings under `guardduty/`; nobody
- * deletes logs, and only the admin roles change the bucket.
+ * Bucket policy statements of the Config log bucket (added after SecureBucket's TLS-only deny):
+ * - Config of every account of this organization (delivering as its service principal, as it does with the
+ *   service-linked role): the bucket checks (`GetBucketAcl`, `ListBucket`) and `PutObject` under
+ *   `config/AWSLogs/<account>/Config/` with `s3:x-amz-acl` = `bucket-owner-full-control`, on behalf of an account of
+ *   this organization (`aws:SourceOrgID`, present with the `aws:SourceAccount` Config sends; AWS Control Tower's log
+ *   bucket policy grants Config delivery the same way);
+ * - GuardDuty of the security account (`aws:SourceAccount`, `aws:SourceArn` = its detectors): `GetBucketLocation`
+ *   and `PutObject` under `guardduty/`;
+ * then nobody deletes logs, and only the admin roles change the bucket.
  * @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/logging-s3-audit-bucket.html
  * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
  */
 export function configLogBucketStatements(input: LogArchiveBucketPolicyInput): Statement[] {
   const arn = input.bucketArn;
-  const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
+  const orgOnly = { 'aws:SourceOrgID': input.organizationId };
   const statements: Statement[] = [
     {
       Sid: 'ConfigBucketChecks',
@@ -124,7 +153,7 @@ export function configLogBucketStatements(input: LogArchiveBucketPolicyInput): S
       Principal: { Service: 'config.amazonaws.com' },
       Action: ['s3:GetBucketAcl', 's3:ListBucket'],
       Resource: arn,
-      Condition: orgOnly,
+      Condition: { StringEquals: orgOnly },
     },
     {
       Sid: 'ConfigDelivers',
@@ -132,31 +161,57 @@ export function configLogBucketStatements(input: LogArchiveBucketPolicyInput): S
       Principal: { Service: 'config.amazonaws.com' },
       Action: 's3:PutObject',
       Resource: `${arn}/${CONFIG_DELIVERY_PREFIX}/AWSLogs/*/Config/*`,
-      Condition: orgOnly,
+      Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...orgOnly } },
     },
   ];
-  if (input.guardDutyAccountId) {
-    const fromSecurity = { StringEquals: { 'aws:SourceAccount': input.guardDutyAccountId } };
+  if (input.guardDuty) {
+    const principal = { Service: servicePrincipal(guardDutyServicePrincipals(input.guardDuty.regions)) };
+    const fromDetectors = {
+      StringEquals: { 'aws:SourceAccount': input.guardDuty.accountId },
+      ArnLike: { 'aws:SourceArn': guardDutyDetectorArns(input.guardDuty) },
+    };
     statements.push(
       {
         Sid: 'GuardDutyLocatesBucket',
         Effect: 'Allow',
-        Principal: { Service: 'guardduty.amazonaws.com' },
+        Principal: principal,
         Action: 's3:GetBucketLocation',
         Resource: arn,
-        Condition: fromSecurity,
+        Condition: fromDetectors,
       },
       {
         Sid: 'GuardDutyExportsFindings',
         Effect: 'Allow',
-        Principal: { Service: 'guardduty.amazonaws.com' },
+        Principal: principal,
         Action: 's3:PutObject',
         Resource: `${arn}/${GUARDDUTY_FINDINGS_PREFIX}/*`,
-        Condition: fromSecurity,
+        Condition: fromDetectors,
       },
     );
   }
   return [...statements, ...logProtectionStatements(arn, input)];
+}
+
+/**
+ * The access-log bucket's statement: S3 server access logging (`logging.s3.amazonaws.com`) writes the logs of the
+ * two log buckets, each under its own prefix (the bucket name, as the logging configuration sets it), only for those
+ * buckets (`aws:SourceArn`) of the log-archive account (`aws:SourceAccount`).
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+ */
+export function accessLogBucketStatements(accessLogBucketArn: string, accountId: string, sourceBucketNames: readonly string[]): Statement[] {
+  return [
+    {
+      Sid: 'S3ServerAccessLogs',
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: sourceBucketNames.map((name) => `${accessLogBucketArn}/${name}/*`),
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': accountId },
+        ArnLike: { 'aws:SourceArn': sourceBucketNames.map((name) => `arn:aws:s3:::${name}`) },
+      },
+    },
+  ];
 }
 
 export interface LogArchiveBucketProps {
@@ -225,19 +280,7 @@ export class LogArchiveBucket extends Construct {
       provider,
       bucketName: props.accessLogBucketName,
       // Server access logging delivers only to SSE-S3 buckets.
-      policyStatements: (accessArn) => [
-        {
-          Sid: 'S3ServerAccessLogs',
-          Effect: 'Allow',
-          Principal: { Service: 'logging.s3.amazonaws.com' },
-          Action: 's3:PutObject',
-          Resource: `${accessArn}/*`,
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': props.policy.accountId },
-            ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::${props.bucketName}`, `arn:aws:s3:::${props.configBucketName}`] },
-          },
-        },
-      ],
+      policyStatements: (accessArn) => accessLogBucketStatements(accessArn, props.policy.accountId, [props.bucketName, props.configBucketName]),
     });
     new S3BucketLifecycleConfiguration(this, 'AccessLogsLifecycle', {
       provider,

@@ -3,23 +3,25 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { policyDocument, renderPolicy, type PolicyDocument, type Statement } from '../../lib/policy-document';
+import { guardDutyDetectorArns, guardDutyServicePrincipals, servicePrincipal, type GuardDutyExport } from './guardduty-export';
 
 /** What the log-archive key policy is built from. */
 export interface LogArchiveKeyPolicyInput {
   /** Account that owns the key (the log-archive account). */
   readonly accountId: string;
-  /** Organization id (o-...): service principals may use the key only on behalf of this organization. */
+  /** Organization id (o-...): Config may use the key only on behalf of this organization. */
   readonly organizationId: string;
   /**
-   * Accounts whose trails may encrypt with the key: the management account (owner of an organization
-   * trail, even one a delegated administrator creates) and the security account.
+   * ARNs of the trails that deliver into the log archive (config/organization-trail.ts landingZoneTrailArn): the
+   * `aws:SourceArn` and the `aws:cloudtrail:arn` encryption context CloudTrail sends for them.
+   * @default - CloudTrail may not use the key
    */
-  readonly trailAccountIds: readonly string[];
+  readonly trailArns?: readonly string[];
   /**
-   * Account whose GuardDuty detector exports findings (the security account, delegated administrator).
+   * The GuardDuty detectors that export findings with the key (the security account's, in every security region).
    * @default - GuardDuty may not use the key
    */
-  readonly guardDutyAccountId?: string;
+  readonly guardDuty?: GuardDutyExport;
   /**
    * Accounts whose principals may decrypt logs (e.g. the security account's investigators), given IAM permission there.
    * @default - only the key's own account
@@ -28,12 +30,23 @@ export interface LogArchiveKeyPolicyInput {
 }
 
 /**
- * Key policy of the log-archive key: the account administers it through IAM; CloudTrail may generate
- * data keys only for this organization's trails (aws:SourceOrgID and the trail ARN encryption context);
- * Config may use it only for this organization; GuardDuty only from the delegated administrator.
+ * Key policy of the log-archive key: the account administers it through IAM; every service may use it only for the
+ * request AWS documents, from this landing zone's sources:
+ * - CloudTrail (the three statements "Configure AWS KMS key policies for CloudTrail" requires for trails):
+ *   `GenerateDataKey*` with `aws:SourceArn` = the trail and the encryption context `aws:cloudtrail:arn` of that trail
+ *   (any region of its shadow copies), `DescribeKey` and `Decrypt` with `aws:SourceArn` = the trail. `Decrypt` is
+ *   required because the log buckets use an S3 Bucket Key ("kms:Decrypt permissions are required to create or update
+ *   a trail with SSE-KMS encryption enabled"). An organization trail belongs to the management account, so its ARN
+ *   carries the management account id even when the delegated administrator made it.
+ * - Config (delivering as its service principal): `GenerateDataKey` and `Decrypt` on behalf of an account of this
+ *   organization (`aws:SourceOrgID`, present with the `aws:SourceAccount` Config documents).
+ * - GuardDuty: `GenerateDataKey` from the security account's detectors (`aws:SourceAccount`, `aws:SourceArn`).
+ * CloudTrail Lake's event data store does not use the key.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+ * @see https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
  */
 export function logArchiveKeyPolicy(input: LogArchiveKeyPolicyInput): PolicyDocument {
-  const orgOnly = { StringEquals: { 'aws:SourceOrgID': input.organizationId } };
   const statements: Statement[] = [
     {
       Sid: 'AccountAdministersKey',
@@ -42,44 +55,59 @@ export function logArchiveKeyPolicy(input: LogArchiveKeyPolicyInput): PolicyDocu
       Action: 'kms:*',
       Resource: '*',
     },
-    {
-      Sid: 'CloudTrailEncryptsOrganizationTrails',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 'kms:GenerateDataKey*',
-      Resource: '*',
-      Condition: {
-        ...orgOnly,
-        StringLike: {
-          'kms:EncryptionContext:aws:cloudtrail:arn': input.trailAccountIds.map((id) => `arn:aws:cloudtrail:*:${id}:trail/*`),
+  ];
+  const trailArns = input.trailArns ?? [];
+  if (trailArns.length > 0) {
+    const fromTrails = { 'aws:SourceArn': [...trailArns] };
+    statements.push(
+      {
+        Sid: 'CloudTrailEncryptsTrailLogs',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
+        Condition: {
+          StringEquals: fromTrails,
+          StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': trailArns.map(anyRegionOfTrail) },
         },
       },
-    },
-    {
-      Sid: 'CloudTrailDescribesKey',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 'kms:DescribeKey',
-      Resource: '*',
-      Condition: orgOnly,
-    },
-    {
-      Sid: 'ConfigDeliversForOrganization',
-      Effect: 'Allow',
-      Principal: { Service: 'config.amazonaws.com' },
-      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
-      Resource: '*',
-      Condition: orgOnly,
-    },
-  ];
-  if (input.guardDutyAccountId) {
+      {
+        Sid: 'CloudTrailDescribesKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+        Condition: { StringEquals: fromTrails },
+      },
+      {
+        Sid: 'CloudTrailDecryptsWithBucketKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { StringEquals: fromTrails },
+      },
+    );
+  }
+  statements.push({
+    Sid: 'ConfigDeliversForOrganization',
+    Effect: 'Allow',
+    Principal: { Service: 'config.amazonaws.com' },
+    Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:SourceOrgID': input.organizationId } },
+  });
+  if (input.guardDuty) {
     statements.push({
       Sid: 'GuardDutyExportsFindings',
       Effect: 'Allow',
-      Principal: { Service: 'guardduty.amazonaws.com' },
+      Principal: { Service: servicePrincipal(guardDutyServicePrincipals(input.guardDuty.regions)) },
       Action: 'kms:GenerateDataKey',
       Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': input.guardDutyAccountId } },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': input.guardDuty.accountId },
+        ArnLike: { 'aws:SourceArn': guardDutyDetectorArns(input.guardDuty) },
+      },
     });
   }
   if (input.readerAccountIds && input.readerAccountIds.length > 0) {
@@ -92,6 +120,14 @@ export function logArchiveKeyPolicy(input: LogArchiveKeyPolicyInput): PolicyDocu
     });
   }
   return policyDocument(...statements);
+}
+
+/** `arn:aws:cloudtrail:<region>:<account>:trail/<name>` with any region, as CloudTrail's documented encryption context condition has it. */
+function anyRegionOfTrail(trailArn: string): string {
+  const parts = trailArn.split(':');
+  if (parts.length < 6 || parts[2] !== 'cloudtrail') throw new Error(`${trailArn} is not a trail ARN (arn:aws:cloudtrail:<region>:<account>:trail/<name>)`);
+  parts[3] = '*';
+  return parts.join(':');
 }
 
 export interface LogArchiveKeyProps extends LogArchiveKeyPolicyInput {
@@ -107,8 +143,8 @@ export interface LogArchiveKeyProps extends LogArchiveKeyPolicyInput {
 }
 
 /**
- * The customer managed KMS key of the central logs: rotation on, org-scoped key policy, an alias, and
- * `prevent_destroy`.
+ * The customer managed KMS key of the central logs: rotation on, a key policy that lets each service use it only for
+ * this landing zone's trail, organization and detectors (logArchiveKeyPolicy), an alias, and `prevent_destroy`.
  */
 export class LogArchiveKey extends Construct {
   readonly resource: KmsKey;

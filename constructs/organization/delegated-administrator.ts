@@ -12,6 +12,13 @@ export interface DelegatedAdministratorProps {
    * @default - no explicit dependency
    */
   readonly dependsOn?: readonly TerraformResource[];
+  /**
+   * The account is already registered for this service (lz import found it): import the registration
+   * (`<account id>/<service principal>`) instead of registering again, which AWS refuses with
+   * AccountAlreadyRegisteredException. The account id must then be a literal.
+   * @default false - the registration is made
+   */
+  readonly existing?: boolean;
 }
 
 /**
@@ -19,6 +26,7 @@ export interface DelegatedAdministratorProps {
  * (RegisterDelegatedAdministrator), for services without their own admin API in the provider
  * (Config, Access Analyzer, CloudTrail ...).
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/organizations_delegated_administrator#import
  */
 export class DelegatedAdministrator extends Construct {
   readonly resource: OrganizationsDelegatedAdministrator;
@@ -30,5 +38,6 @@ export class DelegatedAdministrator extends Construct {
       accountId: props.accountId,
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
+    if (props.existing) this.resource.importFrom(`${props.accountId}/${props.servicePrincipal}`);
   }
 }

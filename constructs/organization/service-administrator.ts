@@ -27,6 +27,13 @@ export interface ServiceAdministratorProps {
    * @default - no explicit dependency
    */
   readonly dependsOn?: readonly TerraformResource[];
+  /**
+   * The account is already the service's administrator in this Region (lz import found it): the designation is
+   * imported by the account id (the import id of each of these resources) instead of made again. The account id must
+   * then be a literal.
+   * @default false - the designation is made
+   */
+  readonly existing?: boolean;
 }
 
 /**
@@ -68,5 +75,6 @@ export class ServiceAdministrator extends Construct {
         this.resource = new Macie2OrganizationAdminAccount(this, 'Resource', { ...meta, adminAccountId: accountId });
         break;
     }
+    if (props.existing) this.resource.importFrom(accountId, props.provider);
   }
 }

@@ -36,20 +36,29 @@ interface DeclaredAttributes {
 const cache = new WeakMap<LandingZoneConfig, readonly DeclaredAttributes[]>();
 const accountsByName = new WeakMap<LandingZoneConfig, Map<string, LandingZoneConfig['accounts'][number]>>();
 
-/** The EC2 attributes each enabled declarative policy of the config declares, computed once per config. */
+/**
+ * The EC2 attributes each enabled declarative policy of the config declares, and those the existing declarative
+ * policies of the organization declare (guardrails.existing, as lz import read them), computed once per config.
+ */
 function declarativePolicies(config: LandingZoneConfig): readonly DeclaredAttributes[] {
   let found = cache.get(config);
   if (!found) {
     const context = guardrailContext(config);
-    found = effectiveGuardrails(config)
-      .filter((g) => g.kind === 'declarative')
-      .map((g) => {
-        const document = (g.document ?? (g.policy ? CATALOGUE[g.policy]?.render(context, g.options) : undefined) ?? {}) as { ec2_attributes?: unknown };
-        const declared = document.ec2_attributes;
-        const attributes = declared !== null && typeof declared === 'object' && !Array.isArray(declared) ? Object.keys(declared).filter((key) => !NOT_ATTRIBUTES.has(key)) : [];
-        return { name: g.name, targets: new Set(g.targets), attributes };
-      })
-      .filter((p) => p.attributes.length > 0);
+    const adopted = new Set(effectiveGuardrails(config).flatMap((g) => (g.adoptId ? [g.adoptId] : [])));
+    found = [
+      ...effectiveGuardrails(config)
+        .filter((g) => g.kind === 'declarative')
+        .map((g) => {
+          const document = (g.document ?? (g.policy ? CATALOGUE[g.policy]?.render(context, g.options) : undefined) ?? {}) as { ec2_attributes?: unknown };
+          const declared = document.ec2_attributes;
+          const attributes = declared !== null && typeof declared === 'object' && !Array.isArray(declared) ? Object.keys(declared).filter((key) => !NOT_ATTRIBUTES.has(key)) : [];
+          return { name: g.name, targets: new Set(g.targets), attributes };
+        }),
+      // Declarative policies that exist outside the landing zone (guardrails.existing) bind the accounts they reach too.
+      ...config.guardrails.existing
+        .filter((p) => p.type === 'DECLARATIVE_POLICY_EC2' && !adopted.has(p.id))
+        .map((p) => ({ name: p.name, targets: new Set(p.targets), attributes: [...(p.ec2Attributes ?? [])] })),
+    ].filter((p) => p.attributes.length > 0);
     cache.set(config, found);
   }
   return found;

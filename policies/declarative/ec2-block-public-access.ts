@@ -45,22 +45,35 @@ export interface Ec2DeclarativeDocument {
  * against the SCP quota.
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_declarative_syntax.html
  */
-export function ec2BlockPublicAccess(options: Partial<Ec2BlockPublicAccessOptions> = {}): Ec2DeclarativeDocument {
-  const o = { ...EC2_BLOCK_PUBLIC_ACCESS_DEFAULTS, ...stripUndefined(options) };
+export function ec2BlockPublicAccess(options: Partial<Ec2BlockPublicAccessOptions> = {}, { onlyGiven = false }: { onlyGiven?: boolean } = {}): Ec2DeclarativeDocument {
+  const given = stripUndefined(options);
+  const o = { ...EC2_BLOCK_PUBLIC_ACCESS_DEFAULTS, ...given };
+  // On a takeover (onlyGiven) an attribute is declared only where its option is written: the others stay as each
+  // account has them (config/takeover.ts).
+  const declares = (option: keyof Ec2BlockPublicAccessOptions) => !onlyGiven || given[option] !== undefined;
   return {
     ec2_attributes: {
       exception_message: assign('Blocked by the landing zone (ec2-block-public-access declarative policy); ask the platform team.'),
-      vpc_block_public_access: {
-        internet_gateway_block: {
-          mode: assign(o.vpcBlockPublicAccess),
-          exclusions_allowed: assign(o.vpcExclusionsAllowed ? 'enabled' : 'disabled'),
-        },
-      },
-      image_block_public_access: { state: assign(o.imageBlockPublicAccess ? 'block_new_sharing' : 'unblocked') },
-      snapshot_block_public_access: { state: assign(o.snapshotBlockPublicAccess) },
-      ...(o.imdsv2Required ? { instance_metadata_defaults: { http_tokens: assign('required' as const) } } : {}),
+      ...(declares('vpcBlockPublicAccess')
+        ? {
+            vpc_block_public_access: {
+              internet_gateway_block: {
+                mode: assign(o.vpcBlockPublicAccess),
+                exclusions_allowed: assign(o.vpcExclusionsAllowed ? ('enabled' as const) : ('disabled' as const)),
+              },
+            },
+          }
+        : {}),
+      ...(declares('imageBlockPublicAccess') ? { image_block_public_access: { state: assign(o.imageBlockPublicAccess ? ('block_new_sharing' as const) : ('unblocked' as const)) } } : {}),
+      ...(declares('snapshotBlockPublicAccess') ? { snapshot_block_public_access: { state: assign(o.snapshotBlockPublicAccess) } } : {}),
+      ...(declares('imdsv2Required') && o.imdsv2Required ? { instance_metadata_defaults: { http_tokens: assign('required' as const) } } : {}),
     },
   };
+}
+
+/** Whether the document declares any EC2 attribute (a takeover may leave every one to the accounts). */
+export function declaresAnyEc2Attribute(document: Ec2DeclarativeDocument): boolean {
+  return Object.keys(document.ec2_attributes).some((k) => k !== 'exception_message');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

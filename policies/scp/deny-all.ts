@@ -11,8 +11,9 @@ export interface DenyAllOptions {
    */
   readonly planRoleName?: string;
   /**
-   * More roles left out: Control Tower's execution role and its own roles, which keep managing an enrolled
-   * account that is suspended (policies/control-tower-roles.ts).
+   * More roles left out: Control Tower's execution role, which keeps managing an enrolled account that is suspended
+   * (and is Terraform there); not Control Tower's service roles, which none of Control Tower's controls exempts beyond
+   * its Region deny (policies/control-tower-roles.ts).
    * @default - none
    */
   readonly otherRoleNames?: readonly string[];

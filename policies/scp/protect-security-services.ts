@@ -6,18 +6,34 @@ export interface ProtectSecurityServicesOptions extends ExemptRolesOptions {
   readonly logBucketNames: readonly string[];
   /** SNS topics that carry findings and non-compliance. */
   readonly topicNames: readonly string[];
-  /** The landing zone's own roles (access role, break-glass roles). */
+  /**
+   * Roles only the exempt roles may create, change or delete: the access role, the pipeline's plan and apply roles,
+   * Control Tower's execution and service roles. Not the StackSet execution roles either: a role that reaches every
+   * account must not be open to a StackSet, which any StackSets delegated administrator can deploy everywhere.
+   */
   readonly protectedRoleNames: readonly string[];
+  /**
+   * Roles the StackSet execution roles may create, change and delete as well as the exempt roles: the break-glass
+   * roles, which docs/operations.md deploys with a service-managed StackSet. A name also in protectedRoleNames stays
+   * there (the stricter statement wins).
+   * @default - none: only roles named like a StackSet execution role
+   */
+  readonly stackSetRoleNames?: readonly string[];
 }
 
 /**
  * Roles CloudFormation StackSets deploy with in a target account: `stacksets-exec-*` for service-managed
  * StackSets (CloudFormation creates it through its service-linked role, which SCPs do not affect; the
  * management account's StackSets role may assume only `stacksets-exec-*`) and
- * `AWSCloudFormationStackSetExecutionRole` for self-managed ones. They may create and change the landing
- * zone's roles (the way docs/operations.md creates break-glass roles), and nobody else but the exempt roles
- * may create or change roles of these names.
+ * `AWSCloudFormationStackSetExecutionRole` for self-managed ones. A StackSet's execution role does whatever its
+ * template says for whoever deployed it, and a StackSets delegated administrator (`callAs: DELEGATED_ADMIN`, up to five
+ * member accounts) deploys service-managed StackSets to every account of the organization. So these roles are exempt
+ * only for what StackSets must do here: create, change and delete the break-glass roles (docs/operations.md) and roles
+ * of their own names (a service-managed StackSet is how `AWSCloudFormationStackSetExecutionRole` reaches the accounts
+ * for self-managed ones). Nobody else but the exempt roles may create or change roles of these names, so nobody can
+ * make a role that passes for one.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-activate-trusted-access.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-delegated-admin.html
  * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudFormationStackSetsOrgAdminServiceRolePolicy.html
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs-self-managed.html
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
@@ -40,11 +56,25 @@ export const ROLE_CHANGE_ACTIONS: readonly string[] = [
   'iam:UpdateRole*',
 ];
 
-/** Actions that stop, delete or weaken the detective controls of seed 004. */
+/**
+ * Actions that stop, delete or weaken the detective controls of seed 004. CloudTrail Lake: of the actions on an event
+ * data store (`eventdatastore` resource in the IAM action list), those that stop it (StopEventDataStoreIngestion),
+ * delete it (DeleteEventDataStore, which termination protection blocks until UpdateEventDataStore turns it off) or
+ * weaken it (UpdateEventDataStore: retention, termination protection, event selectors, KMS key); the others read,
+ * query, tag, share or enrich it. Config: the retention of its configuration items, both ways (Put and Delete), as
+ * Control Tower's own Config control denies them.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_UpdateEventDataStore.html
+ * @see https://docs.aws.amazon.com/config/latest/APIReference/API_PutRetentionConfiguration.html
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/mandatory-controls.html
+ */
 export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
+  'cloudtrail:DeleteEventDataStore',
   'cloudtrail:DeleteTrail',
   'cloudtrail:PutEventSelectors',
+  'cloudtrail:StopEventDataStoreIngestion',
   'cloudtrail:StopLogging',
+  'cloudtrail:UpdateEventDataStore',
   'cloudtrail:UpdateTrail',
   'config:DeleteConfigRule',
   'config:DeleteConfigurationAggregator',
@@ -55,6 +85,7 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
   'config:PutConfigRule',
   'config:PutConfigurationRecorder',
   'config:PutDeliveryChannel',
+  'config:PutRetentionConfiguration',
   'config:StopConfigurationRecorder',
   'guardduty:DeleteDetector',
   'guardduty:DeleteMembers',
@@ -76,29 +107,31 @@ export const SECURITY_SERVICE_ACTIONS: readonly string[] = [
 ];
 
 /**
- * Denies stopping, deleting or reconfiguring CloudTrail, Config, GuardDuty, Security Hub and
- * IAM Access Analyzer, and creating or changing the landing zone's own roles, findings topics and log
- * bucket configuration: a workload admin must not be able to switch off what watches them (seed 004).
- * Only the access role (Terraform) and the break-glass roles may; the landing zone's roles may also be
- * created and changed by CloudFormation StackSets' execution roles (STACKSET_EXECUTION_ROLE_NAMES), whose
- * own names are protected the same way, so that nobody can make a role that passes for one.
+ * Denies stopping, deleting or reconfiguring CloudTrail (trails and CloudTrail Lake event data stores), Config (its
+ * retention too), GuardDuty, Security Hub and IAM Access Analyzer, changing the findings topics and the log buckets'
+ * configuration, and creating or changing the landing zone's own roles: a workload admin must not be able to switch
+ * off what watches them (seed 004). Only the exempt roles (access role, break-glass roles, exemptRoleNames; Control
+ * Tower's execution role in Control Tower mode) may. The roles are protected in two groups, each statement with
+ * exactly the exemptions its group needs: protectedRoleNames for the exempt roles only, and stackSetRoleNames with
+ * the StackSet execution roles' own names for the exempt roles and the StackSet execution roles.
  */
 export function protectSecurityServices(options: ProtectSecurityServicesOptions): PolicyDocument {
   const except = exceptRoles(options.exemptRoleNames);
+  const protectedRoles = [...new Set(options.protectedRoleNames)];
+  const stackSetRoles = [...new Set([...(options.stackSetRoleNames ?? []), ...STACKSET_EXECUTION_ROLE_NAMES])].filter((n) => !protectedRoles.includes(n));
   const statements: Statement[] = [
     { Sid: 'ProtectSecurityServices', Effect: 'Deny', Action: [...SECURITY_SERVICE_ACTIONS], Resource: '*', Condition: except },
   ];
-  if (options.protectedRoleNames.length > 0) {
-    // The StackSet execution roles are both protected (nobody else may make or change a role that
-    // passes for one) and exempt (they deploy the landing zone's roles, e.g. the break-glass roles).
-    statements.push({
-      Sid: 'ProtectLandingZoneRoles',
-      Effect: 'Deny',
-      Action: [...ROLE_CHANGE_ACTIONS],
-      Resource: [...new Set([...options.protectedRoleNames, ...STACKSET_EXECUTION_ROLE_NAMES])].map(roleInAnyAccount),
-      Condition: exceptRoles([...options.exemptRoleNames, ...STACKSET_EXECUTION_ROLE_NAMES]),
-    });
+  if (protectedRoles.length > 0) {
+    statements.push({ Sid: 'ProtectLandingZoneRoles', Effect: 'Deny', Action: [...ROLE_CHANGE_ACTIONS], Resource: protectedRoles.map(roleInAnyAccount), Condition: except });
   }
+  statements.push({
+    Sid: 'ProtectStackSetRoles',
+    Effect: 'Deny',
+    Action: [...ROLE_CHANGE_ACTIONS],
+    Resource: stackSetRoles.map(roleInAnyAccount),
+    Condition: exceptRoles([...options.exemptRoleNames, ...STACKSET_EXECUTION_ROLE_NAMES]),
+  });
   if (options.topicNames.length > 0) {
     statements.push({
       Sid: 'ProtectFindingsTopics',

@@ -7,6 +7,7 @@ import { addBillingGuards } from './billing';
 import { addConfig } from './config';
 import { addHardening } from './hardening';
 import { addPlanRole } from './plan-role';
+import { readOrganizationId } from '../management/account-outputs';
 
 export interface AccountBaselineOptions {
   /**
@@ -21,6 +22,12 @@ export interface AccountBaselineOptions {
    * @default - nothing else; the bucket exists from an earlier stack
    */
   readonly configDeliveryDependsOn?: readonly ITerraformDependable[];
+  /**
+   * The organization's id where the stack already has it from the management stack in the same app (a cdktf
+   * cross-stack reference: the core accounts' stacks).
+   * @default - organization.id of an adopted organization, else the management stack's output read from its state
+   */
+  readonly organizationId?: string;
 }
 
 /**
@@ -35,5 +42,5 @@ export function addAccountBaseline(stack: LandingZoneStack, account: TargetAccou
   addBillingGuards(ctx);
   addConfig(ctx, options.configDeliveryDependsOn);
   addHardening(ctx);
-  addPlanRole(ctx);
+  addPlanRole(ctx, stack.config.organization.id ?? options.organizationId ?? readOrganizationId(stack));
 }

@@ -66,7 +66,8 @@ export function addHardening({ stack, scope, account, baseline, providerIn }: Ba
       encryptionByDefault: baseline.ebsEncryptionByDefault,
       adoptExisting: (adopt.ebsEncryptionByDefault as readonly string[]).includes(region),
     });
-    if (!imdsByPolicy) {
+    // Left alone (undefined) on a takeover where the config does not set it (config/takeover.ts).
+    if (!imdsByPolicy && baseline.instanceMetadata) {
       new ImdsDefaults(scope, `ImdsDefaults-${region}`, {
         provider,
         httpTokens: baseline.instanceMetadata.httpTokens,

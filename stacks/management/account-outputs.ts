@@ -4,7 +4,7 @@ import type { LandingZoneConfig } from '../../config/schema';
 import type { MemberAccount } from '../../constructs/organization';
 
 /**
- * Account ids cross stacks as explicit outputs of the management stack, one per account the landing zone
+ * Account ids (and a new organization's id) cross stacks as explicit outputs of the management stack, one per account the landing zone
  * creates, named and valued exactly as cdktf names a cross-stack reference's output
  * (`cross-stack-output-aws_organizations_account<logical id>id`, sensitive). Readers build the
  * `terraform_remote_state` themselves (LandingZoneStack.outputsOf), so a workload stack is synthesized
@@ -32,10 +32,25 @@ export function accountIdOutputName(accountName: string): string {
   return makeUniqueId([`cross-stack-output-${accountIdAddress(accountName)}`]);
 }
 
+/** Construct id of the organization in the management stack (stacks/management-stack.ts). */
+export const ORGANIZATION_CONSTRUCT_ID = 'Organization';
+
+/** Terraform address of the organization's id: `aws_organizations_organization.<logical id>.id`. */
+export function organizationIdAddress(): string {
+  // The resource is Organization's child `Resource` (constructs/organization/organization.ts).
+  return `aws_organizations_organization.${makeUniqueId([ORGANIZATION_CONSTRUCT_ID, 'Resource'])}.id`;
+}
+
+/** Name of the management stack's output that holds the organization's id (a new organization only). */
+export function organizationIdOutputName(): string {
+  return makeUniqueId([`cross-stack-output-${organizationIdAddress()}`]);
+}
+
 /** Structural view of the management stack this needs (no import of the stack: no import cycle). */
 export interface AccountOutputsScope extends TerraformStack {
   readonly config: LandingZoneConfig;
   readonly memberAccounts: ReadonlyMap<string, MemberAccount>;
+  readonly organization: { readonly resource: { readonly terraformResourceType: string; readonly friendlyUniqueId: string } };
 }
 
 /** Registers an output for the id of every account the landing zone creates. */
@@ -52,9 +67,31 @@ export function exportAccountIds(stack: AccountOutputsScope): void {
   }
 }
 
+/**
+ * Registers an output for the id of the organization the landing zone creates (none for an adopted one, whose
+ * id is the literal organization.id): the member accounts' plan roles trust principals of this organization only.
+ */
+export function exportOrganizationId(stack: AccountOutputsScope): void {
+  if (stack.config.organization.id) return;
+  const { resource } = stack.organization;
+  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}.id`;
+  if (address !== organizationIdAddress()) {
+    throw new Error(`the organization is at ${address}, but readers expect ${organizationIdAddress()} (stacks/management/account-outputs.ts)`);
+  }
+  stack.registerOutgoingCrossStackReference(address);
+}
+
 /** Structural view of a stack that reads another stack's outputs (LandingZoneStack). */
 export interface OutputReader {
   outputsOf(stackId: string): { getString(output: string): string };
+}
+
+/**
+ * The organization's id in a stack other than management: the literal organization.id of an adopted organization,
+ * else the management stack's output, read from its state.
+ */
+export function readOrganizationId(stack: OutputReader & { readonly config: LandingZoneConfig }): string {
+  return stack.config.organization.id ?? stack.outputsOf(MANAGEMENT_STACK_ID).getString(organizationIdOutputName());
 }
 
 /** An account's id in a stack other than management: the management stack's output, read from its state. */

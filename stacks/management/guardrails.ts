@@ -3,12 +3,15 @@ import { ROOT_TARGET } from '../../config/schema';
 import { OrganizationPolicy, type OrganizationPolicyType } from '../../constructs/guardrails';
 import { planGuardrailsOrThrow } from '../../policies/plan';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../../policies/common';
+import { existingTargetId } from '../../config/existing-policies';
 
 /**
  * Organization policies (SCP, RCP, declarative, tag, AI opt-out, backup) and their attachments,
  * from the guardrail plan: catalogue and custom documents within AWS quotas, packed where needed
- * (policies/plan.ts). Construct ids are `Policy-<kind>-<name>` and `Attachment-<target>`, from
- * config names only.
+ * (policies/plan.ts), next to the policies that exist outside the landing zone (guardrails.existing, counted there
+ * and never touched). Construct ids are `Policy-<kind>-<name>` and `Attachment-<target>`, from config names only.
+ * A policy the config adopts (guardrails.*[].id) is imported, with its attachments where guardrails.existing records
+ * them.
  */
 export function addGuardrails(stack: ManagementScope): void {
   const { config, organization } = stack;
@@ -25,8 +28,9 @@ export function addGuardrails(stack: ManagementScope): void {
       type: p.type as OrganizationPolicyType,
       content: p.content.split(ORGANIZATION_ID_PLACEHOLDER).join(organizationId),
       description: p.description,
-      dependsOn: [organization.resource],
+      dependsOn: [...organization.policyTypesReady],
+      existingPolicyId: p.adoptId,
     });
-    for (const target of p.targets) policy.attachTo(target, targetId(target));
+    for (const target of p.targets) policy.attachTo(target, targetId(target), p.adoptId ? existingTargetId(config, p.adoptId, target) : undefined);
   }
 }

@@ -19,6 +19,10 @@ export interface IdentityCenterResources {
  * accounts. An OU target stands for every account in it and below at synth time, so an account
  * added to the OU in the file gets the assignment on the next synth. Construct ids come from
  * names (`Assignment-<group>|<set>|<account>`), so reordering targets changes nothing.
+ *
+ * A new organization (no organization.id) has no instance before its first apply, and AWS enables one only from the
+ * console: there everything here has `count` 0 until the instance exists, and the apply that creates the organization
+ * stops at the instance lookup with the console step; the next plan and apply create the rest (IdentityCenterInstance).
  */
 export function addIdentityCenter(stack: ManagementScope): IdentityCenterResources | undefined {
   const { config } = stack;
@@ -29,8 +33,9 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
   // goes through that region's provider.
   const region = identityCenter.region ?? config.organization.homeRegion;
   const provider = region === config.organization.homeRegion ? undefined : stack.providerForRegion(region);
-  const instance = new IdentityCenterInstance(stack, 'IdentityCenter', { region, provider });
-  const { instanceArn, identityStoreId } = instance;
+  const newOrganization = config.organization.id ? undefined : stack.organization.resource;
+  const instance = new IdentityCenterInstance(stack, 'IdentityCenter', { region, provider, newOrganization });
+  const { instanceArn, identityStoreId, count } = instance;
 
   const permissionSets = new Map<string, PermissionSet>();
   for (const ps of effectivePermissionSets(config)) {
@@ -38,6 +43,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
       ps.name,
       new PermissionSet(stack, `PermissionSet-${ps.name}`, {
         provider,
+        count,
         instanceArn,
         name: ps.name,
         description: ps.description,
@@ -55,7 +61,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
   for (const g of identityCenter.groups) {
     groups.set(
       g.name,
-      new IdentityGroup(stack, `Group-${g.name}`, { identityStoreId, displayName: g.name, description: g.description, existing: g.existing, provider }),
+      new IdentityGroup(stack, `Group-${g.name}`, { identityStoreId, displayName: g.name, description: g.description, existing: g.existing, provider, count }),
     );
   }
 
@@ -71,6 +77,7 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
         key,
         new AccountAssignment(stack, `Assignment-${key}`, {
           provider,
+          count,
           instanceArn,
           permissionSetArn: permissionSet.arn,
           groupId: group.groupId,

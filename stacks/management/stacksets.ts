@@ -3,7 +3,7 @@ import { ServiceManagedStackSet, StackSetsOrganizationsAccess } from '../../cons
 import { dependable } from '../../lib/cdktf';
 import { coreAccount, governedRegions } from '../../config/model';
 import { ROOT_TARGET } from '../../config/schema';
-import { STACKSETS_PRINCIPAL } from './delegated-admins';
+import { STACKSETS_PRINCIPAL } from '../../config/delegated-administrators';
 
 /**
  * Service-managed CloudFormation StackSets from `stackSets` (seed 001: a baseline kept as CloudFormation

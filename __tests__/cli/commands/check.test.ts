@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesCopy, ensureBuilt, lz } from '../binary';
-import { CHECKLIST, formatChecklist, runChecklist } from '../../../cli/check';
-import { CONSTRAINTS, formatConstraints, runConstraints } from '../../../cli/check/constraints';
+import { CHECKLIST, formatChecklist, runChecklist } from '../../../checks/checklist';
+import { CONSTRAINTS, formatConstraints, runConstraints } from '../../../checks/constraints';
 
 describe('lz check (built binary)', () => {
   let dir: string;

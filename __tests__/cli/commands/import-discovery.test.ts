@@ -5,7 +5,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { parseConfig } from '../../../config/load';
 import { runLz } from '../../config/broken-configs';
 import { synthLandingZone } from '../../harness/synth';
-import { AUDIT, emptyWorld, installFakeAws, LOG, MANAGEMENT, ouArn, SHOP, stubs, uninstallFakeAws, type FakeWorld } from '../discovery/fake-aws';
+import { AUDIT, emptyWorld, installFakeAws, LOG, MANAGEMENT, ouArn, SHOP, stubs, uninstallFakeAws, type FakeWorld } from '../../discovery/fake-aws';
 
 /*
  * lz import with discovery, end to end in process: a fake AWS (every client mocked, Control Tower over fetch),
@@ -50,7 +50,7 @@ describe('lz import: discovery into adopt sections', () => {
         configRecorders: { 'us-east-1': { recorder: 'default', deliveryChannel: 'default' } },
         passwordPolicy: true,
         alternateContacts: ['SECURITY'],
-        trails: [{ name: 'org-trail', region: 'us-east-1', organization: true, multiRegion: true }],
+        trails: [{ name: 'org-trail', region: 'us-east-1', organization: true, multiRegion: true, managementEvents: true, takeOver: false }],
       }),
     );
     expect(config.accounts.find((a) => a.name === 'shop-prod')?.adopt).toEqual(
@@ -106,7 +106,7 @@ describe('lz import: discovery into adopt sections', () => {
   it('says when an account could only be read through the other role than the one Terraform will assume', async () => {
     world.accounts[SHOP].assumable = ['AWSControlTowerExecution'];
     const { text } = await importTo();
-    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution because OrganizationAccountAccessRole could not be assumed; Terraform assumes OrganizationAccountAccessRole there: create it (docs/accounts.md).');
+    expect(text).toContain('# shop-prod was read through AWSControlTowerExecution; Terraform assumes OrganizationAccountAccessRole there, which could not be assumed: create it (docs/accounts.md) before the first plan of its stack.');
   });
 
   it('--no-discovery reads the organization only', async () => {
@@ -178,12 +178,23 @@ describe('lz import: Control Tower', () => {
     expect(config.organization.adopt).toBeUndefined();
     expect(text).not.toMatch(/recorder: aws-controltower|name: aws-controltower-BaselineCloudTrail/);
     expect(text).toContain('none of them is an adopt entry');
-    expect(text).toMatch(/#   SERVICE_CONTROL_POLICY aws-guardrails-AbCdEf \(p-[a-z0-9]+\) attached to: Security \(Control Tower's controls: Control Tower keeps it, leave it alone\)/);
+    expect(config.guardrails.existing.map((p) => p.name)).toEqual(['FullAWSAccess-not']);
+    expect(text).toContain("# Control Tower's 3 aws-guardrails-* SCPs (its controls) are not in guardrails.existing: Control Tower keeps them, leave them alone; controlTower.scpsPerRegisteredOu counts them on each registered OU.");
+    expect(config.controlTower?.enrolledAccounts).toEqual(['log-archive', 'audit', 'shop-prod']);
     // Enrolled accounts are reached through the execution role first.
     expect(stubs.sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toContain(`arn:aws:iam::${SHOP}:role/AWSControlTowerExecution`);
     expect(stubs.sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).not.toContain(`arn:aws:iam::${SHOP}:role/OrganizationAccountAccessRole`);
     expect(code).toBe(0);
     expect(() => synthLandingZone(config)).not.toThrow();
+  });
+
+  it('says where an enrolled account lacks the execution role Terraform will assume there, and nothing where it has it', async () => {
+    controlTower();
+    world.accounts[SHOP].assumable = ['OrganizationAccountAccessRole'];
+    world.accounts[SHOP].roles = [];
+    const { text } = await importTo(['--home-region', 'us-east-1']);
+    expect(text).toContain('# shop-prod was read through OrganizationAccountAccessRole; Terraform assumes AWSControlTowerExecution there, which the account does not have (GetRole): create it (docs/accounts.md) before the first plan of its stack.');
+    expect(text).not.toContain('# audit was read through');
   });
 
   it('takes Control Tower\'s home region when --home-region is not given, and the trail setting from the manifest', async () => {
@@ -282,9 +293,12 @@ describe('lz import --account', () => {
     expect(text).toContain('governedRegions: [us-east-1, eu-west-1] # flow style stays');
     const before = WITH_COMMENTS.split('\n');
     const after = text.split('\n');
-    // Everything before the shop's adopt section is unchanged, line for line, and everything after its end.
+    // Everything before the shop's adopt section is unchanged, line for line, but for organization.rootId read from
+    // Organizations (the only organization record this organization has), and everything after its end.
     const adoptAt = before.findIndex((l) => l.includes('adopt:'));
-    expect(after.slice(0, adoptAt)).toEqual(before.slice(0, adoptAt));
+    const expected = before.slice(0, adoptAt);
+    expected.splice(before.indexOf('  id: o-exist12345') + 1, 0, '  rootId: r-ab12');
+    expect(after.slice(0, adoptAt + 1)).toEqual(expected);
     expect(after.slice(after.indexOf('  - name: new-team'))).toEqual(before.slice(before.indexOf('  - name: new-team')));
     expect(text).not.toContain('stale');
     const config = parseConfig(text, file);

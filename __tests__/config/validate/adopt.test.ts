@@ -55,9 +55,12 @@ describe('adopt validation', () => {
   });
 
   it('accepts a recorder, analyzer or budget where the landing zone manages none as a record, and synthesizes no import for it', () => {
+    // Config off for the whole OU (lz import records what exists there); the account's own entry turning it off while
+    // adopting its recorders is a contradiction (config/validate/adopt-config-off.ts).
     const text = yamlWith((c) => {
       c.accounts[2].id = '222222222222';
-      c.accounts[2].baseline = { config: { enabled: false }, budget: { enabled: false } };
+      c.baseline = { ouOverrides: { 'Workloads/Prod': { config: { enabled: false } } } };
+      c.accounts[2].baseline = { budget: { enabled: false } };
       c.accounts[2].adopt = { configRecorders: { 'us-east-1': { recorder: 'corp' } }, accessAnalyzers: { 'us-east-1': 'old' }, budgets: ['shop-prod-monthly-cost'] };
       c.organization.adopt = { accessAnalyzers: { 'ap-northeast-1': 'mgmt' } };
     });

@@ -17,6 +17,25 @@ describe('BillingAlarm', () => {
     expect(onlyResource(json, 'aws_sns_topic_subscription').endpoint).toBe('a@b.example');
   });
 
+  it('lets CloudWatch publish to the topic only for the billing alarm', () => {
+    const json = synthWith((scope, provider) => new BillingAlarm(scope, 'Billing', { provider, thresholdUsd: 100 }));
+    const topicPolicy = onlyResource(json, 'aws_sns_topic_policy');
+    expect(topicPolicy.arn).toMatch(/^\$\{aws_sns_topic\.Billing_Topic_.*\.arn\}$/);
+    expect(JSON.parse(topicPolicy.policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'CloudWatchBillingAlarmPublishes',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
+          Resource: topicPolicy.arn,
+          Condition: { ArnEquals: { 'aws:SourceArn': expect.stringMatching(/^\$\{aws_cloudwatch_metric_alarm\.Billing_.*\.arn\}$/) } },
+        },
+      ],
+    });
+  });
+
   it('fails a threshold that is not above 0', () => {
     expect(() => synthWith((scope, provider) => new BillingAlarm(scope, 'Billing', { provider, thresholdUsd: 0 }))).toThrow(
       'BillingAlarm stack/Billing: thresholdUsd 0 must be more than 0 USD',

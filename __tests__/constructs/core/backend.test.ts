@@ -25,7 +25,7 @@ describe('state backends', () => {
   it('cloud: one named Terraform Cloud workspace per stack, and remote state read from the management workspace', () => {
     const lz = withState({ backend: 'cloud', cloud: { organization: 'acme', workspacePrefix: 'lz' } });
     for (const id of ['management', 'security', 'workload-shop-dev']) {
-      expect(lz.stack(id).terraform?.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { name: `lz-${id}` } });
+      expect(lz.stack(id).terraform?.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { name: `lz-${id}`, project: 'Default Project' } });
     }
     const remote = lz.stack('workload-shop-dev').data?.terraform_remote_state?.['cross-stack-reference-input-management'];
     expect(remote).toEqual(

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dependencyWaves } from '../../../cli/lib/waves';
 import { readSynthOutput, type Manifest } from '../../../cli/lib/synth-output';
@@ -7,13 +7,14 @@ import { synthesize } from '../../../synth/synth';
 import type { StackJson } from '../synth';
 import { emulatorExampleConfigs, type EmulatorConfigs } from './config';
 import { computeSwitches, emulatorOverride, emulatorStackJson, isPatch, type StackSwitches, type SwitchEntry } from './switches';
+import { addApiCallsOfLog, sortedApiCalls, type ApiCalls } from './api-calls';
 import { appliedAddresses, emulatorTerraformEnv, errorsOf, plannedChanges, terraform, type Diagnostic, type TerraformRun } from './terraform';
 
 /** The override file the test writes into every stack folder (Terraform merges `*_override.tf.json`). */
 export const OVERRIDE_FILE = 'zz_emulator_override.tf.json';
 
 /** The synthesized stack file; the test rewrites its copy only to leave out import blocks of switched-off resources. */
-const STACK_FILE = 'cdk.tf.json';
+export const STACK_FILE = 'cdk.tf.json';
 
 export interface StackResult {
   readonly stack: string;
@@ -39,6 +40,12 @@ export interface StackResult {
    * @default - not read
    */
   readonly firstPlan?: PlanSummary;
+  /**
+   * The AWS API calls of the second plan (the refresh of everything the stack holds, as a pull request's plan
+   * does it), from its debug log (with ApplyOptions.recordPlanApiCalls).
+   * @default - not recorded
+   */
+  readonly planApiCalls?: ApiCalls;
 }
 
 /** What a saved plan imports and creates (resource_changes of `terraform show -json`). */
@@ -62,6 +69,17 @@ export interface ApplyOptions {
    * @default false
    */
   readonly inspectFirstPlan?: boolean;
+  /**
+   * A folder where each stack's first plan is saved as `terraform show -json` output (`<stack>.json`), for
+   * `lz review-plan`. Implies inspectFirstPlan.
+   * @default - not saved
+   */
+  readonly savePlansTo?: string;
+  /**
+   * Run the second plan with `TF_LOG=debug` and record the AWS API calls it makes (StackResult.planApiCalls).
+   * @default false
+   */
+  readonly recordPlanApiCalls?: boolean;
 }
 
 /** Whether one entry of the gap list still fails on moto once switched back on. */
@@ -102,7 +120,7 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
 }
 
 /** Synthesizes the configs (edited for the emulator) into `workDir/cdktf.out`; returns stacks and waves. */
-function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir: string): { stacks: Record<string, StackJson>; waves: string[][] } {
+export function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir: string): { stacks: Record<string, StackJson>; waves: string[][] } {
   const outdir = join(workDir, 'cdktf.out');
   synthesize({ config, outdir });
   const output = readSynthOutput(outdir);
@@ -125,7 +143,7 @@ function synthForEmulator({ config, bootstrapConfig }: EmulatorConfigs, workDir:
   return { stacks, waves: dependencyWaves(manifest) };
 }
 
-const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
+export const INIT = (): string[] => ['init', '-input=false', '-no-color', ...(process.env.TF_PLUGIN_DIR ? [`-plugin-dir=${process.env.TF_PLUGIN_DIR}`] : [])];
 const flat = (d: Diagnostic) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? `: ${d.detail}` : ''}`.replace(/\s+/g, ' ');
 
 /** The resource changes of a saved plan file (`terraform show -json <plan>`). */
@@ -138,6 +156,13 @@ export function planSummary(show: Record<string, any>): PlanSummary {
     .filter((c) => !c.change?.importing && (c.change?.actions ?? []).includes('create'))
     .map((c) => ({ address: String(c.address), type: String(c.type), after: (c.change.after ?? {}) as Record<string, unknown> }));
   return { imports, creates };
+}
+
+/** The saved plan `emulator.tfplan` of a stack folder as `terraform show -json` gives it. */
+export async function showPlan(dir: string, env: NodeJS.ProcessEnv): Promise<{ document: Record<string, any> } | { failed: TerraformRun }> {
+  const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
+  const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
+  return show.code === 0 && document ? { document } : { failed: show };
 }
 
 async function applyStack(dir: string, stack: string, switches: StackSwitches, env: NodeJS.ProcessEnv, importsDropped: readonly string[], options: ApplyOptions): Promise<StackResult> {
@@ -161,20 +186,29 @@ async function applyStack(dir: string, stack: string, switches: StackSwitches, e
   if (plan.code !== 0) return failed(plan, 'terraform plan');
   const planned = plannedChanges(plan).length + plan.messages.filter((m) => m.type === 'planned_change' && m.change?.action === 'noop' && m.change?.importing).length;
   let firstPlan: PlanSummary | undefined;
-  if (options.inspectFirstPlan) {
-    const show = await terraform(dir, ['show', '-json', '-no-color', 'emulator.tfplan'], env);
-    const document = show.messages.find((m) => 'resource_changes' in m || 'format_version' in m);
-    if (show.code !== 0 || !document) return failed(show, 'terraform show -json of the first plan');
-    firstPlan = planSummary(document);
+  if (options.inspectFirstPlan || options.savePlansTo) {
+    const shown = await showPlan(dir, env);
+    if ('failed' in shown) return failed(shown.failed, 'terraform show -json of the first plan');
+    firstPlan = planSummary(shown.document);
+    if (options.savePlansTo) writeFileSync(join(options.savePlansTo, `${stack}.json`), JSON.stringify(shown.document));
   }
   const apply = await terraform(dir, ['apply', '-input=false', '-no-color', '-json', 'emulator.tfplan'], env);
   const applied = apply.messages.filter((m) => m.type === 'apply_complete' && m.hook?.action !== 'read').length;
   const failures = errorsOf(apply);
   if (apply.code !== 0 && failures.length === 0) failures.push({ summary: 'terraform apply failed', detail: apply.text.slice(-2000) });
-  const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], env);
+  const debugLog = join(dir, 'plan-debug.log');
+  const secondEnv = options.recordPlanApiCalls ? { ...env, TF_LOG: 'debug', TF_LOG_PATH: debugLog } : env;
+  const second = await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-detailed-exitcode'], secondEnv);
   const secondPlan = second.code === 0 ? 'clean' : second.code === 2 ? 'changes' : 'error';
   const secondPlanFindings = secondPlan === 'changes' ? plannedChanges(second) : secondPlan === 'error' ? errorsOf(second).map(flat) : [];
-  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings, firstPlan };
+  let planApiCalls: ApiCalls | undefined;
+  if (options.recordPlanApiCalls && existsSync(debugLog)) {
+    const calls = new Map<string, Set<string>>();
+    await addApiCallsOfLog(debugLog, calls);
+    rmSync(debugLog);
+    planApiCalls = sortedApiCalls(calls);
+  }
+  return { ...base, seconds: elapsed(), planned, applied, failures, secondPlan, secondPlanFindings, firstPlan, planApiCalls };
 }
 
 type EntryTargets = { readonly entry: SwitchEntry; readonly addresses: readonly string[] };
@@ -287,8 +321,8 @@ function homeRegionOf(stack: StackJson): string {
  * per stack, then in `lz plan-order` waves (two stacks at a time) init → plan → apply → second
  * plan; afterwards every gap-list entry is switched back on to prove it still fails.
  */
-export async function applyExampleOnEmulator(example: string, workDir: string, endpoints: EmulatorEndpoints, gaps: readonly SwitchEntry[]): Promise<ExampleRun> {
-  return applyConfigOnEmulator(example, emulatorExampleConfigs(example, endpoints.endpoint), workDir, endpoints, gaps);
+export async function applyExampleOnEmulator(example: string, workDir: string, endpoints: EmulatorEndpoints, gaps: readonly SwitchEntry[], options: ApplyOptions = {}): Promise<ExampleRun> {
+  return applyConfigOnEmulator(example, emulatorExampleConfigs(example, endpoints.endpoint), workDir, endpoints, gaps, options);
 }
 
 /**
@@ -340,4 +374,41 @@ export async function applyConfigOnEmulator(
   }
   const gapChecks = (await pool(perStack.filter((p) => p.entries.length > 0), 2, (p) => checkGaps(dirOf(p.id), p.id, stacks[p.id], p.entries, entries, stacks, order, env))).flat();
   return { example: name, stacks: results, gapChecks };
+}
+
+/**
+ * Plans `stackIds` of another config against what an earlier run applied, without applying: synthesized into
+ * `workDir/<label>/cdktf.out` (whose terraform-state is the earlier run's, linked), the same override files, then
+ * init, plan and `terraform show -json` of each plan into `<label>/plans/<stack>.json`. For changes a person might make
+ * after the takeover, judged by `lz review-plan`.
+ */
+export async function planOnEmulator(
+  label: string,
+  configs: EmulatorConfigs,
+  workDir: string,
+  { endpoint, proxyUrl }: EmulatorEndpoints,
+  gaps: readonly SwitchEntry[],
+  stackIds: readonly string[],
+): Promise<{ plansDir: string; failures: Record<string, string> }> {
+  const base = join(workDir, label);
+  mkdirSync(base, { recursive: true });
+  if (!existsSync(join(base, 'terraform-state'))) symlinkSync(join(workDir, 'terraform-state'), join(base, 'terraform-state'), 'dir');
+  const { stacks, waves } = synthForEmulator(configs, base);
+  const switches = computeSwitches(stacks, waves.flat(), gaps);
+  const env = emulatorTerraformEnv(endpoint, proxyUrl);
+  const plansDir = join(base, 'plans');
+  mkdirSync(plansDir, { recursive: true });
+  const failures: Record<string, string> = {};
+  for (const id of stackIds) {
+    const dir = join(base, 'cdktf.out', 'stacks', id);
+    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(emulatorOverride(stacks[id], switches.get(id)!), null, 2));
+    const { json, dropped } = emulatorStackJson(stacks[id], switches.get(id)!);
+    if (dropped.length > 0) writeFileSync(join(dir, STACK_FILE), JSON.stringify(json, null, 2));
+    const init = await terraform(dir, INIT(), env);
+    const plan = init.code === 0 ? await terraform(dir, ['plan', '-input=false', '-no-color', '-json', '-out=emulator.tfplan'], env) : init;
+    const shown = plan.code === 0 ? await showPlan(dir, env) : { failed: plan };
+    if ('failed' in shown) failures[id] = (errorsOf(shown.failed).map(flat).join(' | ') || shown.failed.text).slice(0, 1000);
+    else writeFileSync(join(plansDir, `${id}.json`), JSON.stringify(shown.document));
+  }
+  return { plansDir, failures };
 }

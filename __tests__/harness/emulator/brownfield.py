@@ -1,6 +1,13 @@
 """The brownfield scenario in the moto emulator: what accounts already run before the landing zone arrives.
 
-Two modes, chosen by "mode" in the input (stdin, JSON):
+Three modes, chosen by "mode" in the input (stdin, JSON):
+
+organization: what the organization itself has run for years (management account credentials):
+  {"mode": "organization", "endpoint", "region", "accounts": {name: id}, "ous": {path: id},
+   "policyTypes": [type], "policies": [{"name", "type", "content", "targets": ["Root" | OU path | account name]}],
+   "delegatedAdministrators": [{"service", "account", "regions"?}],   # regions: designated through the service's API
+   "trustedAccess": [principal]}
+  Output: {"rootId", "policies": {name: id}}
 
 seed: creates, in each account (members through AssumeRole of the access role: moto switches to the
   role's account), what the account "already runs":
@@ -9,7 +16,10 @@ seed: creates, in each account (members through AssumeRole of the access role: m
       "configRecorders": {region: {"recorder", "deliveryChannel"}},   # with a bucket of the account's own
       "configServiceLinkedRole": bool, "passwordPolicy": bool, "s3PublicAccessBlock": bool,
       "ebsEncryptionByDefault": [region], "budgets": [name], "guardDutyDetectors": [region],
-      "trails": [{"name", "region"}], "alternateContacts": [type]}}],
+      "trails": [{"name", "region", "organization"?: bool}], "alternateContacts": [type],
+      "vpcs": [region],                          # a VPC with an internet gateway attached, per region
+      "controlTowerRecorders": [region],         # Control Tower's recorder and channel (aws-controltower-*)
+      "roles": [name]}}],                        # roles the account already has (trusting the management account)
    "detectorTags": {...}}   # tags of every detector (moto cannot tag one later)
   Output (stdout, JSON): {name: {"guardDutyDetectors": {region: detector id}}}: what AWS chose itself.
 
@@ -17,7 +27,10 @@ inspect: reads back, per account and region, what the landing zone must have kep
   {"mode": "inspect", "endpoint", "accessRoleName", "accounts": [{"name", "id", "management"}], "regions": [...]}
   Output: {name: {"configRecorders": {region: [names]}, "deliveryChannels": {region: [names]},
      "guardDutyDetectors": {region: [ids]}, "trails": [names], "budgets": [names], "passwordPolicy": bool,
-     "configServiceLinkedRoles": [names]}}
+     "configServiceLinkedRoles": [names], "internetGateways": {region: [vpc ids with an attached gateway]}}}
+  organization mode's read-back ("mode": "inspect-organization"): {"policyTypes": [type], "policies": {name: [target ids]},
+     "delegatedAdministrators": [[service, account id]], "guardDutyAdmins": {region: [account ids]},
+     "trustedAccess": [principal], "organizationTrails": [names]}
 """
 import json
 import sys
@@ -93,8 +106,26 @@ def seed(account):
         gd = client(kw, "guardduty", region)
         out["guardDutyDetectors"][region] = gd.create_detector(Enable=True, Tags=spec.get("detectorTags") or {})["DetectorId"]
     for trail in existing.get("trails", []):
-        target = bucket(kw, trail["region"], f"legacy-trail-{account['id']}-{trail['region']}")
-        client(kw, "cloudtrail", trail["region"]).create_trail(Name=trail["name"], S3BucketName=target)
+        target = bucket(kw, trail["region"], f"legacy-trail-{trail['name']}-{account['id']}")
+        org_trail = bool(trail.get("organization"))
+        client(kw, "cloudtrail", trail["region"]).create_trail(
+            Name=trail["name"], S3BucketName=target, IsOrganizationTrail=org_trail, IsMultiRegionTrail=org_trail, IncludeGlobalServiceEvents=True
+        )
+    for region in existing.get("vpcs", []):
+        ec2 = client(kw, "ec2", region)
+        vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+        igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+        ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+    for region in existing.get("controlTowerRecorders", []):
+        cfg = client(kw, "config", region)
+        role = f"arn:aws:iam::{account['id']}:role/aws-controltower-ConfigRecorderRole"
+        cfg.put_configuration_recorder(ConfigurationRecorder={"name": "aws-controltower-BaselineConfigRecorder", "roleARN": role, "recordingGroup": {"allSupported": True}})
+        target = bucket(kw, region, f"aws-controltower-logs-{account['id']}-{region}")
+        cfg.put_delivery_channel(DeliveryChannel={"name": "aws-controltower-BaselineConfigDeliveryChannel", "s3BucketName": target})
+        cfg.start_configuration_recorder(ConfigurationRecorderName="aws-controltower-BaselineConfigRecorder")
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{spec['managementAccountId']}:root"}, "Action": "sts:AssumeRole"}]})
+    for name in existing.get("roles", []):
+        client(kw, "iam", home).create_role(RoleName=name, AssumeRolePolicyDocument=trust)
     for kind in existing.get("alternateContacts", []):
         client(kw, "account", home).put_alternate_contact(
             AlternateContactType=kind, EmailAddress=f"legacy-{kind.lower()}@example.com", Name=f"Legacy {kind.title()}", PhoneNumber="+10000000000", Title="Legacy"
@@ -123,10 +154,70 @@ def inspect(account):
         result["passwordPolicy"] = True
     except iam.exceptions.NoSuchEntityException:
         result["passwordPolicy"] = False
+    result["internetGateways"] = {}
+    for region in spec["regions"]:
+        gateways = client(kw, "ec2", region).describe_internet_gateways()["InternetGateways"]
+        result["internetGateways"][region] = sorted(a["VpcId"] for g in gateways for a in g.get("Attachments", []) if a.get("State") in ("available", "attached"))
     return result
 
 
-if spec["mode"] == "seed":
+def targets_by_name(spec):
+    """Target ids by the names the scenario uses: Root, OU paths, account names."""
+    org = boto3.client("organizations", region_name="us-east-1", **BASE)
+    root = org.list_roots()["Roots"][0]["Id"]
+    return root, {"Root": root, **spec["ous"], **spec["accounts"]}
+
+
+def seed_organization():
+    """What the organization has run for years: policy types, policies and their attachments, delegated administrators."""
+    org = boto3.client("organizations", region_name="us-east-1", **BASE)
+    root, ids = targets_by_name(spec)
+    for principal in spec.get("trustedAccess", []):
+        org.enable_aws_service_access(ServicePrincipal=principal)
+    enabled = {t["Type"] for t in org.list_roots()["Roots"][0].get("PolicyTypes", []) if t["Status"] == "ENABLED"}
+    for policy_type in spec.get("policyTypes", []):
+        if policy_type not in enabled:
+            org.enable_policy_type(RootId=root, PolicyType=policy_type)
+    created = {}
+    for policy in spec.get("policies", []):
+        pid = org.create_policy(Name=policy["name"], Type=policy["type"], Content=policy["content"], Description="made before the landing zone")["Policy"]["PolicySummary"]["Id"]
+        created[policy["name"]] = pid
+        for target in policy["targets"]:
+            org.attach_policy(PolicyId=pid, TargetId=ids[target])
+    for admin in spec.get("delegatedAdministrators", []):
+        account_id = ids[admin["account"]]
+        regions = admin.get("regions")
+        if regions and admin["service"] == "guardduty.amazonaws.com":
+            # GuardDuty designates through its own API, per Region; it registers the account in Organizations too.
+            for region in regions:
+                boto3.client("guardduty", region_name=region, **BASE).enable_organization_admin_account(AdminAccountId=account_id)
+        org.register_delegated_administrator(AccountId=account_id, ServicePrincipal=admin["service"])
+    return {"rootId": root, "policies": created}
+
+
+def inspect_organization():
+    org = boto3.client("organizations", region_name="us-east-1", **BASE)
+    root, ids = targets_by_name(spec)
+    types = sorted(t["Type"] for t in org.list_roots()["Roots"][0].get("PolicyTypes", []) if t["Status"] == "ENABLED")
+    policies = {}
+    for policy_type in types:
+        for p in org.list_policies(Filter=policy_type)["Policies"]:
+            policies[p["Name"]] = sorted(t["TargetId"] for t in org.list_targets_for_policy(PolicyId=p["Id"])["Targets"])
+    admins = []
+    for a in org.list_delegated_administrators()["DelegatedAdministrators"]:
+        for service in org.list_delegated_services_for_account(AccountId=a["Id"])["DelegatedServices"]:
+            admins.append([service["ServicePrincipal"], a["Id"]])
+    guardduty = {region: sorted(x["AdminAccountId"] for x in boto3.client("guardduty", region_name=region, **BASE).list_organization_admin_accounts()["AdminAccounts"]) for region in spec["regions"]}
+    access = sorted(p["ServicePrincipal"] for p in org.list_aws_service_access_for_organization()["EnabledServicePrincipals"])
+    trails = sorted(t["Name"] for t in boto3.client("cloudtrail", region_name=spec["region"], **BASE).describe_trails(includeShadowTrails=False)["trailList"] if t.get("IsOrganizationTrail"))
+    return {"rootId": root, "policyTypes": types, "policies": policies, "delegatedAdministrators": sorted(admins), "guardDutyAdmins": guardduty, "trustedAccess": access, "organizationTrails": trails}
+
+
+if spec["mode"] == "organization":
+    json.dump(seed_organization(), sys.stdout)
+elif spec["mode"] == "inspect-organization":
+    json.dump(inspect_organization(), sys.stdout)
+elif spec["mode"] == "seed":
     json.dump({a["name"]: seed(a) for a in spec["accounts"]}, sys.stdout)
 elif spec["mode"] == "inspect":
     json.dump({a["name"]: inspect(a) for a in spec["accounts"]}, sys.stdout)

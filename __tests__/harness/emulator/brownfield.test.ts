@@ -35,7 +35,12 @@ describe('brownfield scenario: the adopt sections', () => {
       guardDutyDetectors: { 'us-east-1': 'd0shop' },
       alternateContacts: ['SECURITY', 'OPERATIONS'],
     });
-    expect(expected[MANAGEMENT].trails).toEqual([{ name: 'legacy-trail', region: 'us-east-1', organization: false, multiRegion: false }]);
+    expect(expected[MANAGEMENT].trails).toEqual([
+      { name: 'legacy-trail', region: 'us-east-1', organization: false, multiRegion: false },
+      { name: 'corp-org-trail', region: 'us-east-1', organization: true, multiRegion: true, takeOver: false },
+    ]);
+    // Control Tower's recorders in shop-ct are Control Tower's: nothing to adopt there.
+    expect(expected['shop-ct']).toEqual({});
   });
 
   it('writes them where the config contract reads them (organization.adopt, accounts[].adopt), and reads them back', () => {

@@ -109,6 +109,11 @@ export function entryMatches(entry: SwitchEntry, address: Address, body: ItemBod
   for (const [key, value] of Object.entries(entry.where ?? {})) {
     if (JSON.stringify(body[key]) !== JSON.stringify(value)) return false;
   }
+  // A value withheld only matters where the resource has it (an adopted organization enables no declarative type).
+  if (entry.withhold) {
+    const list = body[entry.withhold.attribute];
+    if (!Array.isArray(list) || !entry.withhold.values.some((v) => list.includes(v))) return false;
+  }
   return true;
 }
 

@@ -1,9 +1,9 @@
 import { resourcesOf, synthLandingZone, type StackJson } from '../../harness/synth';
 import { adoptedConfig, SHOP_PROD_ID } from './adopted-config';
-import { runConstraints } from '../../../cli/check/constraints';
-import { adoptedSingletons } from '../../../cli/check/constraints/rules/adopted-singletons';
-import { onePerAccountRegion } from '../../../cli/check/constraints/rules/one-per-account-region';
-import type { CheckContext } from '../../../cli/check';
+import { runConstraints } from '../../../checks/constraints';
+import { adoptedSingletons } from '../../../checks/constraints/rules/adopted-singletons';
+import { onePerAccountRegion } from '../../../checks/constraints/rules/one-per-account-region';
+import type { CheckContext } from '../../../checks/checklist';
 
 // accounts[].adopt / organization.adopt in the account baselines: every adopted resource becomes an import block
 // with the recorded id, through the provider of the resource's account and region, into the one resource the

@@ -1,0 +1,10 @@
+export { destroy } from './destroy';
+export { replace } from './replace';
+export { forget } from './forget';
+export { policyTypeDisabled } from './policy-type-disabled';
+export { trustedAccessRemoved } from './trusted-access-removed';
+export { delegatedAdministratorRemoved, DELEGATED_ADMINISTRATOR_TYPES } from './delegated-administrator-removed';
+export { policyDetached } from './policy-detached';
+export { behaviourSettingChanged } from './behaviour-setting-changed';
+export { protectedResourceChanged } from './protected-resource-changed';
+export { importUpdated } from './import-updated';
