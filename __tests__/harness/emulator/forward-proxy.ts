@@ -1,5 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, passTo } from './loopback-server';
 
 /**
  * A loopback HTTP forward proxy that sends every request to one emulator port, whatever its host.
@@ -20,36 +19,12 @@ export interface ForwardProxy {
 
 export async function startForwardProxy(targetPort: number): Promise<ForwardProxy> {
   const hosts = new Set<string>();
-  const server: Server = createServer((req, res) => {
+  const server = await listenOnLoopback((req, res) => {
     // A proxy request line carries an absolute URL (`http://<host>/<path>`); keep only the path.
     // (Not parsed with URL: a host like 123456789012.127.0.0.1 is an invalid IPv4 address to it.)
     const [, host = '', path = '/'] = /^[a-z]+:\/\/([^/]*)(\/.*)?$/i.exec(req.url ?? '') ?? [undefined, req.headers.host, req.url];
     hosts.add(host);
-    const upstream = request(
-      { host: '127.0.0.1', port: targetPort, method: req.method, path, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('error', (e) => {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`forward proxy: ${e.message}`);
-    });
-    req.pipe(upstream);
+    passTo(targetPort, 'forward proxy', req, res, path);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hosts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...server, hosts };
 }

@@ -1,5 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, passTo } from './loopback-server';
 
 /**
  * A loopback front for SSO Admin calls to moto (AWS_ENDPOINT_URL_SSO_ADMIN) that answers ListInstances with no
@@ -24,7 +23,7 @@ const LIST_INSTANCES = 'SWBExternalService.ListInstances';
 export async function startSsoAdminFront(targetPort: number): Promise<SsoAdminFront> {
   let enabled = false;
   const listInstances = { hidden: 0, passed: 0 };
-  const server: Server = createServer((req, res) => {
+  const server = await listenOnLoopback((req, res) => {
     if (req.headers['x-amz-target'] === LIST_INSTANCES) {
       if (!enabled) {
         listInstances.hidden++;
@@ -37,31 +36,13 @@ export async function startSsoAdminFront(targetPort: number): Promise<SsoAdminFr
       }
       listInstances.passed++;
     }
-    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', (e) => {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`SSO Admin front: ${e.message}`);
-    });
-    req.pipe(upstream);
+    passTo(targetPort, 'SSO Admin front', req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...server,
     listInstances,
     enable: () => {
       enabled = true;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
