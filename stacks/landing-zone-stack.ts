@@ -6,6 +6,7 @@ import { accessRoleNameFor } from '../config/brownfield';
 import { defaultTags } from '../config/default-tags';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
+import { PROVIDER_RETRIES } from '../constructs/core/api-retries';
 
 /** Every stack takes the checked config. */
 export interface LandingZoneStackProps {
@@ -56,7 +57,7 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.backend = configureBackend(this, { ...stateProps, backend: props.stateBackend ?? state.backend });
     const tags = defaultTags(config);
     this.tags = tags;
-    this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }] });
+    this.defaultProvider = new AwsProvider(this, 'aws', { region: organization.homeRegion, defaultTags: [{ tags }], ...PROVIDER_RETRIES });
     this.accountProviders = new AccountProviders(this, 'providers', {
       // The access role per account: Control Tower's execution role in an enrolled account (controlTower.useExecutionRole).
       accessRoleName: config.controlTower ? (account) => accessRoleNameFor(config, account.name) : organization.accessRoleName,
@@ -114,7 +115,7 @@ export abstract class LandingZoneStack extends TerraformStack {
     if (region === this.config.organization.homeRegion) return this.defaultProvider;
     let provider = this.regionalProviders.get(region);
     if (!provider) {
-      provider = new AwsProvider(this, `aws-${region}`, { alias: region, region, defaultTags: [{ tags: this.tags }] });
+      provider = new AwsProvider(this, `aws-${region}`, { alias: region, region, defaultTags: [{ tags: this.tags }], ...PROVIDER_RETRIES });
       this.regionalProviders.set(region, provider);
     }
     return provider;

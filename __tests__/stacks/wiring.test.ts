@@ -23,6 +23,17 @@ describe('stacks and providers (examples/minimal.yaml: accounts created in the s
     }
   });
 
+  it('makes every provider of every stack, default, regional and member-account, retry adaptively (throttled plans wait and retry)', () => {
+    let providers = 0;
+    for (const id of Object.keys(lz.json)) {
+      for (const provider of (lz.stack(id).provider as any).aws as Array<Record<string, unknown>>) {
+        expect({ stack: id, alias: provider.alias, retry_mode: provider.retry_mode, max_retries: provider.max_retries }).toEqual({ stack: id, alias: provider.alias, retry_mode: 'adaptive', max_retries: 25 });
+        providers++;
+      }
+    }
+    expect(providers).toBeGreaterThan(Object.keys(lz.json).length);
+  });
+
   it('assumes the access role into the workload account in every governed region, with the id from the management stack', () => {
     const stack = lz.stack('workload-shop-prod');
     for (const region of ['us-east-1', 'ap-northeast-1']) {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformVariable } from '../../lib/cdktf';
+import { PROVIDER_RETRIES } from './api-retries';
 
 /**
  * Terraform variable that names the role the member-account providers assume while Terraform plans. Its
@@ -65,6 +66,7 @@ export class AccountProviders extends Construct {
         region,
         assumeRole: [{ roleArn: accessRoleArn(account.id, this.roleNameFor(account)), sessionName: this.props.sessionName }],
         defaultTags: [{ tags: this.props.defaultTags }],
+        ...PROVIDER_RETRIES,
       });
       this.providers.set(alias, provider);
     }

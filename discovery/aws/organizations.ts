@@ -1,9 +1,10 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { UserError } from '../../lib/user-error';
+import { SDK_CLIENT_RETRIES } from './session';
 
 /** Organizations is a global service whose endpoint lives in us-east-1. */
 export function organizationsClient(): OrganizationsClient {
-  return new OrganizationsClient({ region: 'us-east-1' });
+  return new OrganizationsClient({ region: 'us-east-1', ...SDK_CLIENT_RETRIES });
 }
 
 /** Why a handshake was refused (HandshakeConstraintViolationException.Reason), as advice. */

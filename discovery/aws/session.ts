@@ -9,12 +9,18 @@ export interface AwsCredentialIdentity {
   readonly expiration?: Date;
 }
 
-/** Retries per call: discovery makes many small read calls across accounts, and throttling is retried. */
-const MAX_ATTEMPTS = 6;
+/**
+ * How the SDK clients of discovery retry: adaptive mode (standard retries plus client-side rate limiting once AWS
+ * throttles), 6 attempts a call. Discovery makes many small reads across every account of the organization, and
+ * Organizations throttles the whole organization's callers together; the provider's own setting is PROVIDER_RETRIES
+ * (constructs/core/api-retries.ts).
+ * @see https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+ */
+export const SDK_CLIENT_RETRIES = { retryMode: 'adaptive', maxAttempts: 6 } as const;
 
-/** An SDK client class: `new C({ region, credentials, maxAttempts })`, destroyed after use. */
+/** An SDK client class: `new C({ region, credentials, retryMode, maxAttempts })`, destroyed after use. */
 export interface ClientClass<C> {
-  new (config: { region: string; credentials?: AwsCredentialIdentity; maxAttempts?: number }): C;
+  new (config: { region: string; credentials?: AwsCredentialIdentity; retryMode?: string; maxAttempts?: number }): C;
 }
 
 /** More client configuration for one service (the same for every region and account). */
@@ -40,7 +46,7 @@ export class AccountSession {
     if (!byRegion) this.clients.set(service, (byRegion = new Map()));
     let client = byRegion.get(region) as C | undefined;
     if (!client) {
-      client = new service({ region, maxAttempts: MAX_ATTEMPTS, ...(this.credentials ? { credentials: this.credentials } : {}), ...extras });
+      client = new service({ region, ...SDK_CLIENT_RETRIES, ...(this.credentials ? { credentials: this.credentials } : {}), ...extras });
       byRegion.set(region, client);
     }
     return client;
@@ -69,7 +75,7 @@ export class UnreachableAccountError extends Error {
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 export async function assumeAccountRole(accountId: string, roles: readonly string[], region: string, partition = 'aws'): Promise<AccountSession> {
-  const sts = new STSClient({ region, maxAttempts: MAX_ATTEMPTS });
+  const sts = new STSClient({ region, ...SDK_CLIENT_RETRIES });
   const attempts: Array<{ role: string; reason: string }> = [];
   try {
     for (const role of roles) {
