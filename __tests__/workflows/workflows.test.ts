@@ -189,6 +189,16 @@ describe('GitHub Actions workflows', () => {
     for (const file of FILES) expect(read(file)).not.toMatch(/deploy[^\n]*--auto-approve|cdktf deploy|-auto-approve/);
   });
 
+  it('bounds the parallel jobs of every wave matrix of stack groups (plans and applies) by LZ_MAX_PARALLEL_STACKS, 8 unless set', () => {
+    const matrixJobs = FILES.flatMap((file) =>
+      Object.entries(workflow(file).jobs as Record<string, any>)
+        .filter(([, job]) => job.strategy?.matrix?.group)
+        .map(([name, job]) => ({ job: `${file}:${name}`, maxParallel: job.strategy['max-parallel'] })),
+    );
+    expect(matrixJobs.map((j) => j.job).sort()).toEqual(['apply-wave.yml:apply', 'apply-wave.yml:plan', 'stack-wave.yml:stack']);
+    for (const job of matrixJobs) expect(job).toEqual({ job: job.job, maxParallel: "${{ fromJSON(vars.LZ_MAX_PARALLEL_STACKS || '8') }}" });
+  });
+
   it('has enough wave jobs for the examples: their waves match the synthesized manifest dependencies', () => {
     for (const name of ['minimal', 'enterprise']) {
       const { manifest } = synthLandingZone(exampleConfig(name));
