@@ -8,6 +8,6 @@
  * behaviour is the same on every runner.
  * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs#retry_mode
  * @see https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
- * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html#throttling-limits
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
  */
 export const PROVIDER_RETRIES = { retryMode: 'adaptive', maxRetries: 25 } as const;
