@@ -196,12 +196,12 @@ function keyHolds(op: ParsedOperator, values: readonly string[] | undefined, pol
 function compare(op: ParsedOperator, v: string, p: string, request: EvaluationRequest): boolean {
   switch (op.base.family) {
     case 'String': {
-      const name = op.base.name;
-      const pattern = /Like$/.test(name) ? substitute(p, request.context) : substitute(p, request.context)?.replace(/\u0000/g, '');
-      if (pattern === undefined) return false;
-      if (/Like$/.test(name)) return glob(pattern, v, false);
-      if (/IgnoreCase$/.test(name)) return pattern.toLowerCase() === v.toLowerCase();
-      return pattern === v;
+      const substituted = substitute(p, request.context);
+      if (substituted === undefined) return false;
+      if (op.base.name.endsWith('Like')) return glob(substituted, v, false);
+      // Equals: the literal-character markers of substituted variables are plain characters here.
+      const pattern = substituted.replace(/\u0000/g, '');
+      return op.base.name.endsWith('IgnoreCase') ? pattern.toLowerCase() === v.toLowerCase() : pattern === v;
     }
     case 'Arn': {
       const pattern = substitute(p, request.context);
@@ -252,7 +252,7 @@ function arnMatches(pattern: string, value: string): boolean {
   };
   const p = split(pattern);
   const v = split(value);
-  if (!p || !v) return pattern === '*' ;
+  if (!p || !v) return pattern === '*';
   return p.every((part, i) => glob(part, v[i], false));
 }
 
