@@ -6,6 +6,7 @@ import { effectiveOu } from '../../config/model';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../../policies/common';
 import { effectiveGuardrails, type EffectiveGuardrail } from '../../policies/effective';
 import { renderGuardrail } from '../../policies/plan';
+import { statementsOf } from '../../policies/packing';
 import { CATALOGUE } from '../../policies/catalogue';
 import { servicesWithRcpSupport } from '../../policies/rcp-services';
 import { checkPolicyDocument, formatInnerPath } from '../../policies/document-check';
@@ -39,10 +40,8 @@ interface GuardrailDocument {
   readonly allowList: boolean;
 }
 
-function isAllowList(document: unknown): boolean {
-  const raw = (document as { Statement?: unknown }).Statement;
-  const statements = Array.isArray(raw) ? raw : [raw];
-  return statements.some((s) => s !== null && typeof s === 'object' && (s as { Effect?: unknown }).Effect === 'Allow');
+function isAllowList(document: object): boolean {
+  return statementsOf(document).some((s) => s !== null && typeof s === 'object' && s.Effect === 'Allow');
 }
 
 /** The SCPs and RCPs of the config, rendered with the organization id the requests carry. */
