@@ -1,5 +1,5 @@
 import type { LandingZoneConfig } from './schema';
-import { landingZoneStackIds } from './model';
+import { landingZoneStackIds } from './stack-ids';
 
 /**
  * Who the CI identities trust, derived from the config in one place: the trust policies of the bootstrap

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { LandingZoneConfig } from './schema';
 import { ConfigError, show, type Problem } from './problems';
+import { accountLayout, isAccountHolder, MANAGEMENT_HOLDER, type MovedFrom, type RecordedLayout } from './account-stacks';
 
 /*
  * The account inventory: every account the landing zone has ever synthesized, kept in
@@ -22,6 +23,13 @@ export interface InventoryEntry {
   readonly id?: string;
   /** Root e-mail, to recognize a renamed account. */
   readonly email?: string;
+  /**
+   * The stack that holds the account's resources (config/account-stacks.ts). An entry without it was written before
+   * account stacks existed, when the management stack held every account.
+   */
+  readonly stack?: string;
+  /** The stack the account moved from, and the OU it was in then, while the move's import blocks stay. */
+  readonly movedFrom?: MovedFrom;
 }
 
 /** The organization an inventory belongs to: the config's organization when it was written. */
@@ -86,9 +94,16 @@ function inventoryShapeProblems(raw: unknown): Problem[] {
   }
   const problems: Problem[] = [];
   for (const [name, entry] of Object.entries(accounts)) {
-    const state = (entry as Record<string, unknown> | null)?.state;
+    const { state, stack, movedFrom } = (entry ?? {}) as Record<string, unknown>;
     if (state !== 'active' && state !== 'suspended' && state !== 'closed') {
       problems.push({ path: ['accounts', name, 'state'], message: `${show(state)} must be active, suspended or closed` });
+    }
+    if (stack !== undefined && (typeof stack !== 'string' || !isAccountHolder(stack))) {
+      problems.push({ path: ['accounts', name, 'stack'], message: `${show(stack)} is not a stack that holds accounts (management or accounts-<n>); restore it from git` });
+    }
+    const from = movedFrom as Record<string, unknown> | undefined;
+    if (from !== undefined && (typeof from !== 'object' || from === null || typeof from.stack !== 'string' || !isAccountHolder(from.stack) || typeof from.ou !== 'string')) {
+      problems.push({ path: ['accounts', name, 'movedFrom'], message: `${show(movedFrom)} must be { stack, ou }; restore it from git` });
     }
   }
   return problems;
@@ -118,18 +133,30 @@ export function checkInventory(config: LandingZoneConfig, inventory: Inventory |
 export function nextInventory(config: LandingZoneConfig, previous: Inventory | undefined): Inventory {
   const own = inventoryBelongsTo(config, previous) ? previous : undefined;
   const accounts: Record<string, InventoryEntry> = { ...(own?.accounts ?? {}) };
+  const { placements, closedHolders } = accountLayout(config);
   for (const a of config.accounts) {
     const before = accounts[a.name];
-    accounts[a.name] = { state: a.state, ...((a.id ?? before?.id) ? { id: a.id ?? before?.id } : {}), email: a.email };
+    const { stack, movedFrom } = placements.get(a.name)!;
+    accounts[a.name] = { state: a.state, ...((a.id ?? before?.id) ? { id: a.id ?? before?.id } : {}), email: a.email, stack, ...(movedFrom ? { movedFrom } : {}) };
   }
   for (const c of config.closedAccounts) {
     const before = accounts[c.name];
     const id = c.id ?? before?.id;
-    accounts[c.name] = { state: 'closed', ...(id ? { id } : {}), ...(before?.email ? { email: before.email } : {}) };
+    accounts[c.name] = { state: 'closed', ...(id ? { id } : {}), ...(before?.email ? { email: before.email } : {}), stack: closedHolders.get(c.name)! };
   }
   const sorted = Object.fromEntries(Object.keys(accounts).sort().map((name) => [name, accounts[name]]));
   const { name, managementAccountId } = config.organization;
   return { version: INVENTORY_VERSION, organization: { name, managementAccountId }, accounts: sorted };
+}
+
+/**
+ * Where the inventory records each account's stack, for the layout (config/account-stacks.ts): an entry written
+ * before account stacks existed is in the management stack, which then held every account.
+ */
+export function recordedLayoutOf(inventory: Inventory): RecordedLayout {
+  return Object.fromEntries(
+    Object.entries(inventory.accounts).map(([name, entry]) => [name, { stack: entry.stack ?? MANAGEMENT_HOLDER, ...(entry.movedFrom ? { movedFrom: entry.movedFrom } : {}) }]),
+  );
 }
 
 /** Serialized form: stable key order, a note for whoever opens it. */

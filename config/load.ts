@@ -8,7 +8,7 @@ import { knownKeysAt } from './schema-walk';
 import { checkMeaning } from './validate';
 import { loadStackSetTemplates } from './stacksets-loader';
 import { loadCustomPolicies } from './guardrails-loader';
-import { checkInventory, inventoryBelongsTo, inventoryFileFor, readInventory, type Inventory } from './inventory';
+import { checkInventory, inventoryBelongsTo, inventoryFileFor, readInventory, recordedLayoutOf, type Inventory } from './inventory';
 import { dependsOn, formatAside, repair, valueAt } from './set-aside';
 import { aliasProblem, leadingZeroNumbers, YAML_HINTS } from './yaml-problems';
 
@@ -123,6 +123,7 @@ export function parseConfig(text: string, file = 'landing-zone.yaml', options: P
     ...(inventory && options.inventoryFile ? checkInventory(config, inventory, options.inventoryFile) : []),
   ].filter((p) => !setAside.some((aside) => dependsOn(p, aside)));
   const problems = [...shape, ...meaning];
+  if (problems.length === 0 && inventory) return { ...config, recordedLayout: recordedLayoutOf(inventory) };
   if (problems.length > 0) {
     const outer = setAside.filter((p) => !setAside.some((q) => q.length < p.length && q.every((seg, i) => p[i] === seg)));
     const note = outer.length > 0 ? AFTER_SHAPE([...new Set(outer.map((p) => formatAside(p)))].join(', ')) : undefined;

@@ -71,18 +71,6 @@ export function workloadStackId(accountName: string): string {
   return `workload-${accountName}`;
 }
 
-/** Every stack id of the landing zone, in dependency order, without building anything. */
-export function landingZoneStackIds(config: LandingZoneConfig): string[] {
-  return [
-    ...(hasBootstrapStack(config) ? ['bootstrap'] : []),
-    'management',
-    'log-archive',
-    'management-baseline',
-    'security',
-    ...workloadAccounts(config).map((a) => workloadStackId(a.name)),
-  ];
-}
-
 /**
  * Regions where the regional security services run (GuardDuty, Security Hub, Detective, Inspector,
  * Macie) and their delegated administrators are registered, home region first: the governed

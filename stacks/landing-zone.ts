@@ -7,8 +7,10 @@ import { LogArchiveStack } from './log-archive-stack';
 import { ManagementBaselineStack } from './management-baseline-stack';
 import { SecurityStack } from './security-stack';
 import { WorkloadStack } from './workload-stack';
+import { AccountStack } from './account-stack';
+import { accountLayout, accountsHeldBy, MANAGEMENT_HOLDER } from '../config/account-stacks';
 
-export { landingZoneStackIds } from '../config/model';
+export { landingZoneStackIds } from '../config/stack-ids';
 
 /** The stacks of one landing zone. */
 export interface LandingZoneStacks {
@@ -18,6 +20,8 @@ export interface LandingZoneStacks {
   /** The management account's own baseline (AWS Config, hardening), after the log bucket exists. */
   readonly managementBaseline: ManagementBaselineStack;
   readonly security: SecurityStack;
+  /** Account stacks (accounts-1, ...) by id: the per-account resources of the accounts the management stack does not hold. */
+  readonly accountStacks: ReadonlyMap<string, AccountStack>;
   /** Workload stacks by account name. */
   readonly workloads: ReadonlyMap<string, WorkloadStack>;
 }
@@ -30,8 +34,8 @@ export interface BuildOptions {
   readonly includeWorkload?: (stackId: string) => boolean;
 }
 
-/** The core stacks (everything but the workload stacks), which reference each other. */
-export type CoreStacks = Omit<LandingZoneStacks, 'workloads'>;
+/** The core stacks (everything but the account and workload stacks), which reference each other. */
+export type CoreStacks = Omit<LandingZoneStacks, 'workloads' | 'accountStacks'>;
 
 /**
  * Builds the core stacks in `app`, in dependency order:
@@ -61,7 +65,7 @@ export function buildCoreStacks(app: App, config: LandingZoneConfig): CoreStacks
     account: securityAccount,
     logKeyArn: logArchive.logKey.keyArn,
     organization: { id: management.organization.organizationId, rootId: management.organization.rootId, ouId: (path) => management.ouId(path) },
-    memberAccounts: config.accounts
+    memberAccounts: accountsHeldBy(config, MANAGEMENT_HOLDER)
       // Suspended accounts stay enrolled: monitoring goes on while they are frozen, and removing an organization
       // account from Macie fails in provider 5.100 (hashicorp/terraform-provider-aws#26219).
       .filter((a) => a.name !== securityAccount.name)
@@ -69,6 +73,19 @@ export function buildCoreStacks(app: App, config: LandingZoneConfig): CoreStacks
   });
   security.addDependency(logArchive);
   return { bootstrap, management, logArchive, managementBaseline, security };
+}
+
+/**
+ * Builds account stacks in `app` (all, or those `include` accepts). Like workload stacks they need no other stack in
+ * the app: they read what they use of the management and security stacks from their states (stacks/accounts/inputs.ts).
+ */
+export function buildAccountStacks(app: App, config: LandingZoneConfig, include?: (stackId: string) => boolean): Map<string, AccountStack> {
+  const stacks = new Map<string, AccountStack>();
+  for (const stackId of accountLayout(config).accountStackIds) {
+    if (include && !include(stackId)) continue;
+    stacks.set(stackId, new AccountStack(app, stackId, { config }));
+  }
+  return stacks;
 }
 
 /**
@@ -88,9 +105,10 @@ export function buildWorkloadStacks(app: App, config: LandingZoneConfig, include
 
 /**
  * Builds every stack of the landing zone in `app`, in dependency order:
- * bootstrap → management → log-archive → management-baseline and security (in parallel) → workload-* (in parallel).
+ * bootstrap → management → log-archive → management-baseline and security (in parallel) → accounts-* (in parallel)
+ * → workload-* (in parallel).
  */
 export function buildLandingZone(app: App, config: LandingZoneConfig, options: BuildOptions = {}): LandingZoneStacks {
   const core = buildCoreStacks(app, config);
-  return { ...core, workloads: buildWorkloadStacks(app, config, options.includeWorkload) };
+  return { ...core, accountStacks: buildAccountStacks(app, config), workloads: buildWorkloadStacks(app, config, options.includeWorkload) };
 }

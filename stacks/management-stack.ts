@@ -11,6 +11,10 @@ import { addStackSets } from './management/stacksets';
 import { addManagementAccountHygiene } from './management/hygiene';
 import { exportAccountIds, exportOrganizationId, ORGANIZATION_CONSTRUCT_ID } from './management/account-outputs';
 import { accessRoleNameFor } from '../config/brownfield';
+import { accountLayout, accountsHeldBy, MANAGEMENT_HOLDER } from '../config/account-stacks';
+import type { OrganizationPolicy } from '../constructs/guardrails';
+import { forgetAccountsMovedFrom } from './accounts/moves';
+import { exportManagementInputs } from './accounts/management-inputs';
 
 /**
  * The management account's stack: the organization, its OU tree and member accounts,
@@ -31,6 +35,8 @@ export class ManagementStack extends LandingZoneStack {
   readonly delegatedAdministrators: ReadonlyMap<string, DelegatedAdministrator>;
   /** Identity Center permission sets, groups and assignments; undefined when identityCenter.enabled is false. */
   readonly identityCenter?: IdentityCenterResources;
+  /** Organization policies by construct id (`Policy-<kind>-<name>`). */
+  readonly policies: ReadonlyMap<string, OrganizationPolicy>;
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
     super(scope, id, props);
@@ -54,7 +60,8 @@ export class ManagementStack extends LandingZoneStack {
       );
     }
 
-    for (const account of config.accounts) {
+    // The accounts this stack holds (config/account-stacks.ts); account stacks hold the rest.
+    for (const account of accountsHeldBy(config, MANAGEMENT_HOLDER)) {
       const member = new MemberAccount(this, `Account-${account.name}`, {
         accountName: account.name,
         email: account.email,
@@ -68,16 +75,21 @@ export class ManagementStack extends LandingZoneStack {
       this.accounts.add({ name: account.name, id: member.accountId });
     }
     // Same construct id as the account had, so the `removed` block forgets that very address.
-    for (const closed of config.closedAccounts) new ClosedAccount(this, `Account-${closed.name}`, { accountName: closed.name });
+    const { closedHolders } = accountLayout(config);
+    for (const closed of config.closedAccounts) {
+      if (closedHolders.get(closed.name) === MANAGEMENT_HOLDER) new ClosedAccount(this, `Account-${closed.name}`, { accountName: closed.name });
+    }
 
     this.rootAccess = new RootAccessManagement(this, 'RootAccessManagement', { dependsOn: [this.organization.resource] });
     this.delegatedAdministrators = addDelegatedAdministrators(this);
     this.identityCenter = addIdentityCenter(this);
 
-    addGuardrails(this);
+    this.policies = addGuardrails(this);
     addStackSets(this);
     addManagementAccountHygiene(this);
+    forgetAccountsMovedFrom(this, config, MANAGEMENT_HOLDER);
     exportAccountIds(this);
+    exportManagementInputs(this);
     exportOrganizationId(this);
   }
 

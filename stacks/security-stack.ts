@@ -14,6 +14,8 @@ import { addOptionalServices } from './security/optional-services';
 import { addNotifications } from './security/notifications';
 import { effectiveBaseline, type EffectiveBaseline } from '../config/effective-baseline';
 import { addAccountBaseline } from './baseline/account-baseline';
+import { enrolledServices, forgetEnrolmentsMovedFrom } from './accounts/moves';
+import { MANAGEMENT_HOLDER } from '../config/account-stacks';
 
 export interface SecurityStackProps extends LandingZoneStackProps {
   /** The security account, delegated administrator of the organization's security services. */
@@ -29,8 +31,9 @@ export interface SecurityStackProps extends LandingZoneStackProps {
     readonly id?: string;
   };
   /**
-   * The organization's existing member accounts (every account of the config but the security account), enrolled now by
-   * the services whose auto-enable covers only accounts that join later (Detective, Inspector, Macie).
+   * The organization's existing member accounts that the management stack holds (but the security account), enrolled
+   * now by the services whose auto-enable covers only accounts that join later (Detective, Inspector, Macie); the
+   * account stacks enrol theirs.
    * @default - no existing member is enrolled
    */
   readonly memberAccounts?: readonly SecurityMemberAccount[];
@@ -68,6 +71,8 @@ export class SecurityStack extends LandingZoneStack {
     addSecurityHub(this, ctx, props.organization);
     addAccessAnalyzers(this, ctx);
     addOptionalServices(this, ctx, (props.memberAccounts ?? []).filter((m) => m.accountId !== account.id));
+    // Enrolments of accounts that moved from the management stack to an account stack, which enrols them now.
+    forgetEnrolmentsMovedFrom(this, config, MANAGEMENT_HOLDER, enrolledServices(config));
     addNotifications(this, ctx);
     this.baseline = effectiveBaseline(config, account.name);
     addAccountBaseline(this, account, this.baseline, { scope: new Construct(this, 'Baseline'), organizationId: props.organization.id });

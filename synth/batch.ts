@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack, forgetTokensSince, invokeAspects, markTokens, stableStringify, stackToTerraform } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
-import { buildCoreStacks, buildWorkloadStacks } from '../stacks/landing-zone';
+import { buildAccountStacks, buildCoreStacks, buildWorkloadStacks } from '../stacks/landing-zone';
 import { LandingZoneStack } from '../stacks/landing-zone-stack';
 import { MANAGEMENT_STACK_ID } from '../stacks/management/account-outputs';
 
@@ -23,6 +23,11 @@ export interface BatchJob {
   readonly core: boolean;
   /** Workload stack ids to build. */
   readonly workloads: readonly string[];
+  /**
+   * Account stack ids to build (accounts-<n>, config/account-stacks.ts).
+   * @default - none
+   */
+  readonly accountStacks?: readonly string[];
   /** Stack ids to write (built ones only); the others are built to resolve references and not written. */
   readonly write: readonly string[];
 }
@@ -79,6 +84,8 @@ export function synthBatch(config: LandingZoneConfig, job: BatchJob, dirs: Batch
   try {
     const app = new App({ outdir: dirs.scratch, skipValidation: false });
     if (job.core) buildCoreStacks(app, config);
+    const accountStacks = new Set(job.accountStacks ?? []);
+    if (accountStacks.size > 0) buildAccountStacks(app, config, (id) => accountStacks.has(id));
     const workloads = new Set(job.workloads);
     if (workloads.size > 0) buildWorkloadStacks(app, config, (id) => workloads.has(id));
 
@@ -86,9 +93,9 @@ export function synthBatch(config: LandingZoneConfig, job: BatchJob, dirs: Batch
     // Preparing (a resolve pass over every element) is what turns a cdktf cross-stack reference into an
     // output and a remote-state read. The core stacks reference each other, so with them every built
     // stack is prepared, written or not (registering the outputs on the stacks they read). A batch of
-    // workload stacks alone has no stack to reference: each reads management's outputs explicitly
-    // (stacks/management/account-outputs.ts), so the pass would change nothing, and it is a third of
-    // a workload stack's synth time.
+    // workload or account stacks alone has no stack to reference: each reads the outputs it uses explicitly
+    // (stacks/management/account-outputs.ts, stacks/accounts/inputs.ts), so the pass would change nothing,
+    // and it is a third of a workload stack's synth time.
     //
     // The management stack is skipped too: it is the root of the stack graph and reads nothing from
     // another stack (its outputs are what others read), so preparing it would only resolve its tens of

@@ -52,7 +52,7 @@ export function selectStackIds(patterns: readonly string[], ids: readonly string
     });
     throw new StackSelectionError(
       `${unmatched.length === 1 ? 'a stack pattern matches' : `${unmatched.length} stack patterns match`} nothing:\n${lines.join('\n')}\n` +
-        `Stack ids are bootstrap, management, log-archive, management-baseline, security and workload-<account name> (${ids.length} in this landing zone).`,
+        `Stack ids are bootstrap, management, log-archive, management-baseline, security, accounts-<n> and workload-<account name> (${ids.length} in this landing zone).`,
     );
   }
   return selected;

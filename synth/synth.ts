@@ -12,6 +12,7 @@ import type { LandingZoneConfig } from '../config/schema';
 import { landingZoneStackIds } from '../stacks/landing-zone';
 import { nextInventory, readInventory, writeInventory } from '../config/inventory';
 import { selectStackIds } from './stack-selection';
+import { accountLayout } from '../config/account-stacks';
 import { STACKS_FOLDER, stackFile, synthBatch, type BatchDirs, type BatchJob, type StackRecord } from './batch';
 import { runJobsInWorkers } from './workers';
 
@@ -88,25 +89,48 @@ export const DEFAULT_BATCH_SIZE = 200;
 /** Below this many workload stacks, worker processes cost more (start-up, module loading) than they save. */
 export const WORKER_THRESHOLD = 400;
 
-/** Worker processes for `workloads` workload stacks: one per CPU (at most 4), none for small organizations. */
+/**
+ * Account stacks per batch: each holds the per-account resources of up to layout.accountsPerStack accounts (about
+ * 2,000 resources at 150 accounts, 3 regions and every security service), 30 workload stacks' worth.
+ */
+export const ACCOUNT_STACKS_PER_BATCH = 5;
+
+/** How many workload stacks one account stack weighs, in synth work (for the number of workers). */
+export const ACCOUNT_STACK_WEIGHT = 30;
+
+/** Worker processes for `workloads` workload stacks (or their weight): one per CPU (at most 4), none for small organizations. */
 export function defaultWorkers(workloads: number, cpus = availableParallelism()): number {
   return workloads < WORKER_THRESHOLD ? 0 : Math.max(1, Math.min(cpus, 4));
 }
 
-/** The batches of a synth: the core stacks (when one is selected) first, then workload stacks in batches. */
+/**
+ * The batches of a synth: the core stacks (when one is selected) first, then account stacks and workload stacks in
+ * batches (they need no other stack in their app).
+ */
 export function planJobs(config: LandingZoneConfig, stacks: readonly string[] | undefined, batchSize = DEFAULT_BATCH_SIZE): BatchJob[] {
   const all = landingZoneStackIds(config);
   const selected = stacks ? selectStackIds(stacks, all) : all;
+  const accountIds = new Set(accountLayout(config).accountStackIds);
   const workloadIds = new Set(landingZoneWorkloadIds(config));
-  const core = selected.filter((id) => !workloadIds.has(id));
+  const core = selected.filter((id) => !workloadIds.has(id) && !accountIds.has(id));
+  const accountStacks = selected.filter((id) => accountIds.has(id));
   const workloads = selected.filter((id) => workloadIds.has(id));
   const jobs: BatchJob[] = [];
   if (core.length > 0) jobs.push({ core: true, workloads: [], write: core });
+  for (let i = 0; i < accountStacks.length; i += ACCOUNT_STACKS_PER_BATCH) {
+    const batch = accountStacks.slice(i, i + ACCOUNT_STACKS_PER_BATCH);
+    jobs.push({ core: false, workloads: [], accountStacks: batch, write: batch });
+  }
   for (let i = 0; i < workloads.length; i += batchSize) {
     const batch = workloads.slice(i, i + batchSize);
     jobs.push({ core: false, workloads: batch, write: batch });
   }
   return jobs;
+}
+
+/** The synth work of `jobs` in workload stacks: each workload stack, and each account stack by its weight. */
+function satelliteWeight(jobs: readonly BatchJob[]): number {
+  return jobs.reduce((n, j) => n + j.workloads.length + (j.accountStacks?.length ?? 0) * ACCOUNT_STACK_WEIGHT, 0);
 }
 
 function landingZoneWorkloadIds(config: LandingZoneConfig): string[] {
@@ -139,7 +163,7 @@ export function synthesize(options: SynthOptions): SynthResult {
  */
 export async function synthesizeParallel(options: SynthOptions): Promise<SynthResult> {
   const run = startRun(options);
-  const workers = Math.min(options.workers ?? defaultWorkers(run.jobs.reduce((n, j) => n + j.workloads.length, 0)), run.jobs.length);
+  const workers = Math.min(options.workers ?? defaultWorkers(satelliteWeight(run.jobs)), run.jobs.length);
   if (workers <= 1) {
     rmSync(run.dirs.scratch, { recursive: true, force: true });
     return synthesize(options);

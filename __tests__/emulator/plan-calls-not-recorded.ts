@@ -38,6 +38,11 @@ export const PLAN_CALLS_NOT_RECORDED: Readonly<Record<string, UnrecordedPlanCall
     why: 'switched off on moto',
     source: 'cloudtrail/organization_delegated_admin_account.go Read: organizations FindDelegatedAdministratorByTwoPartKey',
   },
+  'data.aws_organizations_organizational_unit_child_accounts': {
+    calls: ['Organizations:ListAccountsForParent'],
+    why: 'not in the examples',
+    source: 'organizations/organizational_unit_child_accounts_data_source.go: organizations findAccountsForParentByID (only while an account stack imports a moved account)',
+  },
   aws_detective_graph: { calls: ['Detective:ListGraphs', 'Detective:ListTagsForResource'], why: 'switched off on moto', source: 'detective/graph.go FindGraphByARN, tags' },
   aws_detective_member: { calls: ['Detective:ListMembers'], why: 'switched off on moto', source: 'detective/member.go FindMemberByGraphByTwoPartKey' },
   aws_detective_organization_admin_account: { calls: ['Detective:ListOrganizationAdminAccounts'], why: 'switched off on moto', source: 'detective/organization_admin_account.go' },

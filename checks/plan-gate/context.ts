@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../../config/schema';
 import { workloadStackId } from '../../config/model';
+import { accountLayout } from '../../config/account-stacks';
 import { accessRoleNames } from '../../config/brownfield';
 import { resolveBaseline, resolveManagementBaseline, type ExplainedSetting } from '../../config/effective-baseline';
 import { adoptedOrganization, BEHAVIOUR_SETTINGS, existingAccountOnTakeover, explicitlySet, type BaselineBehaviourSetting } from '../../config/takeover';
@@ -63,8 +64,20 @@ export function gateContext(config: LandingZoneConfig): GateContext {
     settings: new Map(BEHAVIOUR_SETTINGS.map((s) => [s.id, s])),
     existingPolicies: new Map(config.guardrails.existing.map((p) => [p.id, { id: p.id, name: p.name, type: p.type }])),
     closedAccountIds: new Set(config.closedAccounts.flatMap((a) => (a.id === undefined ? [] : [a.id]))),
+    movedAccounts: movedAccountsByStack(config),
     accessRoleNames: accessRoleNames(config),
     accountStacks,
     acknowledgements: config.reviewPlan.acknowledge.map((a, index) => ({ change: a.change, reason: a.reason, index })),
   };
+}
+
+/** Names of the accounts each stack forgets because they move to another stack (config/account-stacks.ts). */
+function movedAccountsByStack(config: LandingZoneConfig): Map<string, Set<string>> {
+  const moved = new Map<string, Set<string>>();
+  for (const [name, placement] of accountLayout(config).placements) {
+    if (!placement.movedFrom) continue;
+    const from = placement.movedFrom.stack;
+    moved.set(from, new Set([...(moved.get(from) ?? []), name]));
+  }
+  return moved;
 }

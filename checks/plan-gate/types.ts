@@ -88,6 +88,11 @@ export interface GateContext {
   readonly existingPolicies: ReadonlyMap<string, ExistingPolicy>;
   /** Ids of closedAccounts (accounts Terraform may forget). */
   readonly closedAccountIds: ReadonlySet<string>;
+  /**
+   * By stack id: names of the accounts that move from that stack to another one (config/account-stacks.ts), which
+   * it forgets while the other imports them, in a later wave of the same apply.
+   */
+  readonly movedAccounts: ReadonlyMap<string, ReadonlySet<string>>;
   /** Roles Terraform assumes in member accounts (config/brownfield.ts accessRoleNames). */
   readonly accessRoleNames: readonly string[];
   /**

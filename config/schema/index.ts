@@ -12,6 +12,7 @@ import { StackSetsSchema } from './stacksets';
 import { CiSchema } from './ci';
 import { ControlTowerSchema } from './control-tower';
 import { ReviewPlanSchema } from './review-plan';
+import { LayoutSchema, type RecordedLayout } from './layout';
 
 /**
  * The whole `landing-zone.yaml`: the single source of the TypeScript type, the runtime
@@ -39,12 +40,19 @@ export const LandingZoneSchema = z
     stackSets: StackSetsSchema.default([]),
     controlTower: ControlTowerSchema.optional(),
     reviewPlan: ReviewPlanSchema.prefault({}),
+    layout: LayoutSchema.prefault({}),
     ci: CiSchema.prefault({}).describe('CI identities: the GitHub (or HCP Terraform) OIDC provider, the read-only plan role and the apply role, made by the bootstrap stack.'),
   })
   .describe('A multi-account AWS landing zone, synthesized to Terraform by CDKTF.');
 
-/** The config as the stacks see it: validated, defaults filled. */
-export type LandingZoneConfig = z.infer<typeof LandingZoneSchema>;
+/**
+ * The config as the stacks see it: validated, defaults filled, and where the account inventory records each account's
+ * stack (config/account-stacks.ts), which the loader adds.
+ */
+export type LandingZoneConfig = z.infer<typeof LandingZoneSchema> & {
+  /** Stacks the account inventory records for the accounts (config/inventory.ts); absent without an inventory. */
+  readonly recordedLayout?: RecordedLayout;
+};
 /** The config as a person writes it. */
 export type LandingZoneInput = z.input<typeof LandingZoneSchema>;
 
@@ -63,3 +71,4 @@ export * from './adopt';
 export * from './control-tower';
 export * from './policy-types';
 export * from './review-plan';
+export * from './layout';

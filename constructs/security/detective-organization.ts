@@ -4,6 +4,7 @@ import { DetectiveGraph } from '@cdktf/provider-aws/lib/detective-graph';
 import { DetectiveMember } from '@cdktf/provider-aws/lib/detective-member';
 import { DetectiveOrganizationConfiguration } from '@cdktf/provider-aws/lib/detective-organization-configuration';
 import type { SecurityMemberAccount } from './security-member-account';
+import type { ITerraformDependable } from '../../lib/cdktf';
 
 export interface DetectiveOrganizationProps {
   /** Provider of the delegated administrator (security account) in one region. */
@@ -39,15 +40,26 @@ export class DetectiveOrganization extends Construct {
       graphArn: graph.graphArn,
       autoEnable: true,
     });
-    for (const member of props.members ?? []) {
-      new DetectiveMember(this, `Member-${member.name}`, {
-        provider,
-        graphArn: graph.graphArn,
-        accountId: member.accountId,
-        emailAddress: member.email,
-        disableEmailNotification: true,
-        dependsOn: [organization],
-      });
-    }
+    for (const member of props.members ?? []) addDetectiveMember(this, member, { provider, graphArn: graph.graphArn, dependsOn: [organization] });
   }
+}
+
+/**
+ * One existing organization account enabled as a member of the behavior graph `graphArn` (construct `Member-<name>`
+ * in `scope`), without an invitation e-mail. Import id `<graph ARN>/<account id>`.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/detective_member#import
+ */
+export function addDetectiveMember(
+  scope: Construct,
+  member: SecurityMemberAccount,
+  props: { readonly provider: AwsProvider; readonly graphArn: string; readonly dependsOn?: ITerraformDependable[] },
+): DetectiveMember {
+  return new DetectiveMember(scope, `Member-${member.name}`, {
+    provider: props.provider,
+    graphArn: props.graphArn,
+    accountId: member.accountId,
+    emailAddress: member.email,
+    disableEmailNotification: true,
+    dependsOn: props.dependsOn,
+  });
 }

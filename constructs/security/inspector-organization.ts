@@ -4,6 +4,7 @@ import { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
 import { Inspector2MemberAssociation } from '@cdktf/provider-aws/lib/inspector2-member-association';
 import { Inspector2OrganizationConfiguration } from '@cdktf/provider-aws/lib/inspector2-organization-configuration';
 import type { SecurityMemberAccount } from './security-member-account';
+import type { ITerraformDependable } from '../../lib/cdktf';
 
 export interface InspectorOrganizationProps {
   /** Provider of the delegated administrator (security account) in one region. */
@@ -50,18 +51,42 @@ export class InspectorOrganization extends Construct {
       autoEnable: { ec2: types.has('EC2'), ecr: types.has('ECR'), lambda: types.has('LAMBDA'), lambdaCode: types.has('LAMBDA_CODE') },
       dependsOn: [this.administratorEnabler],
     });
-    for (const member of props.members ?? []) {
-      const association = new Inspector2MemberAssociation(this, `Member-${member.name}`, {
-        provider,
-        accountId: member.accountId,
-        dependsOn: [organization],
-      });
-      new Inspector2Enabler(this, `MemberEnabler-${member.name}`, {
-        provider,
-        accountIds: [member.accountId],
-        resourceTypes,
-        dependsOn: [association],
-      });
-    }
+    for (const member of props.members ?? []) addInspectorMember(this, member, { provider, resourceTypes, dependsOn: [organization] });
   }
+}
+
+/** What addInspectorMember made. */
+export interface InspectorMember {
+  readonly association: Inspector2MemberAssociation;
+  readonly enabler: Inspector2Enabler;
+}
+
+/**
+ * One existing member associated with the administrator (`Member-<name>` in `scope`) and scanned for `resourceTypes`
+ * (`MemberEnabler-<name>`). Import ids: the account id, and `<account id>-<types sorted, joined by ":">`.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/inspector2_member_association#import
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/inspector2_enabler#import
+ */
+export function addInspectorMember(
+  scope: Construct,
+  member: SecurityMemberAccount,
+  props: { readonly provider: AwsProvider; readonly resourceTypes: readonly string[]; readonly dependsOn?: ITerraformDependable[] },
+): InspectorMember {
+  const association = new Inspector2MemberAssociation(scope, `Member-${member.name}`, {
+    provider: props.provider,
+    accountId: member.accountId,
+    dependsOn: props.dependsOn,
+  });
+  const enabler = new Inspector2Enabler(scope, `MemberEnabler-${member.name}`, {
+    provider: props.provider,
+    accountIds: [member.accountId],
+    resourceTypes: [...new Set(props.resourceTypes)],
+    dependsOn: [association],
+  });
+  return { association, enabler };
+}
+
+/** Import id of a member's enabler: `<account id>-<resource types sorted, joined by ":">`. */
+export function inspectorEnablerImportId(accountId: string, resourceTypes: readonly string[]): string {
+  return `${accountId}-${[...new Set(resourceTypes)].sort().join(':')}`;
 }

@@ -4,6 +4,7 @@ import { Macie2Account } from '@cdktf/provider-aws/lib/macie2-account';
 import { Macie2Member } from '@cdktf/provider-aws/lib/macie2-member';
 import { Macie2OrganizationConfiguration } from '@cdktf/provider-aws/lib/macie2-organization-configuration';
 import type { SecurityMemberAccount } from './security-member-account';
+import type { ITerraformDependable } from '../../lib/cdktf';
 
 export interface MacieOrganizationProps {
   /** Provider of the delegated administrator (security account) in one region. */
@@ -42,13 +43,23 @@ export class MacieOrganization extends Construct {
       autoEnable: true,
       dependsOn: [account],
     });
-    for (const member of props.members ?? []) {
-      new Macie2Member(this, `Member-${member.name}`, {
-        provider,
-        accountId: member.accountId,
-        email: member.email,
-        dependsOn: [organization],
-      });
-    }
+    for (const member of props.members ?? []) addMacieMember(this, member, { provider, dependsOn: [organization] });
   }
+}
+
+/**
+ * One existing organization account added as a Macie member (`Member-<name>` in `scope`). Import id: the account id.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/macie2_member#import
+ */
+export function addMacieMember(
+  scope: Construct,
+  member: SecurityMemberAccount,
+  props: { readonly provider: AwsProvider; readonly dependsOn?: ITerraformDependable[] },
+): Macie2Member {
+  return new Macie2Member(scope, `Member-${member.name}`, {
+    provider: props.provider,
+    accountId: member.accountId,
+    email: member.email,
+    dependsOn: props.dependsOn,
+  });
 }

@@ -2,10 +2,11 @@ import type { TerraformStack } from '../../lib/cdktf';
 import { makeUniqueId } from '../../lib/cdktf';
 import type { LandingZoneConfig } from '../../config/schema';
 import type { MemberAccount } from '../../constructs/organization';
+import { holderOf } from '../../config/account-stacks';
 
 /**
- * Account ids (and a new organization's id) cross stacks as explicit outputs of the management stack, one per account the landing zone
- * creates, named and valued exactly as cdktf names a cross-stack reference's output
+ * Account ids (and a new organization's id) cross stacks as explicit outputs of the stack that holds the account (the
+ * management stack or an account stack, config/account-stacks.ts), one per account the landing zone creates, named and valued exactly as cdktf names a cross-stack reference's output
  * (`cross-stack-output-aws_organizations_account<logical id>id`, sensitive). Readers build the
  * `terraform_remote_state` themselves (LandingZoneStack.outputsOf), so a workload stack is synthesized
  * without the management stack in the same process (batched synth, docs/performance.md) and the
@@ -46,18 +47,24 @@ export function organizationIdOutputName(): string {
   return makeUniqueId([`cross-stack-output-${organizationIdAddress()}`]);
 }
 
-/** Structural view of the management stack this needs (no import of the stack: no import cycle). */
-export interface AccountOutputsScope extends TerraformStack {
+/** Structural view of a stack that holds accounts (the management stack, an account stack): no import of the stack, no import cycle. */
+export interface AccountHolderScope extends TerraformStack {
   readonly config: LandingZoneConfig;
+  /** The accounts this stack holds, by name. */
   readonly memberAccounts: ReadonlyMap<string, MemberAccount>;
+}
+
+/** Structural view of the management stack this needs. */
+export interface AccountOutputsScope extends AccountHolderScope {
   readonly organization: { readonly resource: { readonly terraformResourceType: string; readonly friendlyUniqueId: string } };
 }
 
-/** Registers an output for the id of every account the landing zone creates. */
-export function exportAccountIds(stack: AccountOutputsScope): void {
+/** Registers an output for the id of every account the stack holds and creates (an adopted account's id is literal). */
+export function exportAccountIds(stack: AccountHolderScope): void {
   for (const account of stack.config.accounts) {
-    if (account.id) continue;
-    const resource = stack.memberAccounts.get(account.name)!.resource;
+    const member = stack.memberAccounts.get(account.name);
+    if (account.id || !member) continue;
+    const { resource } = member;
     const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}.id`;
     // Readers compute the address without the construct: the two must never drift apart.
     if (address !== accountIdAddress(account.name)) {
@@ -94,7 +101,10 @@ export function readOrganizationId(stack: OutputReader & { readonly config: Land
   return stack.config.organization.id ?? stack.outputsOf(MANAGEMENT_STACK_ID).getString(organizationIdOutputName());
 }
 
-/** An account's id in a stack other than management: the management stack's output, read from its state. */
-export function readAccountId(stack: OutputReader, accountName: string): string {
-  return stack.outputsOf(MANAGEMENT_STACK_ID).getString(accountIdOutputName(accountName));
+/**
+ * An account's id in a stack other than the one that holds it: the output of its holder (the management stack or an
+ * account stack, config/account-stacks.ts), read from its state.
+ */
+export function readAccountId(stack: OutputReader & { readonly config: LandingZoneConfig }, accountName: string): string {
+  return stack.outputsOf(holderOf(stack.config, accountName)).getString(accountIdOutputName(accountName));
 }

@@ -4,6 +4,7 @@ import { OrganizationPolicy, type OrganizationPolicyType } from '../../construct
 import { planGuardrailsOrThrow } from '../../policies/plan';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../../policies/common';
 import { existingTargetId } from '../../config/existing-policies';
+import { policyConstructId } from '../accounts/per-account';
 
 /**
  * Organization policies (SCP, RCP, declarative, tag, AI opt-out, backup) and their attachments,
@@ -13,7 +14,7 @@ import { existingTargetId } from '../../config/existing-policies';
  * A policy the config adopts (guardrails.*[].id) is imported, with its attachments where guardrails.existing records
  * them.
  */
-export function addGuardrails(stack: ManagementScope): void {
+export function addGuardrails(stack: ManagementScope): Map<string, OrganizationPolicy> {
   const { config, organization } = stack;
   const policies = planGuardrailsOrThrow(config);
   const targetId = (target: string): string => {
@@ -22,8 +23,10 @@ export function addGuardrails(stack: ManagementScope): void {
     return stack.ouId(target);
   };
   const organizationId = config.organization.id ?? organization.organizationId;
+  const accountNames = new Set(config.accounts.map((a) => a.name));
+  const byId = new Map<string, OrganizationPolicy>();
   for (const p of policies) {
-    const policy = new OrganizationPolicy(stack, `Policy-${p.kind}-${p.name}`, {
+    const policy = new OrganizationPolicy(stack, policyConstructId(p), {
       name: p.name,
       type: p.type as OrganizationPolicyType,
       content: p.content.split(ORGANIZATION_ID_PLACEHOLDER).join(organizationId),
@@ -31,6 +34,12 @@ export function addGuardrails(stack: ManagementScope): void {
       dependsOn: [...organization.policyTypesReady],
       existingPolicyId: p.adoptId,
     });
-    for (const target of p.targets) policy.attachTo(target, targetId(target), p.adoptId ? existingTargetId(config, p.adoptId, target) : undefined);
+    byId.set(policyConstructId(p), policy);
+    for (const target of p.targets) {
+      // An account that an account stack holds gets its attachment there (stacks/account-stack.ts).
+      if (accountNames.has(target) && !stack.accounts.has(target)) continue;
+      policy.attachTo(target, targetId(target), p.adoptId ? existingTargetId(config, p.adoptId, target) : undefined);
+    }
   }
+  return byId;
 }

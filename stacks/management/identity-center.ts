@@ -2,6 +2,7 @@ import { accountsOfTargets, effectivePermissionSets } from '../../config/identit
 import { AccountAssignment, IdentityCenterInstance, IdentityGroup, PermissionSet } from '../../constructs/identity';
 import type { PolicyDocument } from '../../lib/policy-document';
 import type { ManagementScope } from './scope';
+import { assignmentConstructId } from '../accounts/per-account';
 
 /** What addIdentityCenter built, for tests and other families. */
 export interface IdentityCenterResources {
@@ -72,10 +73,11 @@ export function addIdentityCenter(stack: ManagementScope): IdentityCenterResourc
     if (!group || !permissionSet) throw new Error(`assignment of ${a.permissionSet} to ${a.group} names an unknown group or permission set (the loader should have reported this)`);
     for (const account of accountsOfTargets(config, a.targets)) {
       const key = `${a.group}|${a.permissionSet}|${account.name}`;
-      if (assignments.has(key)) continue;
+      // An account that an account stack holds gets its assignments there (stacks/account-stack.ts).
+      if (assignments.has(key) || !stack.accounts.has(account.name)) continue;
       assignments.set(
         key,
-        new AccountAssignment(stack, `Assignment-${key}`, {
+        new AccountAssignment(stack, assignmentConstructId(key), {
           provider,
           count,
           instanceArn,

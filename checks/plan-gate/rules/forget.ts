@@ -38,7 +38,7 @@ function importedElsewhere(plans: readonly StackPlan[], rc: ResourceChange, id: 
  * A `removed` block with `lifecycle { destroy = false }` makes Terraform forget an object and leave it in AWS
  * (action `forget`). That is safe only when nothing the landing zone keeps still uses the object, or another stack
  * takes it over in the same change (imports it: a move between stacks). An account forgotten without being listed
- * in `closedAccounts` leaves the organization's records and the account inventory out of step; an object still named
+ * in `closedAccounts` (or moved to another stack of the landing zone, config/account-stacks.ts) leaves the organization's records and the account inventory out of step; an object still named
  * by another resource (a policy attached to it, a role in a trust) is no longer managed where it is used.
  * @see https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources
  * @see https://developer.hashicorp.com/terraform/language/import
@@ -51,8 +51,10 @@ export const forget: PlanRule = (plans, ctx) =>
         const id = attribute(rc, 'id') ?? '';
         if (id !== '' && importedElsewhere(plans, rc, id)) return [];
         const reasons: string[] = [];
-        if (rc.type === 'aws_organizations_account' && !ctx.closedAccountIds.has(id)) {
-          const name = attribute(rc, 'name');
+        const name = attribute(rc, 'name');
+        // An account that moves to another stack of the landing zone is imported there in a later wave (config/account-stacks.ts).
+        const moved = name !== undefined && ctx.movedAccounts.get(p.stack)?.has(name) === true;
+        if (rc.type === 'aws_organizations_account' && !ctx.closedAccountIds.has(id) && !moved) {
           reasons.push(
             `account ${id}${name ? ` (${name})` : ''} is not in closedAccounts: an account leaves the landing zone only through closedAccounts (with its id), docs/accounts.md`,
           );
