@@ -99,6 +99,6 @@ describe('a new landing zone beside the example inventory', () => {
     const inventory = JSON.parse(readFileSync(join(ws.dir, 'landing-zone.inventory.json'), 'utf8'));
     expect(inventory.organization).toEqual({ name: 'acme', managementAccountId: '111111111111' });
     expect(Object.keys(inventory.accounts)).not.toContain('other-account');
-    expect(inventory.accounts['shop-prod']).toEqual({ state: 'active', id: '222222222222', email: 'aws+shop-prod@acme.example' });
+    expect(inventory.accounts['shop-prod']).toEqual({ state: 'active', id: '222222222222', email: 'aws+shop-prod@acme.example', stack: 'management' });
   }, 60_000);
 });

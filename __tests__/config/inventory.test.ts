@@ -36,10 +36,10 @@ describe('account inventory', () => {
     const result = synthesize({ config, outdir: join(ws.dir, 'cdktf.out'), inventoryFile });
     expect(result.inventoryUpdated).toBe(true);
     expect(readInventory(ws.inventory)?.accounts).toEqual({
-      'log-archive': { state: 'active', email: 'aws+log@acme.example' },
-      security: { state: 'active', email: 'aws+sec@acme.example' },
-      'shop-dev': { state: 'active', email: 'aws+shop-dev@acme.example' },
-      'shop-prod': { state: 'active', email: 'aws+shop-prod@acme.example' },
+      'log-archive': { state: 'active', email: 'aws+log@acme.example', stack: 'management' },
+      security: { state: 'active', email: 'aws+sec@acme.example', stack: 'management' },
+      'shop-dev': { state: 'active', email: 'aws+shop-dev@acme.example', stack: 'management' },
+      'shop-prod': { state: 'active', email: 'aws+shop-prod@acme.example', stack: 'management' },
     });
     // A second synth of the same config leaves the file alone.
     expect(synthesize({ config, outdir: join(ws.dir, 'cdktf.out'), inventoryFile }).inventoryUpdated).toBe(false);
@@ -73,7 +73,7 @@ describe('account inventory', () => {
     writeFileSync(ws.file, stringify({ ...without('shop-dev'), closedAccounts: [{ name: 'shop-dev', id: '222222222222' }] }));
     const loaded = loadConfigFile(ws.file);
     synthesize({ config: loaded.config, outdir: join(ws.dir, 'cdktf.out'), inventoryFile: loaded.inventoryFile });
-    expect(readInventory(ws.inventory)?.accounts['shop-dev']).toEqual({ state: 'closed', id: '222222222222', email: 'aws+shop-dev@acme.example' });
+    expect(readInventory(ws.inventory)?.accounts['shop-dev']).toEqual({ state: 'closed', id: '222222222222', email: 'aws+shop-dev@acme.example', stack: 'management' });
 
     writeFileSync(ws.file, stringify(without('shop-dev')));
     expect(() => loadConfigFile(ws.file)).not.toThrow();

@@ -15,7 +15,7 @@ import { EMULATOR_GAPS } from './gaps';
  * The emulator runs: the two examples, the brownfield scenario (brownfield-scenario.ts), and a new organization's
  * Identity Center before and after the console step (run-new-organization.ts).
  */
-export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield', 'new-organization'] as const;
+export const EMULATOR_RUNS = ['minimal', 'enterprise', 'brownfield', 'new-organization', 'account-moves'] as const;
 export type EmulatorRun = (typeof EMULATOR_RUNS)[number];
 
 /**

@@ -1,5 +1,7 @@
 import { forget } from '../../../../checks/plan-gate/rules/forget';
 import { contextOf, role, stackPlan } from '../fixtures';
+import { gateContext } from '../../../../checks/plan-gate/context';
+import { minimalConfig } from '../../../harness/config';
 
 const ACCOUNT = { id: '222222222222', arn: 'arn:aws:organizations::111111111111:account/o-abc123defg/222222222222', name: 'Old Shop', email: 'old@acme.example' };
 
@@ -69,5 +71,19 @@ describe('forget', () => {
   it('passes a forgotten role nothing refers to (a longer name that starts with its id is another role)', () => {
     const plan = stackPlan('management', [{ address: 'aws_iam_role.gone', actions: ['forget'], before: role('lz-gone') }], { planned: [{ address: 'aws_iam_role.other', values: role('lz-gone-2') }] });
     expect(forget([plan], ctx)).toEqual([]);
+  });
+
+  it('passes an account the config moves to an account stack when its stack\'s wave is reviewed alone, and still fails one the config does not move', () => {
+    // The inventory records shop-dev in the management stack (written before account stacks); with two accounts a
+    // stack it moves to accounts-1, whose wave imports it after the management stack's wave forgot it.
+    const moving = gateContext({ ...minimalConfig((input) => (input.layout = { accountsPerStack: 3 })), recordedLayout: { 'shop-dev': { stack: 'management' }, 'shop-prod': { stack: 'management' } } });
+    const account = (name: string) => ({ ...ACCOUNT, name, id: '333333333333' });
+    const plan = stackPlan('management', [
+      { address: 'aws_organizations_account.Account-shop-dev_1A2B3C4D', actions: ['forget'], before: account('shop-dev') },
+      { address: 'aws_organizations_account.Account-shop-prod_1A2B3C4D', actions: ['forget'], before: account('shop-prod') },
+    ]);
+    expect(forget([plan], moving).map((f) => f.address)).toEqual(['aws_organizations_account.Account-shop-prod_1A2B3C4D']);
+    // The same forget in another stack is not the move.
+    expect(forget([{ ...plan, stack: 'accounts-2' }], moving).map((f) => f.address)).toHaveLength(2);
   });
 });
