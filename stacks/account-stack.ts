@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 import type { TargetAccount } from '../constructs/core/providers';
 import { ClosedAccount, MemberAccount } from '../constructs/organization';
@@ -6,15 +6,14 @@ import { PolicyAttachment } from '../constructs/guardrails';
 import { AccountAssignment, IdentityCenterInstance } from '../constructs/identity';
 import { addDetectiveMember, addInspectorMember, addMacieMember, inspectorEnablerImportId } from '../constructs/security';
 import { accountLayout, accountsHeldBy } from '../config/account-stacks';
-import { effectiveOu } from '../config/model';
+import { coreAccount, effectiveOu } from '../config/model';
 import { accessRoleNameFor } from '../config/brownfield';
 import { existingTargetId } from '../config/existing-policies';
 import type { AccountConfig } from '../config/schema';
 import { accountConstructId, exportAccountIds, readAccountId } from './management/account-outputs';
 import { readInput } from './accounts/inputs';
-import { coreAccount } from '../config/model';
 import { assignmentConstructId, assignmentsOfAccount, attachmentConstructId, policiesOfAccount, policyConstructId } from './accounts/per-account';
-import { enrolledServices, forgetAccountsMovedFrom, forgetEnrolmentsMovedFrom, MovedAccountIds, type EnrolledServices } from './accounts/moves';
+import { childScope, enrolledServices, forgetAccountsMovedFrom, forgetEnrolmentsMovedFrom, MovedAccountIds, type EnrolledServices } from './accounts/moves';
 
 /**
  * An account stack (`accounts-<n>`, docs/performance.md "Account stacks"): the per-account resources of up to
@@ -58,7 +57,7 @@ export class AccountStack extends LandingZoneStack {
         const policyId = p.adoptId ?? readInput(this, 'policy-id', policyConstructId(p));
         const existingTarget = p.adoptId ? existingTargetId(config, p.adoptId, account.name) : undefined;
         const existing = existingTarget ? { targetId: existingTarget, policyId: p.adoptId! } : imported ? { targetId: imported, policyId } : undefined;
-        new PolicyAttachment(new Construct(this, policyConstructId(p)), attachmentConstructId(account.name), { policyId, targetId: accountId, existing });
+        new PolicyAttachment(childScope(this, policyConstructId(p)), attachmentConstructId(account.name), { policyId, targetId: accountId, existing });
       }
       if (identity) {
         for (const a of assignmentsOfAccount(config, account.name)) {
@@ -84,7 +83,7 @@ export class AccountStack extends LandingZoneStack {
     const member = { name: account.name, accountId, email: account.email };
     for (const region of services.regions) {
       const provider = this.providerFor(security.account, region);
-      const inRegion = (service: string) => (this.node.tryFindChild(`${service}-${region}`) as Construct | undefined) ?? new Construct(this, `${service}-${region}`);
+      const inRegion = (service: string) => childScope(this, `${service}-${region}`);
       if (services.detective) {
         const graphArn = security.detectiveGraphArn(region);
         const m = addDetectiveMember(inRegion('Detective'), member, { provider, graphArn });

@@ -91,12 +91,12 @@ export const WORKER_THRESHOLD = 400;
 
 /**
  * Account stacks per batch: each holds the per-account resources of up to layout.accountsPerStack accounts (about
- * 2,000 resources at 150 accounts, 3 regions and every security service), 30 workload stacks' worth.
+ * 1,300 resources at 100 accounts, 3 regions and every security service), 20 workload stacks' worth.
  */
 export const ACCOUNT_STACKS_PER_BATCH = 5;
 
 /** How many workload stacks one account stack weighs, in synth work (for the number of workers). */
-export const ACCOUNT_STACK_WEIGHT = 30;
+export const ACCOUNT_STACK_WEIGHT = 20;
 
 /** Worker processes for `workloads` workload stacks (or their weight): one per CPU (at most 4), none for small organizations. */
 export function defaultWorkers(workloads: number, cpus = availableParallelism()): number {

@@ -134,9 +134,9 @@ export function accountMovesSuite(): void {
       mkdirSync(alone, { recursive: true });
       copyFileSync(join(plansDir, 'management.json'), join(alone, 'management.json'));
       const wave = await reviewPlans(alone, configFile);
-      expect({ code: wave.code, output: wave.output }).toEqual({ code: 0, output: expect.any(String) });
+      expect({ code: wave.code, output: wave.code === 0 ? 'passed' : wave.output }).toEqual({ code: 0, output: 'passed' });
       const all = await reviewPlans(plansDir, configFile);
-      expect({ code: all.code, output: all.output }).toEqual({ code: 0, output: expect.any(String) });
+      expect({ code: all.code, output: all.code === 0 ? 'passed' : all.output }).toEqual({ code: 0, output: 'passed' });
     });
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Accounts a stack holds by default: the management stack (its core accounts included) and each accounts-N stack. */
-export const DEFAULT_ACCOUNTS_PER_STACK = 150;
+export const DEFAULT_ACCOUNTS_PER_STACK = 100;
 
 export const LayoutSchema = z
   .strictObject({

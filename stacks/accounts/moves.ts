@@ -22,10 +22,14 @@ export function enrolmentHolder(holder: string): string {
   return holder === MANAGEMENT_HOLDER ? 'security' : holder;
 }
 
+/** The child `id` of `scope`, made as a plain construct when it does not exist yet (a path segment shared by several resources). */
+export function childScope(scope: Construct, id: string): Construct {
+  return (scope.node.tryFindChild(id) as Construct | undefined) ?? new Construct(scope, id);
+}
+
 /** A `removed` block at `path` below `scope`, making the constructs on the way that do not exist yet. */
 export function forgetAt(scope: Construct, path: readonly string[], resourceType: string): RemovedBlock {
-  let parent = scope;
-  for (const segment of path.slice(0, -1)) parent = (parent.node.tryFindChild(segment) as Construct | undefined) ?? new Construct(parent, segment);
+  const parent = path.slice(0, -1).reduce(childScope, scope);
   return new RemovedBlock(parent, path[path.length - 1], resourceType);
 }
 

@@ -34,17 +34,13 @@ export function requestOfRecord(record: string): { call: string; type: string } 
   return { call: `${service}:${method}`, type };
 }
 
-/** Adds the calls of one debug log file to `into` (read line by line: a plan's debug log runs to hundreds of MB). */
-export async function addApiCallsOfLog(file: string, into: Map<string, Set<string>>): Promise<void> {
+/** Calls `fn` for every provider request of one debug log file (read line by line: a plan's debug log runs to hundreds of MB). */
+export async function forEachRequestOfLog(file: string, fn: (request: { call: string; type: string }) => void): Promise<void> {
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let record = '';
   const flush = () => {
     const request = requestOfRecord(record);
-    if (request) {
-      const types = into.get(request.call) ?? new Set<string>();
-      types.add(request.type);
-      into.set(request.call, types);
-    }
+    if (request) fn(request);
   };
   for await (const line of lines) {
     if (RECORD_START.test(line)) {
@@ -55,6 +51,22 @@ export async function addApiCallsOfLog(file: string, into: Map<string, Set<strin
     }
   }
   flush();
+}
+
+/** Adds the calls of one debug log file to `into`. */
+export async function addApiCallsOfLog(file: string, into: Map<string, Set<string>>): Promise<void> {
+  await forEachRequestOfLog(file, (request) => {
+    const types = into.get(request.call) ?? new Set<string>();
+    types.add(request.type);
+    into.set(request.call, types);
+  });
+}
+
+/** How many times each call was made in one debug log file, by `"<SDK service id>:<operation>"`. */
+export async function countApiCallsOfLog(file: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await forEachRequestOfLog(file, ({ call }) => counts.set(call, (counts.get(call) ?? 0) + 1));
+  return counts;
 }
 
 /** The sorted, JSON-ready form of collected calls. */

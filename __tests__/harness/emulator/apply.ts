@@ -80,6 +80,11 @@ export interface ApplyOptions {
    * @default false
    */
   readonly recordPlanApiCalls?: boolean;
+  /**
+   * Apply only these stacks (in their waves); the others are synthesized and left alone.
+   * @default - every stack
+   */
+  readonly onlyStacks?: readonly string[];
 }
 
 /** Whether one entry of the gap list still fails on moto once switched back on. */
@@ -338,7 +343,10 @@ export async function applyConfigOnEmulator(
   options: ApplyOptions = {},
 ): Promise<ExampleRun> {
   mkdirSync(workDir, { recursive: true });
-  const { stacks, waves } = synthForEmulator(configs, workDir);
+  const synthesized = synthForEmulator(configs, workDir);
+  const { stacks } = synthesized;
+  const only = options.onlyStacks ? new Set(options.onlyStacks) : undefined;
+  const waves = only ? synthesized.waves.map((w) => w.filter((id) => only.has(id))).filter((w) => w.length > 0) : synthesized.waves;
   const order = waves.flat();
   const entries = gaps;
   const switches = computeSwitches(stacks, order, entries);

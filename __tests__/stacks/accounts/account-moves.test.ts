@@ -30,7 +30,7 @@ describe('accounts moving from the management and security stacks into account s
       ...addresses(byPath(accounts1, 'aws_organizations_policy_attachment'), moved),
       ...addresses(byPath(accounts1, 'aws_ssoadmin_account_assignment'), moved),
     ].sort();
-    expect(taken).toHaveLength(4 + 1 + 8);
+    expect(taken).toHaveLength(4 + 2 + 8);
     expect(forgotten.filter((a) => taken.includes(a))).toEqual(taken);
     // app-6 went to accounts-2; app-1 stays.
     expect(forgotten.filter((a) => a.includes('app-1'))).toEqual([]);
@@ -54,7 +54,7 @@ describe('accounts moving from the management and security stacks into account s
     const account = byPath(accounts1, 'aws_organizations_account')['Account-app-3/Resource'];
     expect(imports.get(account.address)).toEqual({ to: account.address, id: lookupOf('aws+app-3@acme.example') });
     const id = imports.get(account.address)!.id;
-    const attachment = Object.values(byPath(accounts1, 'aws_organizations_policy_attachment'))[0];
+    const attachment = Object.entries(byPath(accounts1, 'aws_organizations_policy_attachment')).find(([path]) => path.endsWith('/Attachment-app-5/Resource'))![1];
     expect(imports.get(attachment.address)?.id).toMatch(/^\$\{one\(.*aws\+app-5@acme\.example.*\)\}:\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.lz-policy-id/);
     const assignment = byPath(accounts1, 'aws_ssoadmin_account_assignment')['Assignment-auditors|ReadOnlyAccess|app-3/Resource'];
     expect(imports.get(assignment.address)?.id).toBe(

@@ -5,7 +5,7 @@ import type { StackJson } from '../../harness/synth';
 
 /**
  * examples/minimal.yaml (a new organization: log-archive, security, shop-prod) with app-1 ... app-6 (Prod and Dev in
- * turn), four accounts a stack, an SCP on app-5 itself, and Detective, Inspector and Macie on: the management stack
+ * turn), four accounts a stack, an SCP on app-4 and app-5 themselves, and Detective, Inspector and Macie on: the management stack
  * holds the three accounts and app-1, accounts-1 app-2 ... app-5, accounts-2 app-6.
  */
 export function shardedInput(): any {
@@ -13,7 +13,7 @@ export function shardedInput(): any {
   input.organizationalUnits = [...new Set([...(input.organizationalUnits ?? []), 'Workloads/Prod', 'Workloads/Dev'])];
   for (let i = 1; i <= 6; i++) input.accounts.push({ name: `app-${i}`, email: `aws+app-${i}@acme.example`, ou: i % 2 ? 'Workloads/Prod' : 'Workloads/Dev' });
   input.layout = { accountsPerStack: 4 };
-  input.guardrails = { ...(input.guardrails ?? {}), scp: [...(input.guardrails?.scp ?? []), { policy: 'deny-all', targets: ['app-5'] }] };
+  input.guardrails = { ...(input.guardrails ?? {}), scp: [...(input.guardrails?.scp ?? []), { policy: 'deny-all', targets: ['app-4', 'app-5'] }] };
   input.security = { ...(input.security ?? {}), detective: { enabled: true }, inspector: { enabled: true }, macie: { enabled: true } };
   return input;
 }

@@ -17,12 +17,27 @@ function mentions(value: unknown, patterns: readonly RegExp[]): boolean {
   return false;
 }
 
+/**
+ * Attributes that only list what exists, read back from AWS (the organization's and an OU's `accounts`): naming an
+ * account there is not using it.
+ */
+const LISTINGS: Readonly<Record<string, readonly string[]>> = {
+  aws_organizations_organization: ['accounts', 'non_master_accounts'],
+  aws_organizations_organizational_unit: ['accounts'],
+};
+
+function withoutListings(type: string, values: Record<string, unknown>): Record<string, unknown> {
+  const listed = LISTINGS[type];
+  if (!listed) return values;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !listed.includes(key)));
+}
+
 /** `aws_x.y (stack security)` for every resource of every plan, other than the forgotten one, whose planned values name it. */
 function referrers(plans: readonly StackPlan[], forgotten: { stack: string; address: string }, tokens: readonly string[]): string[] {
   const patterns = tokens.map((t) => new RegExp(`(^|[^A-Za-z0-9_-])${escape(t)}(?!${ID_CHAR})`));
   return plans.flatMap((p) =>
     plannedResources(p)
-      .filter((r) => r.mode === 'managed' && !(p.stack === forgotten.stack && r.address === forgotten.address) && mentions(r.values, patterns))
+      .filter((r) => r.mode === 'managed' && !(p.stack === forgotten.stack && r.address === forgotten.address) && mentions(withoutListings(r.type, r.values), patterns))
       .map((r) => `${r.address}${p.stack === forgotten.stack ? '' : ` (stack ${p.stack})`}`),
   );
 }
@@ -52,9 +67,10 @@ export const forget: PlanRule = (plans, ctx) =>
         if (id !== '' && importedElsewhere(plans, rc, id)) return [];
         const reasons: string[] = [];
         const name = attribute(rc, 'name');
-        // An account that moves to another stack of the landing zone is imported there in a later wave (config/account-stacks.ts).
-        const moved = name !== undefined && ctx.movedAccounts.get(p.stack)?.has(name) === true;
-        if (rc.type === 'aws_organizations_account' && !ctx.closedAccountIds.has(id) && !moved) {
+        // An account that moves to another stack of the landing zone is imported there in a later wave (config/account-stacks.ts):
+        // it stays managed, only elsewhere.
+        if (rc.type === 'aws_organizations_account' && name !== undefined && ctx.movedAccounts.get(p.stack)?.has(name)) return [];
+        if (rc.type === 'aws_organizations_account' && !ctx.closedAccountIds.has(id)) {
           reasons.push(
             `account ${id}${name ? ` (${name})` : ''} is not in closedAccounts: an account leaves the landing zone only through closedAccounts (with its id), docs/accounts.md`,
           );

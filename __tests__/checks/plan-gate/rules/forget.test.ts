@@ -86,4 +86,24 @@ describe('forget', () => {
     // The same forget in another stack is not the move.
     expect(forget([{ ...plan, stack: 'accounts-2' }], moving).map((f) => f.address)).toHaveLength(2);
   });
+
+  it('does not count the organization\'s and an OU\'s account listings as uses of a forgotten account, and passes a moved one whatever names it', () => {
+    const listings = {
+      planned: [
+        { address: 'aws_organizations_organization.org', values: { id: 'o-abc123defg', accounts: [{ id: '222222222222', name: 'Old Shop' }], non_master_accounts: [{ id: '222222222222' }] } },
+        { address: 'aws_organizations_organizational_unit.prod', values: { id: 'ou-ab12-cd34ef56', accounts: [{ id: '222222222222' }] } },
+      ],
+    };
+    const plan = stackPlan('management', [{ address: 'aws_organizations_account.Account-old-shop_1A2B3C4D', actions: ['forget'], before: ACCOUNT }], listings);
+    expect(forget([plan], closed)).toEqual([]);
+    const used = stackPlan('management', [{ address: 'aws_organizations_account.Account-old-shop_1A2B3C4D', actions: ['forget'], before: ACCOUNT }], {
+      planned: [...listings.planned, { address: 'aws_organizations_policy_attachment.a', values: { policy_id: 'p-12345678', target_id: '222222222222' } }],
+    });
+    expect(forget([used], closed).map((f) => f.message)).toEqual(['forgotten (removed, destroy = false) (id "222222222222"): it is still referenced by aws_organizations_policy_attachment.a']);
+    const moving = gateContext({ ...minimalConfig((input) => (input.layout = { accountsPerStack: 3 })), recordedLayout: { 'shop-dev': { stack: 'management' }, 'shop-prod': { stack: 'management' } } });
+    const moved = stackPlan('management', [{ address: 'aws_organizations_account.Account-shop-dev_1A2B3C4D', actions: ['forget'], before: { ...ACCOUNT, name: 'shop-dev' } }], {
+      planned: [{ address: 'aws_organizations_policy_attachment.a', values: { policy_id: 'p-12345678', target_id: '222222222222' } }],
+    });
+    expect(forget([moved], moving)).toEqual([]);
+  });
 });
