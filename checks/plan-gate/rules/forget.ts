@@ -26,9 +26,9 @@ const LISTINGS: Readonly<Record<string, readonly string[]>> = {
   aws_organizations_organizational_unit: ['accounts'],
 };
 
-function withoutListings(type: string, values: Record<string, unknown>): Record<string, unknown> {
+function withoutListings(type: string, values: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> | undefined {
   const listed = LISTINGS[type];
-  if (!listed) return values;
+  if (!listed || !values) return values;
   return Object.fromEntries(Object.entries(values).filter(([key]) => !listed.includes(key)));
 }
 
