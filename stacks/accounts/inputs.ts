@@ -1,7 +1,7 @@
 import { makeUniqueId, TerraformOutput, type TerraformStack } from '../../lib/cdktf';
 import type { LandingZoneConfig } from '../../config/schema';
 import { accountLayout } from '../../config/account-stacks';
-import { MANAGEMENT_STACK_ID } from '../management/account-outputs';
+import { MANAGEMENT_STACK_ID, type OutputReader } from '../management/account-outputs';
 
 /*
  * What an account stack reads from the management and security stacks, as explicit outputs with names computed from
@@ -34,12 +34,7 @@ export function exportInput(stack: TerraformStack, kind: AccountStackInput, key:
   new TerraformOutput(stack, inputOutputName(kind, key), { value, description: `${kind} of ${key}, read by the account stacks (stacks/accounts/inputs.ts)` });
 }
 
-/** Structural view of a stack that reads another stack's outputs (LandingZoneStack.outputsOf). */
-export interface InputReader {
-  outputsOf(stackId: string): { getString(output: string): string };
-}
-
 /** The `kind` value of `key` in an account stack, read from its source stack's state. */
-export function readInput(stack: InputReader, kind: AccountStackInput, key: string): string {
+export function readInput(stack: OutputReader, kind: AccountStackInput, key: string): string {
   return stack.outputsOf(inputSource(kind)).getString(inputOutputName(kind, key));
 }

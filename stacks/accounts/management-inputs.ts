@@ -3,8 +3,7 @@ import type { OrganizationalUnit } from '../../constructs/organization';
 import type { IdentityCenterResources } from '../management/identity-center';
 import type { ManagementScope } from '../management/scope';
 import { exportInput, exportsAccountStackInputs } from './inputs';
-import { planGuardrailsOrThrow } from '../../policies/plan';
-import { policyConstructId } from './per-account';
+import { policiesOfAccount, policyConstructId } from './per-account';
 
 /** What the management stack exports for the account stacks. */
 export interface ManagementInputsScope extends ManagementScope {
@@ -24,11 +23,9 @@ export function exportManagementInputs(stack: ManagementInputsScope): void {
   if (!exportsAccountStackInputs(config)) return;
   for (const [path, ou] of stack.organizationalUnits) if (!config.organization.ouIds[path]) exportInput(stack, 'ou-id', path, ou.ouId);
 
-  const accountNames = new Set(config.accounts.map((a) => a.name));
-  for (const p of planGuardrailsOrThrow(config)) {
-    if (p.adoptId || !p.targets.some((t) => accountNames.has(t))) continue;
-    exportInput(stack, 'policy-id', policyConstructId(p), stack.policies.get(policyConstructId(p))!.policyId);
-  }
+  // The policies with an account among their targets, from the per-account plan the account stacks use (computed once per config).
+  const created = new Set(config.accounts.flatMap((a) => policiesOfAccount(config, a.name)).filter((p) => !p.adoptId).map(policyConstructId));
+  for (const [id, policy] of stack.policies) if (created.has(id)) exportInput(stack, 'policy-id', id, policy.policyId);
 
   const identity = stack.identityCenter;
   if (!identity) return;
