@@ -1,10 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LandingZoneConfig } from '../../config/schema';
 import { synthesize } from '../../synth/synth';
+import { bundleStacks } from './stack-bundle';
 
 const run = promisify(execFile);
 
@@ -38,45 +39,108 @@ export interface ValidateResult {
   readonly diagnostics: string[];
 }
 
-export async function validateStackDir(dir: string, stack: string): Promise<ValidateResult> {
+interface Diagnostic {
+  severity: string;
+  summary: string;
+  detail?: string;
+  address?: string;
+  range?: { filename?: string };
+}
+
+async function initAndValidate(dir: string): Promise<{ diagnostics: Diagnostic[] } | { failed: string }> {
   const pluginDir = process.env.TF_PLUGIN_DIR;
   const init = ['init', '-backend=false', '-input=false', '-no-color', ...(pluginDir ? [`-plugin-dir=${pluginDir}`] : [])];
   try {
     await run('terraform', init, { cwd: dir, env: tfEnv(), maxBuffer: 16 * 1024 * 1024 });
   } catch (e) {
-    return { stack, valid: false, diagnostics: [`terraform init failed: ${(e as { stderr?: string }).stderr ?? String(e)}`] };
+    return { failed: `terraform init failed: ${(e as { stderr?: string }).stderr ?? String(e)}` };
   }
   let stdout: string;
   try {
     ({ stdout } = await run('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env: tfEnv(), maxBuffer: 64 * 1024 * 1024 }));
   } catch (e) {
     stdout = (e as { stdout?: string }).stdout ?? '';
-    if (!stdout) return { stack, valid: false, diagnostics: [String(e)] };
+    if (!stdout) return { failed: String(e) };
   }
-  const out = JSON.parse(stdout) as { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail?: string; address?: string }> };
-  const diagnostics = out.diagnostics
-    .filter((d) => d.severity === 'error')
-    .map((d) => `${d.address ?? ''} ${d.summary}: ${d.detail ?? ''}`.trim());
-  return { stack, valid: out.valid, diagnostics };
+  return { diagnostics: (JSON.parse(stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.severity === 'error') };
+}
+
+const line = (d: Diagnostic) => `${d.address ?? ''} ${d.summary}: ${d.detail ?? ''}`.trim();
+
+export async function validateStackDir(dir: string, stack: string): Promise<ValidateResult> {
+  const out = await initAndValidate(dir);
+  if ('failed' in out) return { stack, valid: false, diagnostics: [out.failed] };
+  return { stack, valid: out.diagnostics.length === 0, diagnostics: out.diagnostics.map(line) };
+}
+
+/** A synthesized stack: its id and the folder holding its `cdk.tf.json`. */
+export interface StackDir {
+  readonly id: string;
+  readonly dir: string;
 }
 
 /**
- * Synthesizes `config` with the same entry point as `npm run synth` and runs init + validate in
- * every stack folder, two at a time.
+ * `terraform validate` of several stacks in one Terraform process (harness/stack-bundle.ts): the provider and
+ * its schema load once instead of once a stack. A result per stack, in the order given; an error that names no
+ * stack fails them all.
  */
-export async function validateLandingZone(config: LandingZoneConfig, concurrency = 2): Promise<ValidateResult[]> {
+export async function validateStacks(stacks: readonly StackDir[]): Promise<ValidateResult[]> {
+  const bundle = bundleStacks(stacks.map(({ id, dir }) => ({ id, json: JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) })));
+  const dir = mkdtempSync(join(tmpdir(), 'lz-validate-bundle-'));
+  try {
+    for (const [file, json] of Object.entries(bundle.files)) writeFileSync(join(dir, file), JSON.stringify(json));
+    const out = await initAndValidate(dir);
+    if ('failed' in out) return stacks.map(({ id }) => ({ stack: id, valid: false, diagnostics: [out.failed] }));
+    const byStack = new Map<string | undefined, string[]>();
+    for (const d of out.diagnostics) {
+      const id = bundle.stackOf(d);
+      byStack.set(id, [...(byStack.get(id) ?? []), bundle.unprefix(line(d))]);
+    }
+    const unplaced = byStack.get(undefined) ?? [];
+    return stacks.map(({ id }) => {
+      const diagnostics = [...(byStack.get(id) ?? []), ...unplaced];
+      return { stack: id, valid: diagnostics.length === 0, diagnostics };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Synthesizes `config` with the same entry point as `npm run synth` and validates every stack, in one
+ * Terraform process (validateStacks).
+ */
+export async function validateLandingZone(config: LandingZoneConfig): Promise<ValidateResult[]> {
   const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-'));
   try {
     const { stacks } = synthesize({ config, outdir: join(outdir, 'cdktf.out') });
-    const queue = stacks.map((s) => s.id);
-    const results: ValidateResult[] = [];
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        results.push(await validateStackDir(join(outdir, 'cdktf.out', 'stacks', id), id));
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    const results = await validateStacks(stacks.map((s) => ({ id: s.id, dir: join(outdir, 'cdktf.out', 'stacks', s.id) })));
     return results.sort((a, b) => a.stack.localeCompare(b.stack));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** A config and the stacks of it to validate (all of them when `stacks` is left out). */
+export interface ConfigStacks {
+  readonly config: LandingZoneConfig;
+  readonly stacks?: readonly string[];
+}
+
+/**
+ * Synthesizes several configs and validates the chosen stacks of all of them in one Terraform process: the
+ * results of each config, in the order of its stacks.
+ */
+export async function validateConfigs(configs: readonly ConfigStacks[]): Promise<ValidateResult[][]> {
+  const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-configs-'));
+  try {
+    const dirs = configs.map(({ config, stacks }, i) => {
+      const out = join(outdir, `c${i}`);
+      const synthesized = synthesize({ config, outdir: out, ...(stacks ? { stacks: [...stacks] } : {}) }).stacks.map((s) => s.id);
+      return (stacks ?? synthesized).map((id) => ({ id: `c${i}-${id}`, dir: join(out, 'stacks', id), stack: id }));
+    });
+    const results = new Map((await validateStacks(dirs.flat())).map((r) => [r.stack, r]));
+    return dirs.map((stacks) => stacks.map(({ id, stack }) => ({ ...results.get(id)!, stack })));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthesize } from '../../../synth/synth';
 import { inputOutputName } from '../../../stacks/accounts/inputs';
-import { terraformAvailable, validateStackDir } from '../../harness/terraform';
+import { terraformAvailable, validateStacks } from '../../harness/terraform';
 import { synthLandingZone, type SynthesizedLandingZone } from '../../harness/synth';
 import { byPath, movingConfig, outputRead, removedAddresses } from './account-stack-harness';
 
@@ -76,12 +76,11 @@ describe('accounts moving from the management and security stacks into account s
   it('passes for the management, security and account stacks of the move', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'lz-moves-validate-'));
     try {
-      synthesize({ config: movingConfig(), outdir, stacks: ['management', 'security', 'accounts-1', 'accounts-2', 'workload-app-3'] });
-      for (const id of ['management', 'security', 'accounts-1', 'accounts-2', 'workload-app-3']) {
-        const result = await validateStackDir(join(outdir, 'stacks', id), id);
-        expect({ id, diagnostics: result.diagnostics }).toEqual({ id, diagnostics: [] });
-        expect(result.valid).toBe(true);
-      }
+      const ids = ['management', 'security', 'accounts-1', 'accounts-2', 'workload-app-3'];
+      synthesize({ config: movingConfig(), outdir, stacks: ids });
+      const results = await validateStacks(ids.map((id) => ({ id, dir: join(outdir, 'stacks', id) })));
+      expect(results.map(({ stack, diagnostics }) => ({ stack, diagnostics }))).toEqual(ids.map((stack) => ({ stack, diagnostics: [] })));
+      expect(results.every((r) => r.valid)).toBe(true);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
