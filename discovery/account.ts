@@ -1,4 +1,5 @@
 import { RegionDisabledError, reason } from './aws/errors';
+import type { Skippable } from './skippable';
 import type { AccountSession } from './aws/session';
 import { CONTROL_TOWER } from '../config/schema/control-tower';
 import { controlTowerOwned } from './control-tower';
@@ -58,29 +59,7 @@ export interface AccountFindings {
   readonly assumptions: readonly string[];
 }
 
-/** The reads `--skip` can leave out, by the name the flag takes. */
-export const SKIPPABLE = [
-  'config-recorders',
-  'guardduty',
-  'security-hub',
-  'trails',
-  'access-analyzer',
-  'ebs-encryption',
-  'password-policy',
-  's3-public-access-block',
-  'alternate-contacts',
-  'budgets',
-  'service-roles',
-  'identity-center',
-  'control-tower',
-  'delegated-administrators',
-  'guardduty-admin',
-  'security-hub-admin',
-  'macie-admin',
-  'inspector-admin',
-  'detective-admin',
-] as const;
-export type Skippable = (typeof SKIPPABLE)[number];
+export { SKIPPABLE, type Skippable } from './skippable';
 
 export interface AccountDiscoveryOptions {
   /** Reads left out (--skip): their entries are not written. @default - none */

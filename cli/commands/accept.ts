@@ -1,50 +1,5 @@
 import type { Command } from 'commander';
-import { AcceptHandshakeCommand, DescribeHandshakeCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
-import { explainOrganizationsError, organizationsClient } from '../../discovery/aws/organizations';
-import { UserError } from '../../lib/user-error';
 import { runAction } from '../lib/run-action';
-
-export interface AcceptResult {
-  readonly handshakeId: string;
-  readonly state: string;
-  /** Organization the account joined (o-...), when AWS says. */
-  readonly organizationId?: string;
-  /** The invited account (the one whose credentials accepted). */
-  readonly accountId?: string;
-}
-
-/**
- * Accepts an invitation with the INVITED account's credentials. Looks the handshake up first
- * so that a wrong id, wrong credentials or an expired invitation get a clear message.
- */
-export async function acceptInvitation(client: OrganizationsClient, handshakeId: string): Promise<AcceptResult> {
-  if (!/^h-[0-9a-z]{8,32}$/.test(handshakeId)) throw new UserError(`"${handshakeId}" is not a handshake id; it looks like h-abcd1234ef (printed by lz invite).`);
-  const context = `accepting invitation ${handshakeId}`;
-  let described;
-  try {
-    described = (await client.send(new DescribeHandshakeCommand({ HandshakeId: handshakeId }))).Handshake;
-  } catch (e) {
-    throw explainOrganizationsError(e, context);
-  }
-  if (described?.Action && described.Action !== 'INVITE') {
-    throw new UserError(`Handshake ${handshakeId} is a ${described.Action} request, not an invitation to join; nothing was accepted.`);
-  }
-  if (described?.State && described.State !== 'OPEN') {
-    throw new UserError(`Invitation ${handshakeId} is ${described.State}, no longer open; ask for a new one (lz invite).`);
-  }
-  try {
-    const out = await client.send(new AcceptHandshakeCommand({ HandshakeId: handshakeId }));
-    const parties = out.Handshake?.Parties ?? described?.Parties ?? [];
-    return {
-      handshakeId,
-      state: out.Handshake?.State ?? 'ACCEPTED',
-      organizationId: parties.find((p) => p.Type === 'ORGANIZATION')?.Id,
-      accountId: parties.find((p) => p.Type === 'ACCOUNT')?.Id,
-    };
-  } catch (e) {
-    throw explainOrganizationsError(e, context);
-  }
-}
 
 /** `lz accept --handshake-id ID` */
 export function register(program: Command): void {
@@ -55,6 +10,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nAfterwards add id: to the account in landing-zone.yaml and run npm run synth to adopt it (docs/accounts.md).')
     .action(
       runAction(async (opts: { handshakeId: string }) => {
+        const [{ acceptInvitation }, { organizationsClient }] = await Promise.all([import('../invitations/accept'), import('../../discovery/aws/organizations')]);
         const result = await acceptInvitation(organizationsClient(), opts.handshakeId);
         const who = result.accountId ? `Account ${result.accountId}` : 'The account';
         const org = result.organizationId ? ` ${result.organizationId}` : '';

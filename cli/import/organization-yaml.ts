@@ -6,6 +6,7 @@ import { serviceAccessPrincipals } from '../../stacks/management/service-access'
 import type { ExistingAccount, ExistingOrganization } from '../../discovery/aws/read-organization';
 import { configName } from '../../discovery/names';
 import { UserError } from '../../lib/user-error';
+import { DEFAULT_ACCESS_ROLE } from '../../config/schema/organization';
 import { writePolicyRecords } from './policy-records';
 import { behaviourSettingsNote } from './takeover-notes';
 import { addHeaderNotes } from './write-discovery';
@@ -18,8 +19,7 @@ function renameTop(path: string, from: string, to: string): string {
   return path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : path;
 }
 
-/** organization.accessRoleName when the config does not say (config/schema/organization.ts). */
-export const DEFAULT_ACCESS_ROLE = 'OrganizationAccountAccessRole';
+export { DEFAULT_ACCESS_ROLE } from '../../config/schema/organization';
 
 /** Longest organization.name taken from the management account's name (physical names must stay within AWS limits). */
 const MAX_DERIVED_ORG_NAME = 20;

@@ -3,6 +3,9 @@ import { AccountId, Email, Name, OuPath, Region, Tags } from './common';
 import { AdoptSchema } from './adopt';
 import { ORGANIZATION_POLICY_TYPES } from './policy-types';
 
+/** organization.accessRoleName when the config does not say. */
+export const DEFAULT_ACCESS_ROLE = 'OrganizationAccountAccessRole';
+
 export const OrganizationId = z
   .string()
   .regex(/^o-[a-z0-9]{10,32}$/, { error: 'is not an organization id; it looks like "o-abc123defg" (Organizations console, Settings)' });
@@ -74,7 +77,7 @@ export const OrganizationSchema = z.strictObject({
   accessRoleName: z
     .string()
     .regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' })
-    .default('OrganizationAccountAccessRole')
+    .default(DEFAULT_ACCESS_ROLE)
     .describe('Role that Organizations creates in each new member account and that Terraform assumes.'),
   breakGlassRoleNames: z
     .array(z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: 'is not an IAM role name (1-64 of letters, digits and +=,.@_-)' }))

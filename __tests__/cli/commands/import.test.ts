@@ -17,7 +17,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLz } from '../../config/broken-configs';
-import { configName, importedConfigProblems, organizationToYaml, ouConfigName, readOrganization, type ImportOptions } from '../../../cli/commands/import';
+import { readOrganization } from '../../../discovery/aws/read-organization';
+import { configName, ouConfigName } from '../../../discovery/names';
+import { importedConfigProblems, organizationToYaml, type ImportOptions } from '../../../cli/import/organization-yaml';
 
 const orgs = mockClient(OrganizationsClient);
 const client = () => new OrganizationsClient({ region: 'us-east-1' });

@@ -12,8 +12,10 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { Command } from 'commander';
-import { inviteAccount, inviteInstructions, register as registerInvite } from '../../../cli/commands/invite';
-import { acceptInvitation, register as registerAccept } from '../../../cli/commands/accept';
+import { register as registerInvite } from '../../../cli/commands/invite';
+import { register as registerAccept } from '../../../cli/commands/accept';
+import { inviteAccount, inviteInstructions } from '../../../cli/invitations/invite';
+import { acceptInvitation } from '../../../cli/invitations/accept';
 import { minimalConfig } from '../../harness/config';
 
 const orgs = mockClient(OrganizationsClient);
