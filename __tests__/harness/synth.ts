@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../../lib/cdktf';
@@ -26,34 +27,84 @@ export interface SynthesizedLandingZone {
   stack(id: string): StackJson;
 }
 
-/**
- * Synthesizes the whole app as `npm run synth` does (cross-stack references become outputs and
- * remote-state reads) into a scratch folder, and returns every stack's parsed JSON.
- */
-export function synthLandingZone(config: LandingZoneConfig): SynthesizedLandingZone {
+/** What a synth leaves on disk: every stack's JSON and the manifest. */
+interface SynthFiles {
+  readonly json: Record<string, StackJson>;
+  readonly manifest: SynthesizedLandingZone['manifest'];
+}
+
+function synthFiles(config: LandingZoneConfig): SynthFiles {
   const outdir = mkdtempSync(join(tmpdir(), 'lz-synth-'));
   try {
     const app = new App({ outdir });
-    const stacks = buildLandingZone(app, config);
+    buildLandingZone(app, config);
     app.synth();
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     const json: Record<string, StackJson> = {};
     for (const id of Object.keys(manifest.stacks)) {
       json[id] = JSON.parse(readFileSync(join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
     }
-    return {
-      stacks,
-      json,
-      manifest,
-      stack(id: string) {
-        const found = json[id];
-        if (!found) throw new Error(`no stack "${id}"; have ${Object.keys(json).join(', ')}`);
-        return found;
-      },
-    };
+    return { json, manifest };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The key of a config in the synth cache: a hash of its JSON. Synthesis is a function of the config alone (files it
+ * names are read into it when it loads), so equal JSON means equal output. Undefined when the config holds
+ * something JSON would not keep (a Map, a class instance, a function): such a config is not cached.
+ */
+function cacheKey(config: LandingZoneConfig): string | undefined {
+  let plain = true;
+  const text = JSON.stringify(config, (_key, value: unknown) => {
+    if (typeof value === 'function' || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) plain = false;
+    return value;
+  });
+  return plain ? createHash('sha256').update(text).digest('hex') : undefined;
+}
+
+/**
+ * The synth of `config`, shared between the test files of one jest run: jest.config.js's globalSetup
+ * (harness/synth-cache-setup.js) makes a folder for the run and names it in LZ_TEST_SYNTH_CACHE; the first file to
+ * synthesize a config writes its output there and the others read it. Each call parses the files afresh, so a
+ * test that edits the JSON edits its own copy. Without the variable (a single file run by other means) every
+ * call synthesizes.
+ */
+function cachedSynthFiles(config: LandingZoneConfig): SynthFiles {
+  const dir = process.env.LZ_TEST_SYNTH_CACHE;
+  const key = dir && existsSync(dir) ? cacheKey(config) : undefined;
+  if (!dir || !key) return synthFiles(config);
+  const file = join(dir, `${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SynthFiles;
+  const files = synthFiles(config);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(files));
+  renameSync(tmp, file);
+  return files;
+}
+
+/**
+ * Synthesizes the whole app as `npm run synth` does (cross-stack references become outputs and
+ * remote-state reads) into a scratch folder, and returns every stack's parsed JSON. The construct tree
+ * (`stacks`) is built again on first use.
+ */
+export function synthLandingZone(config: LandingZoneConfig): SynthesizedLandingZone {
+  const { json, manifest } = cachedSynthFiles(config);
+  let stacks: LandingZoneStacks | undefined;
+  return {
+    get stacks() {
+      stacks ??= buildLandingZone(new App({ outdir: join(tmpdir(), 'lz-unsynthesized') }), config);
+      return stacks;
+    },
+    json,
+    manifest,
+    stack(id: string) {
+      const found = json[id];
+      if (!found) throw new Error(`no stack "${id}"; have ${Object.keys(json).join(', ')}`);
+      return found;
+    },
+  };
 }
 
 /** Every resource of `type` in a stack, by its Terraform name. */
