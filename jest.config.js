@@ -7,8 +7,6 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 30000,
-  // Every test file synthesizes as synth/synth.ts does: `terraform version` once, not once per import block.
-  setupFiles: ['<rootDir>/__tests__/harness/setup-synth.ts'],
   // One synth of each config per run, shared between the test files (__tests__/harness/synth-cache-setup.js).
   globalSetup: '<rootDir>/__tests__/harness/synth-cache-setup.js',
   globalTeardown: '<rootDir>/__tests__/harness/synth-cache-teardown.js',

@@ -90,7 +90,6 @@ function tokenMap(): TokenMapInternals {
 }
 
 const captureStackTrace = stackTrace.captureStackTrace;
-let binaryVersionsMemoized = false;
 
 /**
  * Whether tokens (every reference, every nested block of a provider resource) record the JavaScript
@@ -103,13 +102,13 @@ export function setTokenCreationTraces(on: boolean): void {
 }
 
 /**
- * Runs each Terraform version check once per process. cdktf adds one (`terraform version` in a child
- * process) to every resource with an import block, so an organization that adopts many accounts spent
- * most of its validation time starting the same command; its answer cannot change during one synth.
+ * Runs each Terraform version check once per process (done when this module loads, so every App of the process
+ * has it, the ones tests build included). cdktf adds one (`terraform version` in a child process) to every
+ * resource with an import block, so an organization that adopts many accounts spent most of its validation time
+ * starting the same command (an adopted organization's synth took 4 s instead of 1); its answer cannot change
+ * during one synth.
  */
-export function memoizeBinaryVersionChecks(): void {
-  if (binaryVersionsMemoized) return;
-  binaryVersionsMemoized = true;
+function memoizeBinaryVersionChecks(): void {
   const proto = binaryVersion.ValidateBinaryVersion.prototype as unknown as {
     validate(this: Record<string, unknown>): string[];
   };
@@ -125,6 +124,8 @@ export function memoizeBinaryVersionChecks(): void {
     return [...result];
   };
 }
+
+memoizeBinaryVersionChecks();
 
 /** The cdktf version the manifest records (cdktf's App writes its own package version). */
 export const CDKTF_VERSION: string = (require('cdktf/package.json') as { version: string }).version;

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CDKTF_VERSION, memoizeBinaryVersionChecks, setTokenCreationTraces, stableStringify } from '../lib/cdktf';
+import { CDKTF_VERSION, setTokenCreationTraces, stableStringify } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { landingZoneStackIds } from '../stacks/landing-zone';
 import { nextInventory, readInventory, writeInventory } from '../config/inventory';
@@ -145,7 +145,6 @@ function landingZoneWorkloadIds(config: LandingZoneConfig): string[] {
 export function synthesize(options: SynthOptions): SynthResult {
   const run = startRun(options);
   try {
-    memoizeBinaryVersionChecks();
     setTokenCreationTraces(options.tokenTraces ?? false);
     const records = run.jobs.flatMap((job) => synthBatch(options.config, job, run.dirs));
     return finishRun(options, run, records, 0);

@@ -3,7 +3,7 @@
  * once, then synthesizes batch after batch (synth/batch.ts) and answers with the records.
  */
 import { parentPort } from 'node:worker_threads';
-import { memoizeBinaryVersionChecks, setTokenCreationTraces } from '../lib/cdktf';
+import { setTokenCreationTraces } from '../lib/cdktf';
 import type { LandingZoneConfig } from '../config/schema';
 import { synthBatch, type BatchDirs, type BatchJob, type StackRecord } from './batch';
 
@@ -20,7 +20,6 @@ let config: LandingZoneConfig | undefined;
 function handle(message: ToWorker): FromWorker | undefined {
   if (message.type === 'init') {
     config = message.config;
-    memoizeBinaryVersionChecks();
     setTokenCreationTraces(message.tokenTraces);
     return undefined;
   }

@@ -2,9 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from '../../lib/cdktf';
 import type { LandingZoneConfig } from '../../config/schema';
-import { buildLandingZone, type LandingZoneStacks } from '../../stacks/landing-zone';
+import type { LandingZoneStacks } from '../../stacks/landing-zone';
+
+/**
+ * cdktf and the stacks, loaded on first use: a test file whose configs are all in the synth cache never loads them
+ * (about 2 s of module loading a file).
+ */
+function build(outdir: string, config: LandingZoneConfig): { app: import('../../lib/cdktf').App; stacks: LandingZoneStacks } {
+  const { App } = require('../../lib/cdktf') as typeof import('../../lib/cdktf');
+  const { buildLandingZone } = require('../../stacks/landing-zone') as typeof import('../../stacks/landing-zone');
+  const app = new App({ outdir });
+  return { app, stacks: buildLandingZone(app, config) };
+}
 
 /** Synthesized Terraform JSON of one stack. */
 export interface StackJson {
@@ -36,9 +46,7 @@ interface SynthFiles {
 function synthFiles(config: LandingZoneConfig): SynthFiles {
   const outdir = mkdtempSync(join(tmpdir(), 'lz-synth-'));
   try {
-    const app = new App({ outdir });
-    buildLandingZone(app, config);
-    app.synth();
+    build(outdir, config).app.synth();
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     const json: Record<string, StackJson> = {};
     for (const id of Object.keys(manifest.stacks)) {
@@ -94,7 +102,7 @@ export function synthLandingZone(config: LandingZoneConfig): SynthesizedLandingZ
   let stacks: LandingZoneStacks | undefined;
   return {
     get stacks() {
-      stacks ??= buildLandingZone(new App({ outdir: join(tmpdir(), 'lz-unsynthesized') }), config);
+      stacks ??= build(join(tmpdir(), 'lz-unsynthesized'), config).stacks;
       return stacks;
     },
     json,
