@@ -22,6 +22,16 @@ describe('emulator test plan', () => {
     expect(emulatorPlan('enterprise').note).toContain('LZ_EMULATOR=all');
   });
 
+  it('leaves the minimal example out of a local run too (npm test stays a few minutes), saying how to run it', () => {
+    withEnv({ PATH: '' });
+    expect(emulatorPlan('minimal')).toEqual({
+      run: false,
+      note: 'emulator test of minimal skipped: it takes minutes; run it with LZ_EMULATOR=minimal or LZ_EMULATOR=all (CI=true always runs it)',
+    });
+    withEnv({ PATH: '', LZ_EMULATOR: 'minimal' });
+    expect(emulatorPlan('minimal').note).toContain('moto_server is not on the PATH');
+  });
+
   it('skips with a note naming the install command where moto_server is missing', () => {
     withEnv({ PATH: '', LZ_EMULATOR: 'all' });
     expect(emulatorPlan('minimal')).toEqual({ run: false, note: 'emulator test of minimal skipped: moto_server is not on the PATH (pip install "moto[server]==5.2.1")' });

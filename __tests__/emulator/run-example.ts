@@ -21,9 +21,9 @@ export type EmulatorRun = (typeof EMULATOR_RUNS)[number];
 /**
  * Whether the emulator test `example` runs here, and why not.
  * LZ_EMULATOR: `off` skips every emulator test; `all` runs all of them; one run's name (`minimal`,
- * `enterprise`, `brownfield`, `new-organization`) runs that one only; unset runs the minimal example only (the others
- * take minutes). CI=true runs all of them, and fails when moto_server or terraform is missing
- * instead of skipping.
+ * `enterprise`, `brownfield`, `new-organization`, `account-moves`) runs that one only; unset runs none of them
+ * (each takes minutes, and npm test stays a few minutes without them). CI=true runs all of them, and fails when
+ * moto_server or terraform is missing instead of skipping.
  */
 export function emulatorPlan(example: EmulatorRun): { run: boolean; note?: string } {
   const mode = process.env.LZ_EMULATOR ?? '';
@@ -32,7 +32,7 @@ export function emulatorPlan(example: EmulatorRun): { run: boolean; note?: strin
   if (mode !== '' && mode !== 'all' && !(EMULATOR_RUNS as readonly string[]).includes(mode)) {
     throw new Error(`LZ_EMULATOR=${mode} is not a value the emulator tests know: off, all, ${EMULATOR_RUNS.join(', ')} (README, "Applying against an AWS emulator")`);
   }
-  const wanted = ci || mode === 'all' ? true : mode === '' ? example === 'minimal' : mode === example;
+  const wanted = ci || mode === 'all' || mode === example;
   if (!wanted) {
     const how = mode === '' ? `it takes minutes; run it with LZ_EMULATOR=${example} or LZ_EMULATOR=all (CI=true always runs it)` : `LZ_EMULATOR=${mode} runs ${mode} only`;
     return { run: false, note: `emulator test of ${example} skipped: ${how}` };
