@@ -84,7 +84,7 @@ async function waitUntilAnswering(port: number, child: ChildProcess, timeoutMs: 
  * Starts `moto_server` on a free loopback port (127.0.0.1 only) and waits until it answers.
  * The caller stops it with `stop()` (also from a failing test's afterAll).
  */
-export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
+export async function startMoto(timeoutMs = 60_000, env: Readonly<Record<string, string>> = MOTO_ENV): Promise<MotoServer> {
   const port = await freeLoopbackPort();
   // moto writes its request log to a file, not a pipe: a pipe is drained only while this process's event loop
   // runs, and a test that waits synchronously (spawnSync of the lz binary talking to moto) would let it fill, block
@@ -93,7 +93,7 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   const logFile = join(logDir, 'moto.log');
   const logFd = openSync(logFile, 'a');
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...MOTO_ENV },
+    env: { ...process.env, ...env },
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
