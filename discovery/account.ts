@@ -59,8 +59,6 @@ export interface AccountFindings {
   readonly assumptions: readonly string[];
 }
 
-export { SKIPPABLE, type Skippable } from './skippable';
-
 export interface AccountDiscoveryOptions {
   /** Reads left out (--skip): their entries are not written. @default - none */
   readonly skip?: ReadonlySet<Skippable>;

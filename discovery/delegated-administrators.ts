@@ -6,7 +6,7 @@ import { ListDelegatedAdministratorsCommand, ListDelegatedServicesForAccountComm
 import { ListOrganizationAdminAccountsCommand as SecurityHubListAdmins, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { reason } from './aws/errors';
 import type { AccountSession } from './aws/session';
-import type { Skippable } from './account';
+import type { Skippable } from './skippable';
 import { allPages } from './read';
 import { delegatedAdminLimit } from '../config/delegated-administrators';
 

@@ -19,8 +19,6 @@ function renameTop(path: string, from: string, to: string): string {
   return path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : path;
 }
 
-export { DEFAULT_ACCESS_ROLE } from '../../config/schema/organization';
-
 /** Longest organization.name taken from the management account's name (physical names must stay within AWS limits). */
 const MAX_DERIVED_ORG_NAME = 20;
 

@@ -2,10 +2,12 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { CONTROL_TOWER } from '../../config/schema/control-tower';
 import { readOrganization, type ExistingOrganization } from '../../discovery/aws/read-organization';
-import type { AccountTarget, Skippable } from '../../discovery/account';
+import type { AccountTarget } from '../../discovery/account';
+import type { Skippable } from '../../discovery/skippable';
 import { readControlTowerApi, type ControlTowerApiResult } from '../../discovery/control-tower';
 import { discoverOrganization, readingOrder, type OrganizationDiscovery } from '../../discovery/organization';
-import { DEFAULT_ACCESS_ROLE, finishImportedDocument, organizationDocument, type ImportOptions } from './organization-yaml';
+import { finishImportedDocument, organizationDocument, type ImportOptions } from './organization-yaml';
+import { DEFAULT_ACCESS_ROLE } from '../../config/schema/organization';
 import { writeDiscovery } from './write-discovery';
 
 export interface WholeImportOptions extends ImportOptions {

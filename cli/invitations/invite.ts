@@ -6,6 +6,7 @@ import { DescribeAccountCommand, InviteAccountToOrganizationCommand, type Organi
 import { explainOrganizationsError } from '../../discovery/aws/organizations';
 import type { LandingZoneConfig } from '../../config/schema';
 import { UserError } from '../../lib/user-error';
+import { DEFAULT_ACCESS_ROLE } from '../../config/schema/organization';
 
 export interface InviteOptions {
   /** 12-digit id of the existing account to invite. */
@@ -78,7 +79,7 @@ export async function inviteAccount(client: OrganizationsClient, options: Invite
 }
 
 /** What to tell the person after a successful invitation. */
-export function inviteInstructions(result: InviteResult, accessRoleName = 'OrganizationAccountAccessRole'): string {
+export function inviteInstructions(result: InviteResult, accessRoleName = DEFAULT_ACCESS_ROLE): string {
   const expires = result.expires ? ` It expires ${result.expires.toISOString()}.` : '';
   return [
     `Invited account ${result.accountId}: handshake ${result.handshakeId} (${result.state}).${expires}`,
