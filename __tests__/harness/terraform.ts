@@ -108,17 +108,11 @@ export async function validateStacks(stacks: readonly StackDir[]): Promise<Valid
 
 /**
  * Synthesizes `config` with the same entry point as `npm run synth` and validates every stack, in one
- * Terraform process (validateStacks).
+ * Terraform process (validateConfigs): the results by stack id.
  */
 export async function validateLandingZone(config: LandingZoneConfig): Promise<ValidateResult[]> {
-  const outdir = mkdtempSync(join(tmpdir(), 'lz-validate-'));
-  try {
-    const { stacks } = synthesize({ config, outdir: join(outdir, 'cdktf.out') });
-    const results = await validateStacks(stacks.map((s) => ({ id: s.id, dir: join(outdir, 'cdktf.out', 'stacks', s.id) })));
-    return results.sort((a, b) => a.stack.localeCompare(b.stack));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  const [results] = await validateConfigs([{ config }]);
+  return results.sort((a, b) => a.stack.localeCompare(b.stack));
 }
 
 /** A config and the stacks of it to validate (all of them when `stacks` is left out). */
