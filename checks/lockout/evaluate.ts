@@ -54,18 +54,30 @@ export type Decision<R = unknown> =
 
 type Statement = Record<string, unknown>;
 
+const NO_STATEMENTS = { statements: [] as Statement[], single: false };
+/** Statements by document: a document is evaluated against every request of every account shape. */
+const statementLists = new WeakMap<object, { statements: Statement[]; single: boolean }>();
+
 function statementsOf(document: unknown): { statements: Statement[]; single: boolean } {
-  if (document === null || typeof document !== 'object') return { statements: [], single: false };
-  const raw = (document as { Statement?: unknown }).Statement;
-  if (Array.isArray(raw)) return { statements: raw.filter((s): s is Statement => s !== null && typeof s === 'object'), single: false };
-  if (raw !== null && typeof raw === 'object') return { statements: [raw as Statement], single: true };
-  return { statements: [], single: false };
+  if (document === null || typeof document !== 'object') return NO_STATEMENTS;
+  let found = statementLists.get(document);
+  if (!found) {
+    const raw = (document as { Statement?: unknown }).Statement;
+    if (Array.isArray(raw)) found = { statements: raw.filter((s): s is Statement => s !== null && typeof s === 'object'), single: false };
+    else if (raw !== null && typeof raw === 'object') found = { statements: [raw as Statement], single: true };
+    else found = NO_STATEMENTS;
+    statementLists.set(document, found);
+  }
+  return found;
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** The context value of `key` (case-insensitive), or undefined when the request does not carry it. */
 function contextValue(context: EvaluationRequest['context'], key: string): readonly string[] | undefined {
+  // A context holds each key once, whatever its case; most policies spell a key as the context does.
+  const exact = Object.hasOwn(context, key) ? context[key] : undefined;
+  if (exact !== undefined) return typeof exact === 'string' ? [exact] : exact;
   const lower = key.toLowerCase();
   for (const [k, v] of Object.entries(context)) if (k.toLowerCase() === lower) return typeof v === 'string' ? [v] : v;
   return undefined;
@@ -117,9 +129,30 @@ function globRegExpOf(pattern: string, ignoreCase: boolean): RegExp {
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
 }
 
-function actionMatches(patterns: unknown[], action: string): boolean {
-  return patterns.some((p) => typeof p === 'string' && (p === '*' || glob(p, action, true)));
+/**
+ * An Action or NotAction element as one test: true for `*`, else one case-insensitive expression of all its patterns
+ * (built once per statement; the same statements meet every request of every account shape).
+ */
+type ActionTest = true | RegExp | undefined;
+const actionTests = new WeakMap<Statement, { action: ActionTest; notAction: ActionTest }>();
+
+function actionTestOf(element: unknown): ActionTest {
+  const patterns = asList(element).filter((p): p is string => typeof p === 'string');
+  if (patterns.includes('*')) return true;
+  if (patterns.length === 0) return undefined;
+  return new RegExp(patterns.map((p) => globRegExpOf(p, true).source).join('|'), 'is');
 }
+
+function actionTestsOf(s: Statement): { action: ActionTest; notAction: ActionTest } {
+  let tests = actionTests.get(s);
+  if (!tests) {
+    tests = { action: actionTestOf(s.Action), notAction: actionTestOf(s.NotAction) };
+    actionTests.set(s, tests);
+  }
+  return tests;
+}
+
+const actionMatches = (test: ActionTest, action: string): boolean => test === true || (test !== undefined && test.test(action));
 
 function resourceMatches(patterns: unknown[], request: EvaluationRequest): boolean {
   return patterns.some((p) => {
@@ -141,8 +174,9 @@ function principalMatches(principal: unknown, request: EvaluationRequest): boole
 export function statementApplies(s: Statement, request: EvaluationRequest): boolean {
   if (s.Principal !== undefined && !principalMatches(s.Principal, request)) return false;
   if (s.NotPrincipal !== undefined && principalMatches(s.NotPrincipal, request)) return false;
-  if (s.Action !== undefined && !actionMatches(asList(s.Action), request.action)) return false;
-  if (s.NotAction !== undefined && actionMatches(asList(s.NotAction), request.action)) return false;
+  const tests = actionTestsOf(s);
+  if (s.Action !== undefined && !actionMatches(tests.action, request.action)) return false;
+  if (s.NotAction !== undefined && actionMatches(tests.notAction, request.action)) return false;
   if (s.Action === undefined && s.NotAction === undefined) return false;
   if (s.Resource !== undefined && !resourceMatches(asList(s.Resource), request)) return false;
   if (s.NotResource !== undefined && resourceMatches(asList(s.NotResource), request)) return false;
@@ -150,23 +184,34 @@ export function statementApplies(s: Statement, request: EvaluationRequest): bool
   return conditionsHold(s.Condition, request);
 }
 
-function conditionsHold(condition: unknown, request: EvaluationRequest): boolean {
-  if (condition === undefined) return true;
-  if (condition === null || typeof condition !== 'object') return false;
+/** A Condition element's tests, one per operator and key; undefined when it can never hold (an unknown operator, a block that is no object). */
+type ConditionTests = { readonly op: ParsedOperator; readonly key: string; readonly policyValues: string[] }[] | undefined;
+const conditionTests = new WeakMap<object, ConditionTests>();
+
+function conditionTestsOf(condition: object): ConditionTests {
+  if (conditionTests.has(condition)) return conditionTests.get(condition);
+  let tests: ConditionTests = [];
   for (const [operatorText, block] of Object.entries(condition)) {
     let op = operators.get(operatorText);
     if (!op) {
       op = parseOperator(operatorText);
       operators.set(operatorText, op);
     }
-    if ('problem' in op) return false;
-    if (block === null || typeof block !== 'object') return false;
-    for (const [key, value] of Object.entries(block)) {
-      const policyValues = asList(value).map(String);
-      if (!keyHolds(op, contextValue(request.context, key), policyValues, request)) return false;
+    if ('problem' in op || block === null || typeof block !== 'object') {
+      tests = undefined;
+      break;
     }
+    for (const [key, value] of Object.entries(block)) tests.push({ op, key, policyValues: asList(value).map(String) });
   }
-  return true;
+  conditionTests.set(condition, tests);
+  return tests;
+}
+
+function conditionsHold(condition: unknown, request: EvaluationRequest): boolean {
+  if (condition === undefined) return true;
+  if (condition === null || typeof condition !== 'object') return false;
+  const tests = conditionTestsOf(condition);
+  return tests !== undefined && tests.every(({ op, key, policyValues }) => keyHolds(op, contextValue(request.context, key), policyValues, request));
 }
 
 function keyHolds(op: ParsedOperator, values: readonly string[] | undefined, policyValues: string[], request: EvaluationRequest): boolean {

@@ -59,17 +59,27 @@ export function globsOverlap(a: string, b: string): boolean {
   return go(0, 0);
 }
 
+/** arnsOverlap's answers: the lock-out check asks the same pairs for every account of a shape. */
+const overlaps = new Map<string, boolean>();
+
 /**
  * Whether some ARN matches both ARN patterns: partition, service, Region and account compared field by field (a
  * wildcard stays within its field), the resource part as a glob.
  */
 export function arnsOverlap(a: string, b: string): boolean {
   if (a === '*' || b === '*') return true;
-  const fa = splitArn(a);
-  const fb = splitArn(b);
-  if (!fa || !fb) return globsOverlap(a, b);
-  return (['partition', 'service', 'region', 'account', 'resource'] as const).every((k) => globsOverlap(fa[k], fb[k]));
+  const key = `${a}\u0001${b}`;
+  let result = overlaps.get(key);
+  if (result === undefined) {
+    const fa = splitArn(a);
+    const fb = splitArn(b);
+    result = !fa || !fb ? globsOverlap(a, b) : (['partition', 'service', 'region', 'account', 'resource'] as const).every((k) => globsOverlap(fa[k], fb[k]));
+    if (overlaps.size > 50_000) overlaps.clear();
+    overlaps.set(key, result);
+  }
+  return result;
 }
+
 
 /** An ARN form of the reference (`arn:${Partition}:s3:::${BucketName}`) as a glob. */
 function templateGlob(template: string): string {
