@@ -1,6 +1,8 @@
 import { parse, stringify } from 'yaml';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Command } from 'commander';
+import { buildProgram } from '../../cli/lz';
 import { examplesCopy, ensureBuilt, lz } from './binary';
 
 const SUBCOMMANDS = ['validate', 'synth', 'check', 'graph', 'plan-order', 'import', 'explain-baseline', 'invite', 'accept', 'review-plan', 'ci'];
@@ -19,18 +21,24 @@ describe('lz (the built binary)', () => {
     expect(readFileSync(join(__dirname, '..', '..', 'dist', 'cli', 'lz.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
+  // The subcommands' help comes from the same program the binary builds (cli/lz.ts buildProgram); run in-process,
+  // as a process each would cost a Node start-up apiece.
   it.each(SUBCOMMANDS)('prints usage for lz %s --help', (name) => {
-    const run = lz([name, '--help'], dir);
-    expect(run.status).toBe(0);
+    const run = helpOf([name, '--help']);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: lz ${name}`);
   });
 
   it.each(['configure', 'check'])('prints usage for lz ci github %s --help, with the token it needs', (name) => {
-    const run = lz(['ci', 'github', name, '--help'], dir);
-    expect(run.status).toBe(0);
+    const run = helpOf(['ci', 'github', name, '--help']);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: lz ci github ${name}`);
     expect(run.stdout).toContain('--api-url <url>');
-    expect(lz(['ci', 'github', '--help'], dir).stdout).toContain('Token: GITHUB_TOKEN or GH_TOKEN');
+    expect(helpOf(['ci', 'github', '--help']).stdout).toContain('Token: GITHUB_TOKEN or GH_TOKEN');
+  });
+
+  it('prints the same help in-process as the binary does', () => {
+    expect(helpOf(['synth', '--help']).stdout).toBe(lz(['synth', '--help'], dir).stdout);
   });
 
   it('fails an unknown subcommand with a hint and exit code 1', () => {
@@ -155,3 +163,21 @@ describe('lz (the built binary)', () => {
     });
   });
 });
+
+/** `lz <args>` for a help request, in-process: what it prints on stdout and its exit code (commander's, never process.exit). */
+function helpOf(args: readonly string[]): { code: number; stdout: string } {
+  let stdout = '';
+  const quiet = (command: Command): void => {
+    // 80 columns: what commander uses when stdout is a pipe, as it is for the binary the tests spawn.
+    command.exitOverride().configureOutput({ writeOut: (text) => void (stdout += text), writeErr: (text) => void (stdout += text), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 });
+    command.commands.forEach(quiet);
+  };
+  const program = buildProgram();
+  quiet(program);
+  try {
+    program.parse(['node', 'lz', ...args]);
+  } catch (e) {
+    return { code: (e as { exitCode?: number }).exitCode ?? 99, stdout };
+  }
+  return { code: 0, stdout };
+}
