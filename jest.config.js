@@ -7,9 +7,9 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 30000,
-  // One synth of each config per run, shared between the test files (__tests__/harness/synth-cache-setup.js).
-  globalSetup: '<rootDir>/__tests__/harness/synth-cache-setup.js',
-  globalTeardown: '<rootDir>/__tests__/harness/synth-cache-teardown.js',
+  // One synth of each config and one terraform init per run, shared between the test files (__tests__/harness/run-folders-setup.js).
+  globalSetup: '<rootDir>/__tests__/harness/run-folders-setup.js',
+  globalTeardown: '<rootDir>/__tests__/harness/run-folders-teardown.js',
   // terraform validate runs a few stacks per file; keep two workers on the 2-core machines
   maxWorkers: 2,
 };

@@ -1,7 +1,10 @@
 /**
- * jest globalSetup: the synth cache's folder for this run (harness/synth.ts, cachedSynthFiles), named in
- * LZ_TEST_SYNTH_CACHE for the workers. Many test files synthesize the same config (the two examples above all);
- * the first writes the output there, the others read it. synth-cache-teardown.js removes it.
+ * jest globalSetup: folders the test files of one run share, named in the environment for the workers;
+ * run-folders-teardown.js removes them.
+ * - LZ_TEST_SYNTH_CACHE: the synth cache (harness/synth.ts, cachedSynthFiles). Many test files synthesize the same
+ *   config (the two examples above all); the first writes the output there, the others read it.
+ * - LZ_TEST_TERRAFORM_INIT: the providers `terraform init` installed (harness/terraform.ts, sharedInit), once per
+ *   worker, instead of a copy of the AWS provider (700 MB) in every folder a test validates.
  */
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -9,4 +12,5 @@ const { join } = require('node:path');
 
 module.exports = () => {
   process.env.LZ_TEST_SYNTH_CACHE = mkdtempSync(join(tmpdir(), 'lz-synth-cache-'));
+  process.env.LZ_TEST_TERRAFORM_INIT = mkdtempSync(join(tmpdir(), 'lz-terraform-init-'));
 };

@@ -1,7 +1,9 @@
-/** jest globalTeardown: removes the synth cache's folder (synth-cache-setup.js). */
+/** jest globalTeardown: removes the folders of run-folders-setup.js. */
 const { rmSync } = require('node:fs');
 
 module.exports = () => {
-  const dir = process.env.LZ_TEST_SYNTH_CACHE;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const name of ['LZ_TEST_SYNTH_CACHE', 'LZ_TEST_TERRAFORM_INIT']) {
+    const dir = process.env[name];
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 };

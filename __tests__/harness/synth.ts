@@ -74,7 +74,7 @@ function cacheKey(config: LandingZoneConfig): string | undefined {
 
 /**
  * The synth of `config`, shared between the test files of one jest run: jest.config.js's globalSetup
- * (harness/synth-cache-setup.js) makes a folder for the run and names it in LZ_TEST_SYNTH_CACHE; the first file to
+ * (harness/run-folders-setup.js) makes a folder for the run and names it in LZ_TEST_SYNTH_CACHE; the first file to
  * synthesize a config writes its output there and the others read it. Each call parses the files afresh, so a
  * test that edits the JSON edits its own copy. Without the variable (a single file run by other means) every
  * call synthesizes.

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,17 +47,66 @@ interface Diagnostic {
   range?: { filename?: string };
 }
 
-async function initAndValidate(dir: string): Promise<{ diagnostics: Diagnostic[] } | { failed: string }> {
+async function terraformInit(dir: string): Promise<void> {
   const pluginDir = process.env.TF_PLUGIN_DIR;
   const init = ['init', '-backend=false', '-input=false', '-no-color', ...(pluginDir ? [`-plugin-dir=${pluginDir}`] : [])];
+  await run('terraform', init, { cwd: dir, env: tfEnv(), maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** The `required_providers` of every `*.tf.json` in `dir`, merged (what `terraform init` installs for it). */
+function requiredProviders(dir: string): Record<string, unknown> {
+  const required: Record<string, unknown> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tf.json')).sort()) {
+    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { terraform?: { required_providers?: Record<string, unknown> } };
+    Object.assign(required, json.terraform?.required_providers ?? {});
+  }
+  return required;
+}
+
+/** A worker's initialized providers, by the JSON of the `required_providers` they were installed for. */
+const initialized = new Map<string, Promise<{ dataDir: string; lockFile: string }>>();
+
+/**
+ * One `terraform init` per jest worker for each set of required providers, in the run's folder
+ * (LZ_TEST_TERRAFORM_INIT, harness/run-folders-setup.js): a folder to validate gets the lock file and points
+ * TF_DATA_DIR at the installed providers. An init per folder would copy the AWS provider (700 MB) into each.
+ * Undefined outside such a run: the folder is initialized itself.
+ */
+function sharedInit(dir: string): Promise<{ dataDir: string; lockFile: string }> | undefined {
+  const root = process.env.LZ_TEST_TERRAFORM_INIT;
+  if (!root) return undefined;
+  const providers = requiredProviders(dir);
+  const key = JSON.stringify(Object.keys(providers).sort().map((name) => [name, providers[name]]));
+  let ready = initialized.get(key);
+  if (!ready) {
+    const folder = join(root, `${process.pid}-${initialized.size}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'providers.tf.json'), JSON.stringify({ terraform: { required_providers: providers } }));
+    ready = terraformInit(folder).then(() => ({ dataDir: join(folder, '.terraform'), lockFile: join(folder, '.terraform.lock.hcl') }));
+    // A failed init is retried by the next folder, not remembered.
+    ready.catch(() => initialized.delete(key));
+    initialized.set(key, ready);
+  }
+  return ready;
+}
+
+async function initAndValidate(dir: string): Promise<{ diagnostics: Diagnostic[] } | { failed: string }> {
+  let env = tfEnv();
   try {
-    await run('terraform', init, { cwd: dir, env: tfEnv(), maxBuffer: 16 * 1024 * 1024 });
+    const shared = sharedInit(dir);
+    if (shared) {
+      const { dataDir, lockFile } = await shared;
+      copyFileSync(lockFile, join(dir, '.terraform.lock.hcl'));
+      env = { ...env, TF_DATA_DIR: dataDir };
+    } else {
+      await terraformInit(dir);
+    }
   } catch (e) {
     return { failed: `terraform init failed: ${(e as { stderr?: string }).stderr ?? String(e)}` };
   }
   let stdout: string;
   try {
-    ({ stdout } = await run('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env: tfEnv(), maxBuffer: 64 * 1024 * 1024 }));
+    ({ stdout } = await run('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }));
   } catch (e) {
     stdout = (e as { stdout?: string }).stdout ?? '';
     if (!stdout) return { failed: String(e) };
