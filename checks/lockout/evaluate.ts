@@ -8,6 +8,8 @@ import { parseOperator, type ParsedOperator } from '../../policies/document-chec
  * semantics: an explicit Deny at any level denies; at every level (Root, each OU down to the account, the account) some
  * Allow must match, or the request is implicitly denied there. The tests compare its decisions with
  * @cloud-copilot/iam-simulate on the catalogue and the examples' custom policies.
+ * Documents are read as immutable: the tests derived from a statement (its Action and Condition) and a document's
+ * statement list are kept by object, for the check evaluates the same statements for every request of every account.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
  */

@@ -91,13 +91,13 @@ function contextFor(base: Record<string, string | readonly string[]>, action: Ia
   return context;
 }
 
-/** The IAM action of an id (from the bundled IAM data, which does not change while the process runs). */
+/** IAM actions by id, looked up once: the bundled IAM data does not change while the process runs. */
+const actions = new Map<string, IamAction | undefined>();
+
 function actionOf(id: string): IamAction | undefined {
   if (!actions.has(id)) actions.set(id, expandActionPattern(id).find((a) => a.id.toLowerCase() === id.toLowerCase()));
   return actions.get(id);
 }
-
-const actions = new Map<string, IamAction | undefined>();
 
 export interface AccountRequests {
   readonly account: AccountConfig;

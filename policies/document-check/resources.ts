@@ -80,7 +80,6 @@ export function arnsOverlap(a: string, b: string): boolean {
   return result;
 }
 
-
 /** An ARN form of the reference (`arn:${Partition}:s3:::${BucketName}`) as a glob. */
 function templateGlob(template: string): string {
   return template.replace(/\$\{[^}]+\}/g, '*');
