@@ -38,7 +38,9 @@ describe('lz (the built binary)', () => {
   });
 
   it('prints the same help in-process as the binary does', () => {
-    expect(helpOf(['synth', '--help']).stdout).toBe(lz(['synth', '--help'], dir).stdout);
+    const inProcess = helpOf(['synth', '--help']);
+    const binary = lz(['synth', '--help'], dir);
+    expect([inProcess.stdout, inProcess.stderr]).toEqual([binary.stdout, binary.stderr]);
   });
 
   it('fails an unknown subcommand with a hint and exit code 1', () => {
@@ -164,12 +166,13 @@ describe('lz (the built binary)', () => {
   });
 });
 
-/** `lz <args>` for a help request, in-process: what it prints on stdout and its exit code (commander's, never process.exit). */
-function helpOf(args: readonly string[]): { code: number; stdout: string } {
+/** `lz <args>` for a help request, in-process: what it prints on stdout and stderr and its exit code (commander's, never process.exit). */
+function helpOf(args: readonly string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
+  let stderr = '';
   const quiet = (command: Command): void => {
     // 80 columns: what commander uses when stdout is a pipe, as it is for the binary the tests spawn.
-    command.exitOverride().configureOutput({ writeOut: (text) => void (stdout += text), writeErr: (text) => void (stdout += text), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 });
+    command.exitOverride().configureOutput({ writeOut: (text) => void (stdout += text), writeErr: (text) => void (stderr += text), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 });
     command.commands.forEach(quiet);
   };
   const program = buildProgram();
@@ -177,7 +180,7 @@ function helpOf(args: readonly string[]): { code: number; stdout: string } {
   try {
     program.parse(['node', 'lz', ...args]);
   } catch (e) {
-    return { code: (e as { exitCode?: number }).exitCode ?? 99, stdout };
+    return { code: (e as { exitCode?: number }).exitCode ?? 99, stdout, stderr };
   }
-  return { code: 0, stdout };
+  return { code: 0, stdout, stderr };
 }
