@@ -53,18 +53,25 @@ async function terraformInit(dir: string): Promise<void> {
   await run('terraform', init, { cwd: dir, env: tfEnv(), maxBuffer: 16 * 1024 * 1024 });
 }
 
-/** The `required_providers` of every `*.tf.json` in `dir`, merged (what `terraform init` installs for it). */
-function requiredProviders(dir: string): Record<string, unknown> {
-  const required: Record<string, unknown> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tf.json')).sort()) {
-    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { terraform?: { required_providers?: Record<string, unknown> } };
-    Object.assign(required, json.terraform?.required_providers ?? {});
-  }
+type Providers = Record<string, unknown>;
+
+/** The `required_providers` of some `*.tf.json` contents, merged (what `terraform init` installs for them). */
+function requiredProviders(files: Iterable<Record<string, unknown>>): Providers {
+  const required: Providers = {};
+  for (const json of files) Object.assign(required, (json as { terraform?: { required_providers?: Providers } }).terraform?.required_providers ?? {});
   return required;
+}
+
+/** The `required_providers` of the `*.tf.json` files in `dir`. */
+function requiredProvidersIn(dir: string): Providers {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.tf.json')).sort();
+  return requiredProviders(files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>));
 }
 
 /** A worker's initialized providers, by the JSON of the `required_providers` they were installed for. */
 const initialized = new Map<string, Promise<{ dataDir: string; lockFile: string }>>();
+/** Init folders made by this worker: each gets a name of its own, even after a failed one is forgotten. */
+let initFolders = 0;
 
 /**
  * One `terraform init` per jest worker for each set of required providers, in the run's folder
@@ -72,14 +79,13 @@ const initialized = new Map<string, Promise<{ dataDir: string; lockFile: string 
  * TF_DATA_DIR at the installed providers. An init per folder would copy the AWS provider (700 MB) into each.
  * Undefined outside such a run: the folder is initialized itself.
  */
-function sharedInit(dir: string): Promise<{ dataDir: string; lockFile: string }> | undefined {
+function sharedInit(providers: Providers): Promise<{ dataDir: string; lockFile: string }> | undefined {
   const root = process.env.LZ_TEST_TERRAFORM_INIT;
   if (!root) return undefined;
-  const providers = requiredProviders(dir);
   const key = JSON.stringify(Object.keys(providers).sort().map((name) => [name, providers[name]]));
   let ready = initialized.get(key);
   if (!ready) {
-    const folder = join(root, `${process.pid}-${initialized.size}`);
+    const folder = join(root, `${process.pid}-${initFolders++}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'providers.tf.json'), JSON.stringify({ terraform: { required_providers: providers } }));
     ready = terraformInit(folder).then(() => ({ dataDir: join(folder, '.terraform'), lockFile: join(folder, '.terraform.lock.hcl') }));
@@ -90,10 +96,11 @@ function sharedInit(dir: string): Promise<{ dataDir: string; lockFile: string }>
   return ready;
 }
 
-async function initAndValidate(dir: string): Promise<{ diagnostics: Diagnostic[] } | { failed: string }> {
+/** Validates `dir`, whose files require `providers` (the caller knows them, or they are read from the folder). */
+async function initAndValidate(dir: string, providers: Providers): Promise<{ diagnostics: Diagnostic[] } | { failed: string }> {
   let env = tfEnv();
   try {
-    const shared = sharedInit(dir);
+    const shared = sharedInit(providers);
     if (shared) {
       const { dataDir, lockFile } = await shared;
       copyFileSync(lockFile, join(dir, '.terraform.lock.hcl'));
@@ -117,7 +124,7 @@ async function initAndValidate(dir: string): Promise<{ diagnostics: Diagnostic[]
 const line = (d: Diagnostic) => `${d.address ?? ''} ${d.summary}: ${d.detail ?? ''}`.trim();
 
 export async function validateStackDir(dir: string, stack: string): Promise<ValidateResult> {
-  const out = await initAndValidate(dir);
+  const out = await initAndValidate(dir, requiredProvidersIn(dir));
   if ('failed' in out) return { stack, valid: false, diagnostics: [out.failed] };
   return { stack, valid: out.diagnostics.length === 0, diagnostics: out.diagnostics.map(line) };
 }
@@ -138,7 +145,7 @@ export async function validateStacks(stacks: readonly StackDir[]): Promise<Valid
   const dir = mkdtempSync(join(tmpdir(), 'lz-validate-bundle-'));
   try {
     for (const [file, json] of Object.entries(bundle.files)) writeFileSync(join(dir, file), JSON.stringify(json));
-    const out = await initAndValidate(dir);
+    const out = await initAndValidate(dir, requiredProviders(Object.values(bundle.files)));
     if ('failed' in out) return stacks.map(({ id }) => ({ stack: id, valid: false, diagnostics: [out.failed] }));
     const byStack = new Map<string | undefined, string[]>();
     for (const d of out.diagnostics) {
