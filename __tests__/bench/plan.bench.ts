@@ -25,7 +25,7 @@ import { applyConfigOnEmulator, INIT, OVERRIDE_FILE, STACK_FILE, synthForEmulato
 import { countApiCallsOfLog } from '../harness/emulator/api-calls';
 import { emulatorConfigText, emulatorExampleConfigs, type EmulatorConfigs } from '../harness/emulator/config';
 import { startForwardProxy } from '../harness/emulator/forward-proxy';
-import { startMoto } from '../harness/emulator/moto';
+import { MOTO_ENV_WITHOUT_MANAGED_POLICIES, startMoto } from '../harness/emulator/moto';
 import { computeSwitches, emulatorOverride, emulatorStackJson } from '../harness/emulator/switches';
 import { emulatorTerraformEnv, terraform } from '../harness/emulator/terraform';
 import { parseConfig } from '../../config/load';
@@ -166,10 +166,9 @@ describe('plan benchmark', () => {
 
   for (const size of SIZES) {
     it(`${size} accounts: applies, then measures a no-change plan and a one-account change per stack`, async () => {
-      // Without AWS managed policies: moto copies all of them (about 1,200) into every account it creates, 27 MB an
-      // account, which filled this machine's 24 GB at about 800 accounts. The stacks applied here attach none in IAM
-      // (the permission sets' managed policies are SSO Admin's, which moto does not check against IAM).
-      const moto = await startMoto(60_000, { MOTO_IAM_LOAD_MANAGED_POLICIES: 'false' });
+      // The stacks applied here attach no AWS managed policy in IAM (the permission sets' are SSO Admin's, which moto
+      // does not check against IAM).
+      const moto = await startMoto(60_000, MOTO_ENV_WITHOUT_MANAGED_POLICIES);
       const proxy = await startForwardProxy(moto.port);
       const workDir = mkdtempSync(join(tmpdir(), `lz-plan-bench-${size}-`));
       try {

@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { parseConfig } from '../../../config/load';
-import { MOTO_VERSION, motoAvailable, startMoto, type MotoServer } from '../../harness/emulator/moto';
+import { MOTO_ENV_WITHOUT_MANAGED_POLICIES, MOTO_VERSION, motoAvailable, startMoto, type MotoServer } from '../../harness/emulator/moto';
 import { ensureBuilt, lz } from '../binary';
 
 /*
@@ -58,8 +58,8 @@ run('lz import against moto (built binary)', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    // Nothing here attaches an AWS managed policy: moto need not copy its ~1,200 into every account it creates.
-    moto = await startMoto(60_000, { MOTO_IAM_LOAD_MANAGED_POLICIES: 'false' });
+    // Nothing here attaches an AWS managed policy.
+    moto = await startMoto(60_000, MOTO_ENV_WITHOUT_MANAGED_POLICIES);
     const endpoint = moto.endpoint;
     const orgs = new OrganizationsClient({ region: 'us-east-1', endpoint, credentials: creds });
     await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
