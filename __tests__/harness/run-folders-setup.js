@@ -4,7 +4,8 @@
  * - LZ_TEST_SYNTH_CACHE: the synth cache (harness/synth.ts, cachedSynthFiles). Many test files synthesize the same
  *   config (the two examples above all); the first writes the output there, the others read it.
  * - LZ_TEST_TERRAFORM_INIT: the providers `terraform init` installed (harness/terraform.ts, sharedInit), once per
- *   worker, instead of a copy of the AWS provider (700 MB) in every folder a test validates.
+ *   worker, instead of a copy of the AWS provider (700 MB) in every folder a test validates; and the records of the
+ *   provider servers each worker's validates share (harness/provider-servers.ts), which the teardown stops.
  */
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LandingZoneConfig } from '../../config/schema';
 import { synthesize } from '../../synth/synth';
+import { reattachProviders } from './provider-servers';
 import { bundleStacks } from './stack-bundle';
 
 const run = promisify(execFile);
@@ -69,7 +70,14 @@ function requiredProvidersIn(dir: string): Providers {
 }
 
 /** A worker's initialized providers, by the JSON of the `required_providers` they were installed for. */
-const initialized = new Map<string, Promise<{ dataDir: string; lockFile: string }>>();
+const initialized = new Map<string, Promise<SharedInit>>();
+
+/** A shared init: the run's init folder, the installed providers (a TF_DATA_DIR) and their lock file. */
+interface SharedInit {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly lockFile: string;
+}
 /** Init folders made by this worker: each gets a name of its own, even after a failed one is forgotten. */
 let initFolders = 0;
 
@@ -79,7 +87,7 @@ let initFolders = 0;
  * TF_DATA_DIR at the installed providers. An init per folder would copy the AWS provider (700 MB) into each.
  * Undefined outside such a run: the folder is initialized itself.
  */
-function sharedInit(providers: Providers): Promise<{ dataDir: string; lockFile: string }> | undefined {
+function sharedInit(providers: Providers): Promise<SharedInit> | undefined {
   const root = process.env.LZ_TEST_TERRAFORM_INIT;
   if (!root) return undefined;
   const key = JSON.stringify(Object.keys(providers).sort().map((name) => [name, providers[name]]));
@@ -88,7 +96,7 @@ function sharedInit(providers: Providers): Promise<{ dataDir: string; lockFile: 
     const folder = join(root, `${process.pid}-${initFolders++}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'providers.tf.json'), JSON.stringify({ terraform: { required_providers: providers } }));
-    ready = terraformInit(folder).then(() => ({ dataDir: join(folder, '.terraform'), lockFile: join(folder, '.terraform.lock.hcl') }));
+    ready = terraformInit(folder).then(() => ({ root, dataDir: join(folder, '.terraform'), lockFile: join(folder, '.terraform.lock.hcl') }));
     // A failed init is retried by the next folder, not remembered.
     ready.catch(() => initialized.delete(key));
     initialized.set(key, ready);
@@ -102,9 +110,11 @@ async function initAndValidate(dir: string, providers: Providers): Promise<{ dia
   try {
     const shared = sharedInit(providers);
     if (shared) {
-      const { dataDir, lockFile } = await shared;
+      const { root, dataDir, lockFile } = await shared;
       copyFileSync(lockFile, join(dir, '.terraform.lock.hcl'));
-      env = { ...env, TF_DATA_DIR: dataDir };
+      // The worker's provider servers, when they start: Terraform asks them instead of starting its own.
+      const reattach = await reattachProviders(root, dataDir);
+      env = { ...env, TF_DATA_DIR: dataDir, ...(reattach ? { TF_REATTACH_PROVIDERS: reattach } : {}) };
     } else {
       await terraformInit(dir);
     }
