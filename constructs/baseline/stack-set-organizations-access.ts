@@ -1,10 +1,6 @@
 import { Construct } from 'constructs';
 import { DataResource, type ITerraformDependable } from '../../lib/cdktf';
-
-/** The AWS CLI call that activates StackSets' trusted access with AWS Organizations (idempotent). */
-export function activateOrganizationsAccessCommand(region: string): string {
-  return `aws cloudformation activate-organizations-access --region ${region}`;
-}
+import { activateOrganizationsAccessCommand } from './organizations-access-command';
 
 export interface StackSetsOrganizationsAccessProps {
   /** Organization id: the activation runs again when the organization is replaced. */

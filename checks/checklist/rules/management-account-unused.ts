@@ -1,7 +1,7 @@
 import { verdict, type CheckRule, type Evidence } from '../types';
 import { evidenceOf, find } from '../resources';
 import { CONTROL_TOWER } from '../../../config/schema/control-tower';
-import { activateOrganizationsAccessCommand } from '../../../constructs/baseline/stack-set-organizations-access';
+import { activateOrganizationsAccessCommand } from '../../../constructs/baseline/organizations-access-command';
 
 /**
  * Resource types that belong in the management account: the organization itself, its policies,
