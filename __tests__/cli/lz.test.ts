@@ -1,4 +1,5 @@
 import { parse, stringify } from 'yaml';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -19,6 +20,18 @@ describe('lz (the built binary)', () => {
     expect(run.status).toBe(0);
     for (const name of SUBCOMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(readFileSync(join(__dirname, '..', '..', 'dist', 'cli', 'lz.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  // Every lz start loads the program and its commands; the construct library and the AWS SDK load only in the
+  // commands that use them (synth; import, invite, accept).
+  it('starts without loading cdktf or the AWS SDK', () => {
+    const loaded = execFileSync(process.execPath, ['-e', "require('./dist/cli/lz.js'); console.log(JSON.stringify(Object.keys(require.cache)))"], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    const modules = JSON.parse(loaded) as string[];
+    expect(modules.some((m) => m.endsWith(join('dist', 'cli', 'commands', 'validate.js')))).toBe(true);
+    expect(modules.filter((m) => /node_modules[\\/](cdktf|@cdktf|@aws-sdk|@smithy)[\\/]/.test(m))).toEqual([]);
   });
 
   // The subcommands' help comes from the same program the binary builds (cli/lz.ts buildProgram); run in-process,
