@@ -102,30 +102,19 @@ export function setTokenCreationTraces(on: boolean): void {
 }
 
 /**
- * Runs each Terraform version check once per process (done when this module loads, so every App of the process
- * has it, the ones tests build included). cdktf adds one (`terraform version` in a child process) to every
- * resource with an import block, so an organization that adopts many accounts spent most of its validation time
- * starting the same command (an adopted organization's synth took 4 s instead of 1); its answer cannot change
- * during one synth.
+ * Turns off cdktf's Terraform version checks at synth (done when this module loads, so every App of the process,
+ * the ones tests build included, has it). cdktf adds one to every resource with an import block (>= 1.5), every
+ * `terraform_data` (>= 1.4) and a cloud block (>= 1.1), and each runs `terraform version` in a child process on the
+ * machine that synthesizes: a synth without Terraform on the PATH failed with one error per adopted resource, and
+ * an adopted organization's synth spent most of its time starting that command. The stacks declare the version they
+ * need instead (`required_version`, constructs/core/terraform-version.ts), above all of those, and Terraform
+ * enforces it where it plans and applies; synthesis needs only Node.
  */
-function memoizeBinaryVersionChecks(): void {
-  const proto = binaryVersion.ValidateBinaryVersion.prototype as unknown as {
-    validate(this: Record<string, unknown>): string[];
-  };
-  const validate = proto.validate;
-  const results = new Map<string, string[]>();
-  proto.validate = function (this: Record<string, unknown>): string[] {
-    const key = JSON.stringify([this.versionCommand, this.versionConstraint, this.hint]);
-    let result = results.get(key);
-    if (!result) {
-      result = validate.call(this);
-      results.set(key, result);
-    }
-    return [...result];
-  };
+function skipTerraformVersionChecks(): void {
+  (binaryVersion.ValidateBinaryVersion.prototype as unknown as { validate(): string[] }).validate = () => [];
 }
 
-memoizeBinaryVersionChecks();
+skipTerraformVersionChecks();
 
 /** The cdktf version the manifest records (cdktf's App writes its own package version). */
 export const CDKTF_VERSION: string = (require('cdktf/package.json') as { version: string }).version;

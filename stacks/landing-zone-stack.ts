@@ -7,6 +7,7 @@ import { defaultTags } from '../config/default-tags';
 import { configureBackend, readStackOutputs, type StateBackendProps } from '../constructs/core/backend';
 import { AccountProviders, type TargetAccount } from '../constructs/core/providers';
 import { PROVIDER_RETRIES } from '../constructs/core/api-retries';
+import { REQUIRED_TERRAFORM_VERSION } from '../constructs/core/terraform-version';
 
 /** Every stack takes the checked config. */
 export interface LandingZoneStackProps {
@@ -22,7 +23,7 @@ export interface LandingZoneStackProps {
 export { defaultTags };
 
 /**
- * Base of every stack: the state backend, a default `aws` provider in the home region (the
+ * Base of every stack: the Terraform it needs, the state backend, a default `aws` provider in the home region (the
  * credentials the stack runs with, the management account's in CI), and provider aliases that
  * assume the access role into member accounts.
  */
@@ -54,6 +55,7 @@ export abstract class LandingZoneStack extends TerraformStack {
       localDirectory: state.localDirectory,
     };
     this.state = stateProps;
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     this.backend = configureBackend(this, { ...stateProps, backend: props.stateBackend ?? state.backend });
     const tags = defaultTags(config);
     this.tags = tags;
