@@ -9,9 +9,10 @@
  *   bounded heap (lib/cdktf.ts forgetTokensSince).
  * It runs in the synth process or in a worker process (synth/worker.ts); its input and output are plain data.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, TerraformStack, forgetTokensSince, invokeAspects, markTokens, stableStringify, stackToTerraform } from '../lib/cdktf';
+import { App, TerraformStack, forgetTokensSince, invokeAspects, markTokens, stackToTerraform } from '../lib/cdktf';
+import { stableJson } from '../lib/stable-json';
 import type { LandingZoneConfig } from '../config/schema';
 import { buildAccountStacks, buildCoreStacks, buildWorkloadStacks } from '../stacks/landing-zone';
 import { LandingZoneStack } from '../stacks/landing-zone-stack';
@@ -78,6 +79,14 @@ export function stackFile(outdir: string, id: string): string {
   return join(outdir, STACKS_FOLDER, id, STACK_FILE);
 }
 
+/**
+ * Path of a changed stack's JSON in the scratch folder: one flat folder of `<id>.json` files, so a synth of
+ * thousands of stacks makes (and removes) no folder per stack there; the commit moves each into stackFile.
+ */
+export function scratchFile(scratch: string, id: string): string {
+  return join(scratch, STACKS_FOLDER, `${id}.json`);
+}
+
 /** Synthesizes one batch; throws cdktf's messages for validation errors and error annotations. */
 export function synthBatch(config: LandingZoneConfig, job: BatchJob, dirs: BatchDirs): StackRecord[] {
   const tokens = markTokens();
@@ -132,13 +141,10 @@ function synthStack(stack: TerraformStack, dirs: BatchDirs): StackRecord {
     throw new Error(`Encountered Annotations with level "ERROR":\n${errors.map((a) => `[${a.constructPath}] ${String(a.message)}`).join('\n')}`);
   }
   const json = stackToTerraform(stack) as { resource?: Record<string, object>; data?: Record<string, object> };
-  const text = stableStringify(json, { space: 2 });
+  const text = stableJson(json);
   const targetFile = stackFile(dirs.target, id);
   const changed = !existsSync(targetFile) || readFileSync(targetFile, 'utf8') !== text;
-  if (changed) {
-    mkdirSync(join(dirs.scratch, STACKS_FOLDER, id), { recursive: true });
-    writeFileSync(stackFile(dirs.scratch, id), text);
-  }
+  if (changed) writeFileSync(scratchFile(dirs.scratch, id), text);
   const count = (block?: Record<string, object>) => Object.values(block ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
   const dependencies = stack instanceof LandingZoneStack ? stack.dependencyStackIds : stack.dependencies.map((d) => d.node.path);
   return {

@@ -7,13 +7,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CDKTF_VERSION, setTokenCreationTraces, stableStringify } from '../lib/cdktf';
+import { CDKTF_VERSION, setTokenCreationTraces } from '../lib/cdktf';
+import { stableJson } from '../lib/stable-json';
 import type { LandingZoneConfig } from '../config/schema';
 import { landingZoneStackIds } from '../stacks/landing-zone';
 import { nextInventory, readInventory, writeInventory } from '../config/inventory';
 import { selectStackIds } from './stack-selection';
 import { accountLayout } from '../config/account-stacks';
-import { STACKS_FOLDER, stackFile, synthBatch, type BatchDirs, type BatchJob, type StackRecord } from './batch';
+import { STACKS_FOLDER, scratchFile, stackFile, synthBatch, type BatchDirs, type BatchJob, type StackRecord } from './batch';
 import { runJobsInWorkers } from './workers';
 
 export interface SynthOptions {
@@ -215,12 +216,12 @@ function commit(target: string, scratch: string, records: readonly StackRecord[]
   mkdirSync(join(target, STACKS_FOLDER), { recursive: true });
   for (const record of records.filter((r) => r.changed)) {
     mkdirSync(dirname(stackFile(target, record.id)), { recursive: true });
-    renameSync(stackFile(scratch, record.id), stackFile(target, record.id));
+    renameSync(scratchFile(scratch, record.id), stackFile(target, record.id));
   }
   const written = new Set(records.map((r) => r.id));
   const removed = readdirSync(join(target, STACKS_FOLDER)).filter((id) => !written.has(id));
   for (const id of removed) rmSync(join(target, STACKS_FOLDER, id), { recursive: true, force: true });
-  const manifest = stableStringify({ version: CDKTF_VERSION, stacks: Object.fromEntries(records.map((r) => [r.id, r.manifest])) }, { space: 2 });
+  const manifest = stableJson({ version: CDKTF_VERSION, stacks: Object.fromEntries(records.map((r) => [r.id, r.manifest])) });
   const manifestFile = join(target, 'manifest.json');
   const manifestUpdated = !existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifest;
   if (manifestUpdated) {
