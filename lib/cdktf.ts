@@ -41,7 +41,8 @@ import binaryVersion = require('cdktf/lib/validations/validate-binary-version');
 import stackTrace = require('cdktf/lib/tokens/private/stack-trace');
 import unique = require('cdktf/lib/private/unique');
 import synthesizer = require('cdktf/lib/synthesize/synthesizer');
-import { createRequire } from 'node:module';
+import resolveModule = require('cdktf/lib/tokens/private/resolve');
+import { resolve as fastResolve } from './cdktf-resolve';
 
 /**
  * The logical id cdktf gives an element at `path` (construct ids below the stack): what
@@ -51,9 +52,6 @@ export const makeUniqueId: (components: string[]) => string = unique.makeUniqueI
 
 /** Runs the aspects of a construct tree, as cdktf's stack synthesizer does before it writes a stack. */
 export const invokeAspects: (root: import('constructs').IConstruct) => void = synthesizer.invokeAspects;
-
-/** The JSON writer cdktf writes every stack file and the manifest with (sorted keys, two spaces). */
-export const stableStringify: (value: unknown, options: { space: number }) => string = createRequire(require.resolve('cdktf'))('json-stable-stringify');
 
 interface TokenMapInternals {
   readonly stringTokenMap: Map<string, unknown>;
@@ -115,6 +113,23 @@ function skipTerraformVersionChecks(): void {
 }
 
 skipTerraformVersionChecks();
+
+type ResolveFunction = typeof resolveModule.resolve;
+/** cdktf's own `resolve()`. */
+const cdktfOwnResolve: ResolveFunction = resolveModule.resolve;
+
+/**
+ * Which `resolve()` cdktf resolves every value with: lib/cdktf-resolve.ts (the default, installed when this module
+ * loads: cdktf's own, with plain strings and booleans returned without the work it does for every value) or,
+ * with `fast` false, cdktf's own. Both give the same result: the byte-identity tests
+ * (__tests__/synth/byte-identity.test.ts) compare the synth's files with those of cdktf's own App.synth() made with
+ * cdktf's own resolve().
+ */
+export function useFastResolve(fast: boolean): void {
+  (resolveModule as { resolve: ResolveFunction }).resolve = fast ? (fastResolve as ResolveFunction) : cdktfOwnResolve;
+}
+
+useFastResolve(true);
 
 /** The cdktf version the manifest records (cdktf's App writes its own package version). */
 export const CDKTF_VERSION: string = (require('cdktf/package.json') as { version: string }).version;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { App } from '../../lib/cdktf';
+import { App, useFastResolve } from '../../lib/cdktf';
 import { loadConfigFile } from '../../config/load';
 import type { LandingZoneConfig } from '../../config/schema';
 import { workloadAccounts, workloadStackId } from '../../config/model';
@@ -22,21 +22,27 @@ export function generatedConfig(accounts: number, regions: number): LandingZoneC
 /**
  * The output as cdktf makes it on its own (the way synth worked before batches): one App, every workload
  * stack given the management stack's account token, so cdktf creates each output and remote-state read
- * lazily while preparing, and App.synth() writes the files and the manifest.
+ * lazily while preparing, App.synth() writes the files and the manifest, and every value goes through
+ * cdktf's own resolve() (not lib/cdktf-resolve.ts).
  */
 export function cdktfReferenceSynth(config: LandingZoneConfig, outdir: string): void {
-  const app = new App({ outdir });
-  const core = buildCoreStacks(app, config);
-  for (const accountConfig of workloadAccounts(config)) {
-    const stack = new WorkloadStack(app, workloadStackId(accountConfig.name), {
-      config,
-      accountConfig,
-      account: core.management.accounts.get(accountConfig.name),
-      organizationId: core.management.organization.organizationId,
-    });
-    stack.addDependency(core.security);
+  useFastResolve(false);
+  try {
+    const app = new App({ outdir });
+    const core = buildCoreStacks(app, config);
+    for (const accountConfig of workloadAccounts(config)) {
+      const stack = new WorkloadStack(app, workloadStackId(accountConfig.name), {
+        config,
+        accountConfig,
+        account: core.management.accounts.get(accountConfig.name),
+        organizationId: core.management.organization.organizationId,
+      });
+      stack.addDependency(core.security);
+    }
+    app.synth();
+  } finally {
+    useFastResolve(true);
   }
-  app.synth();
 }
 
 /** Every file of an output folder (manifest and stack files) by relative path, as text. */
