@@ -5,20 +5,22 @@ import { effectiveOu } from './model';
 
 /*
  * Which stack holds each account's per-account resources: the account itself, its policy attachments, its
- * Identity Center assignments and its Detective / Inspector / Macie enrolments (stacks/accounts/). The management
- * stack holds the core accounts and the first accounts up to layout.accountsPerStack; the rest fill accounts-1,
- * accounts-2, ... of that many each, so no stack grows with the organization and a one-account change plans one
- * bounded stack (docs/performance.md, "Account stacks").
+ * Identity Center assignments and its Detective / Inspector / Macie enrolments (stacks/accounts/). While every
+ * account fits in layout.accountsPerStack, the management stack holds them all. Once the organization has more (or
+ * the inventory records an account stack), the management stack keeps the core accounts only and the workload
+ * accounts fill accounts-1, accounts-2, ... of that many each: no stack grows with the organization, and a
+ * one-account change plans one bounded account stack, never the management stack, whose plan reads back every
+ * account of the organization (docs/performance.md, "Account stacks").
  *
  * An account keeps the stack the account inventory records for it (config/inventory.ts): adding, closing or
  * reordering accounts never moves another. An account the inventory knows but whose stack it does not record was
  * synthesized before account stacks existed, when the management stack held every account. An account moves only
- * when its stack is over capacity (accountsPerStack lowered, or an organization of more accounts than that taking
- * up account stacks): its old stack forgets its resources (`removed`, never destroy) and its new stack imports
- * them (stacks/accounts/moves.ts).
+ * when its stack is over capacity (accountsPerStack lowered, or an organization outgrowing the management stack,
+ * whose workload accounts then all move): its old stack forgets its resources (`removed`, never destroy) and its
+ * new stack imports them (stacks/accounts/moves.ts).
  */
 
-/** The stack that holds the core accounts and the first accounts: the management stack. */
+/** The stack that holds the core accounts, and every account while the organization fits in it: the management stack. */
 export const MANAGEMENT_HOLDER = 'management';
 /** Account stacks are `accounts-1`, `accounts-2`, ... */
 export const ACCOUNT_STACK_PREFIX = 'accounts-';
@@ -109,15 +111,20 @@ function computeLayout(config: LandingZoneConfig): AccountLayout {
   const workloads = config.accounts.filter((a) => a.role === 'workload');
   for (const account of core) take(account, MANAGEMENT_HOLDER, movedInto(recorded[account.name], MANAGEMENT_HOLDER, account));
 
+  // The management stack holds workload accounts only while every account fits in it and no account stack is on
+  // record: once an organization needs account stacks, a one-account change never plans the management stack, whose
+  // plan reads back every account of the organization (aws_organizations_organization: ListAccounts, 20 a page).
+  const accountStacksInUse = config.accounts.length > capacity || Object.values(recorded).some((r) => ACCOUNT_STACK_ID.test(r.stack));
+  const room = (stack: string) => count(stack) < (stack === MANAGEMENT_HOLDER && accountStacksInUse ? core.length : capacity);
   const unplaced: AccountConfig[] = [];
   for (const account of workloads) {
     const r = recorded[account.name];
-    if (r && isAccountHolder(r.stack) && count(r.stack) < capacity) take(account, r.stack, keptMove(r, account));
+    if (r && isAccountHolder(r.stack) && room(r.stack)) take(account, r.stack, keptMove(r, account));
     else unplaced.push(account);
   }
   for (const account of unplaced) {
     let n = 0;
-    while (count(n === 0 ? MANAGEMENT_HOLDER : accountStackId(n)) >= capacity) n++;
+    while (!room(n === 0 ? MANAGEMENT_HOLDER : accountStackId(n))) n++;
     const stack = n === 0 ? MANAGEMENT_HOLDER : accountStackId(n);
     take(account, stack, movedInto(recorded[account.name], stack, account));
   }

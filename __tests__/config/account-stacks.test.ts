@@ -33,13 +33,13 @@ describe('account layout (config/account-stacks.ts)', () => {
     expect(new Set(Object.values(stacksOf(config)))).toEqual(new Set(['management']));
   });
 
-  it('fills the management stack (core accounts counted) up to accountsPerStack, then accounts-1, accounts-2, ... of that many', () => {
+  it('leaves the management stack the core accounts once the organization outgrows it, and fills accounts-1, accounts-2, ... of accountsPerStack each', () => {
     const config = configFrom(org(10, 4));
     expect(stacksOf(config)).toEqual({
-      'log-archive': 'management', security: 'management', 'shop-prod': 'management', 'shop-dev': 'management',
-      'app-1': 'accounts-1', 'app-2': 'accounts-1', 'app-3': 'accounts-1', 'app-4': 'accounts-1',
-      'app-5': 'accounts-2', 'app-6': 'accounts-2', 'app-7': 'accounts-2', 'app-8': 'accounts-2',
-      'app-9': 'accounts-3', 'app-10': 'accounts-3',
+      'log-archive': 'management', security: 'management',
+      'shop-prod': 'accounts-1', 'shop-dev': 'accounts-1', 'app-1': 'accounts-1', 'app-2': 'accounts-1',
+      'app-3': 'accounts-2', 'app-4': 'accounts-2', 'app-5': 'accounts-2', 'app-6': 'accounts-2',
+      'app-7': 'accounts-3', 'app-8': 'accounts-3', 'app-9': 'accounts-3', 'app-10': 'accounts-3',
     });
     expect(accountLayout(config).accountStackIds).toEqual(['accounts-1', 'accounts-2', 'accounts-3']);
   });
@@ -52,31 +52,49 @@ describe('account layout (config/account-stacks.ts)', () => {
     const moved = [...accountLayout(after).placements].filter(([, p]) => p.movedFrom).map(([n]) => n);
     expect(moved).toEqual([]);
     for (const [name, stack] of Object.entries(stacksOf(before))) expect(holderOf(after, name)).toBe(stack);
-    // accounts-3 has room.
-    expect(holderOf(after, 'new-one')).toBe('accounts-3');
+    // Every account stack is full: the new account opens accounts-4.
+    expect(holderOf(after, 'new-one')).toBe('accounts-4');
   });
 
-  it('puts a new account into the first stack with room, the management stack first', () => {
+  it('puts a new account into the first account stack with room, never back into the management stack', () => {
     const before = configFrom(org(10, 4));
-    const input = org(10, 4, (i) => (i.accounts = i.accounts.filter((a: any) => a.name !== 'shop-dev')));
+    const input = org(10, 4, (i) => (i.accounts = i.accounts.filter((a: any) => a.name !== 'shop-dev' && a.name !== 'app-3')));
     input.closedAccounts = [{ name: 'shop-dev', id: '222222222222' }];
     input.accounts.push({ name: 'late', email: 'aws+late@acme.example', ou: 'Workloads/Dev' });
     const after = withRecord(input, before);
-    expect(holderOf(after, 'late')).toBe('management');
+    expect(holderOf(after, 'late')).toBe('accounts-1');
     // The closed account's removed block stays where it was.
-    expect(accountLayout(after).closedHolders.get('shop-dev')).toBe('management');
+    expect(accountLayout(after).closedHolders.get('shop-dev')).toBe('accounts-1');
+    // Fewer accounts than accountsPerStack left in all would fit the management stack; it still holds only the core accounts.
+    const shrunk = withRecord(org(0, 4, (i) => (i.accounts = i.accounts.filter((a: any) => a.name !== 'shop-dev'))), before);
+    expect(holderOf(shrunk, 'shop-prod')).toBe('accounts-1');
   });
 
-  it('moves the accounts an inventory written before account stacks records (all in management) beyond the first accountsPerStack, each with its OU', () => {
+  it('moves every workload account out of the management stack when the organization outgrows it, each with its OU', () => {
+    const small = configFrom(org(1, 6));
+    expect(new Set(Object.values(stacksOf(small)))).toEqual(new Set(['management']));
+    const grown = withRecord(org(3, 6), small);
+    expect(accountsMovedFrom(grown, 'management').map(({ account, to }) => `${account.name} -> ${to}`)).toEqual([
+      'shop-prod -> accounts-1',
+      'shop-dev -> accounts-1',
+      'app-1 -> accounts-1',
+    ]);
+    expect(holderOf(grown, 'app-3')).toBe('accounts-1');
+    expect(accountLayout(grown).placements.get('shop-dev')).toEqual({ stack: 'accounts-1', movedFrom: { stack: 'management', ou: 'Workloads/Dev' } });
+  });
+
+  it('moves the workload accounts an inventory written before account stacks records (all in management) into account stacks, each with its OU', () => {
     const legacy = withRecord(org(6, 150), configFrom(org(6, 150)));
     // What an inventory written before this change says: no stack field, so the management stack.
     const recorded: RecordedLayout = Object.fromEntries(legacy.accounts.map((a) => [a.name, { stack: 'management' }]));
     const config = { ...configFrom(org(6, 4)), recordedLayout: recorded };
     expect(accountsMovedFrom(config, 'management').map(({ account, to }) => `${account.name} -> ${to}`)).toEqual([
+      'shop-prod -> accounts-1',
+      'shop-dev -> accounts-1',
       'app-1 -> accounts-1',
       'app-2 -> accounts-1',
-      'app-3 -> accounts-1',
-      'app-4 -> accounts-1',
+      'app-3 -> accounts-2',
+      'app-4 -> accounts-2',
       'app-5 -> accounts-2',
       'app-6 -> accounts-2',
     ]);
@@ -97,8 +115,8 @@ describe('account layout (config/account-stacks.ts)', () => {
     const before = configFrom(org(10, 4));
     const after = withRecord(org(10, 3), before);
     const moves = [...accountLayout(after).placements].filter(([, p]) => p.movedFrom).map(([n, p]) => `${n}: ${p.movedFrom!.stack} -> ${p.stack}`);
-    // accounts-3 (app-9, app-10) has room for one; the next moves open accounts-4.
-    expect(moves).toEqual(['shop-dev: management -> accounts-3', 'app-4: accounts-1 -> accounts-4', 'app-8: accounts-2 -> accounts-4']);
+    // Each stack keeps its first 3 (in config order); the fourth of each opens accounts-4.
+    expect(moves).toEqual(['app-2: accounts-1 -> accounts-4', 'app-6: accounts-2 -> accounts-4', 'app-10: accounts-3 -> accounts-4']);
     for (const stack of ['management', ...accountLayout(after).accountStackIds]) {
       expect([...accountLayout(after).placements.values()].filter((p) => p.stack === stack).length).toBeLessThanOrEqual(3);
     }

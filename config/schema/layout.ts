@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Accounts a stack holds by default: the management stack (its core accounts included) and each accounts-N stack. */
+/** Accounts a stack holds by default: each accounts-N stack, and the management stack while the whole organization fits in it. */
 export const DEFAULT_ACCOUNTS_PER_STACK = 100;
 
 export const LayoutSchema = z
@@ -12,7 +12,7 @@ export const LayoutSchema = z
       .max(1000, { error: 'must be at most 1000: a stack of more accounts plans too slowly (docs/performance.md, "Account stacks")' })
       .default(DEFAULT_ACCOUNTS_PER_STACK)
       .describe(
-        'Accounts whose per-account resources (the account, its policy attachments, Identity Center assignments and Detective / Inspector / Macie enrolments) one stack holds. The management stack holds the log-archive and security accounts and the first accounts up to this number; the rest go to accounts-1, accounts-2, ... of this many each. An account keeps its stack (recorded in the account inventory); lowering the number moves accounts through removed and import blocks, never destroys (docs/performance.md, "Account stacks").',
+        'Accounts whose per-account resources (the account, its policy attachments, Identity Center assignments and Detective / Inspector / Macie enrolments) one stack holds. While the whole organization (log-archive and security included) fits in one stack, the management stack holds every account; once it has more, the management stack keeps only the log-archive and security accounts and the workload accounts go to accounts-1, accounts-2, ... of this many each, so a one-account change never plans the management stack. An account keeps its stack (recorded in the account inventory); outgrowing the management stack or lowering the number moves accounts through removed and import blocks, never destroys (docs/performance.md, "Account stacks").',
       ),
   })
   .describe('How the landing zone splits into stacks so that no stack grows with the organization.');

@@ -7,7 +7,7 @@ import { terraformAvailable, validateStacks } from '../../harness/terraform';
 import { synthLandingZone, type SynthesizedLandingZone } from '../../harness/synth';
 import { byPath, movingConfig, outputRead, removedAddresses } from './account-stack-harness';
 
-const MOVED_TO_1 = ['app-2', 'app-3', 'app-4', 'app-5'];
+const MOVED_TO_1 = ['shop-prod', 'app-1', 'app-2', 'app-3'];
 const REGIONS = ['us-east-1', 'ap-northeast-1'];
 const addresses = (resources: Record<string, { address: string }>, test: (path: string) => boolean) =>
   Object.entries(resources)
@@ -30,11 +30,15 @@ describe('accounts moving from the management and security stacks into account s
       ...addresses(byPath(accounts1, 'aws_organizations_policy_attachment'), moved),
       ...addresses(byPath(accounts1, 'aws_ssoadmin_account_assignment'), moved),
     ].sort();
-    expect(taken).toHaveLength(4 + 2 + 8);
+    expect(taken).toHaveLength(4 + 8);
     expect(forgotten.filter((a) => taken.includes(a))).toEqual(taken);
-    // app-6 went to accounts-2; app-1 stays.
-    expect(forgotten.filter((a) => a.includes('app-1'))).toEqual([]);
+    // app-4 ... app-6 went to accounts-2, app-4 and app-5 with the SCP attached to them; the core accounts stay.
+    const accounts2 = lz.stack('accounts-2');
+    const attachments = addresses(byPath(accounts2, 'aws_organizations_policy_attachment'), (path) => /\/Attachment-app-[45]\//.test(path));
+    expect(attachments).toHaveLength(2);
+    expect(forgotten.filter((a) => attachments.includes(a))).toEqual(attachments);
     expect(forgotten.filter((a) => a.includes('app-6'))).toHaveLength(1 + 2);
+    expect(forgotten.filter((a) => /log-archive|security/.test(a))).toEqual([]);
   });
 
   it('makes the security stack forget their Detective, Inspector and Macie enrolments at the addresses accounts-1 takes them to', () => {
@@ -54,8 +58,9 @@ describe('accounts moving from the management and security stacks into account s
     const account = byPath(accounts1, 'aws_organizations_account')['Account-app-3/Resource'];
     expect(imports.get(account.address)).toEqual({ to: account.address, id: lookupOf('aws+app-3@acme.example') });
     const id = imports.get(account.address)!.id;
-    const attachment = Object.entries(byPath(accounts1, 'aws_organizations_policy_attachment')).find(([path]) => path.endsWith('/Attachment-app-5/Resource'))![1];
-    expect(imports.get(attachment.address)?.id).toMatch(/^\$\{one\(.*aws\+app-5@acme\.example.*\)\}:\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.lz-policy-id/);
+    const accounts2 = lz.stack('accounts-2');
+    const attachment = Object.entries(byPath(accounts2, 'aws_organizations_policy_attachment')).find(([path]) => path.endsWith('/Attachment-app-5/Resource'))![1];
+    expect(new Map((accounts2.import ?? []).map((i) => [i.to, i])).get(attachment.address)?.id).toMatch(/^\$\{one\(.*aws\+app-5@acme\.example.*\)\}:\$\{data\.terraform_remote_state\.cross-stack-reference-input-management\.outputs\.lz-policy-id/);
     const assignment = byPath(accounts1, 'aws_ssoadmin_account_assignment')['Assignment-auditors|ReadOnlyAccess|app-3/Resource'];
     expect(imports.get(assignment.address)?.id).toBe(
       `${outputRead('management', inputOutputName('group-id', 'auditors'))},GROUP,${id},AWS_ACCOUNT,${outputRead('management', inputOutputName('permission-set-arn', 'ReadOnlyAccess'))},\${element(tolist(data.aws_ssoadmin_instances.IdentityCenter_82BA6B90.arns), 0)}`,

@@ -5,8 +5,9 @@ import type { StackJson } from '../../harness/synth';
 
 /**
  * examples/minimal.yaml (a new organization: log-archive, security, shop-prod) with app-1 ... app-6 (Prod and Dev in
- * turn), four accounts a stack, an SCP on app-4 and app-5 themselves, and Detective, Inspector and Macie on: the management stack
- * holds the three accounts and app-1, accounts-1 app-2 ... app-5, accounts-2 app-6.
+ * turn), four accounts a stack, an SCP on app-4 and app-5 themselves, and Detective, Inspector and Macie on: nine accounts
+ * outgrow a stack, so the management stack holds log-archive and security, accounts-1 shop-prod and app-1 ... app-3,
+ * accounts-2 app-4 ... app-6.
  */
 export function shardedInput(): any {
   const input = parse(exampleText('minimal'));

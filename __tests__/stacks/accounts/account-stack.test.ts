@@ -3,7 +3,8 @@ import { inputOutputName } from '../../../stacks/accounts/inputs';
 import { synthLandingZone, awsProvider, type SynthesizedLandingZone } from '../../harness/synth';
 import { byPath, outputRead, removedAddresses, shardedConfig } from './account-stack-harness';
 
-const APPS_IN_1 = ['app-2', 'app-3', 'app-4', 'app-5'];
+const APPS_IN_1 = ['app-1', 'app-2', 'app-3', 'shop-prod'];
+const APPS_IN_2 = ['app-4', 'app-5', 'app-6'];
 const REGIONS = ['us-east-1', 'ap-northeast-1'];
 
 describe('account stacks (stacks/account-stack.ts): what accounts-<n> holds and reads', () => {
@@ -12,11 +13,11 @@ describe('account stacks (stacks/account-stack.ts): what accounts-<n> holds and 
     lz = synthLandingZone(shardedConfig());
   });
 
-  it('leaves the management stack the core accounts and the first accounts up to accountsPerStack; accounts-1 and accounts-2 hold the rest', () => {
+  it('leaves the management stack the core accounts (the organization outgrew it); accounts-1 and accounts-2 hold the workload accounts', () => {
     const names = (id: string) => Object.values(lz.stack(id).resource?.aws_organizations_account ?? {}).map((a) => a.name).sort();
-    expect(names('management')).toEqual(['app-1', 'log-archive', 'security', 'shop-prod']);
+    expect(names('management')).toEqual(['log-archive', 'security']);
     expect(names('accounts-1')).toEqual(APPS_IN_1);
-    expect(names('accounts-2')).toEqual(['app-6']);
+    expect(names('accounts-2')).toEqual(APPS_IN_2);
     expect(Object.keys(lz.json).filter((id) => id.startsWith('accounts-')).sort()).toEqual(['accounts-1', 'accounts-2']);
   });
 
@@ -39,11 +40,11 @@ describe('account stacks (stacks/account-stack.ts): what accounts-<n> holds and 
   });
 
   it('attaches a policy that targets the account itself in the account stack, with the policy id the management stack exports', () => {
-    const attachments = byPath(lz.stack('accounts-1'), 'aws_organizations_policy_attachment');
+    const attachments = byPath(lz.stack('accounts-2'), 'aws_organizations_policy_attachment');
     const [path, attachment] = Object.entries(attachments).find(([p]) => p.endsWith('/Attachment-app-5/Resource'))!;
     const policyConstruct = path.split('/')[0];
     expect(attachment.policy_id).toBe(outputRead('management', inputOutputName('policy-id', policyConstruct)));
-    expect(attachment.target_id).toBe(`\${${byPath(lz.stack('accounts-1'), 'aws_organizations_account')['Account-app-5/Resource'].address}.id}`);
+    expect(attachment.target_id).toBe(`\${${byPath(lz.stack('accounts-2'), 'aws_organizations_account')['Account-app-5/Resource'].address}.id}`);
     expect(Object.keys(byPath(lz.stack('management'), 'aws_organizations_policy_attachment')).filter((p) => p.includes('app-5'))).toEqual([]);
   });
 
@@ -70,8 +71,8 @@ describe('account stacks (stacks/account-stack.ts): what accounts-<n> holds and 
     }
     const provider = awsProvider(stack, 'security-us-east-1');
     expect(provider.assume_role[0].role_arn).toContain(outputRead('management', accountIdOutputName('security')).slice(2, -1));
-    expect(Object.keys(byPath(lz.stack('security'), 'aws_detective_member')).filter((p) => APPS_IN_1.some((a) => p.endsWith(`-${a}`)))).toEqual([]);
-    expect(Object.keys(byPath(lz.stack('security'), 'aws_detective_member')).filter((p) => p.endsWith('-app-1'))).toHaveLength(REGIONS.length);
+    // The security stack enrols no workload account: each is enrolled in its account stack.
+    expect(Object.keys(byPath(lz.stack('security'), 'aws_detective_member')).filter((p) => [...APPS_IN_1, ...APPS_IN_2].some((a) => p.endsWith(`-${a}`)))).toEqual([]);
   });
 
   it('writes no removed or import block for accounts that never moved', () => {

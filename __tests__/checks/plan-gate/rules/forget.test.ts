@@ -74,15 +74,16 @@ describe('forget', () => {
   });
 
   it('passes an account the config moves to an account stack when its stack\'s wave is reviewed alone, and still fails one the config does not move', () => {
-    // The inventory records shop-dev in the management stack (written before account stacks); with two accounts a
-    // stack it moves to accounts-1, whose wave imports it after the management stack's wave forgot it.
+    // The inventory records shop-dev in the management stack (written before account stacks); with three accounts a
+    // stack the organization outgrows it, so shop-dev moves to accounts-1, whose wave imports it after the management
+    // stack's wave forgot it. log-archive, a core account, stays in the management stack.
     const moving = gateContext({ ...minimalConfig((input) => (input.layout = { accountsPerStack: 3 })), recordedLayout: { 'shop-dev': { stack: 'management' }, 'shop-prod': { stack: 'management' } } });
     const account = (name: string) => ({ ...ACCOUNT, name, id: '333333333333' });
     const plan = stackPlan('management', [
       { address: 'aws_organizations_account.Account-shop-dev_1A2B3C4D', actions: ['forget'], before: account('shop-dev') },
-      { address: 'aws_organizations_account.Account-shop-prod_1A2B3C4D', actions: ['forget'], before: account('shop-prod') },
+      { address: 'aws_organizations_account.Account-log-archive_1A2B3C4D', actions: ['forget'], before: account('log-archive') },
     ]);
-    expect(forget([plan], moving).map((f) => f.address)).toEqual(['aws_organizations_account.Account-shop-prod_1A2B3C4D']);
+    expect(forget([plan], moving).map((f) => f.address)).toEqual(['aws_organizations_account.Account-log-archive_1A2B3C4D']);
     // The same forget in another stack is not the move.
     expect(forget([{ ...plan, stack: 'accounts-2' }], moving).map((f) => f.address)).toHaveLength(2);
   });
