@@ -109,8 +109,8 @@ export function resolve(obj: any, options: any): any {
   if (obj._children !== undefined && obj._metadata !== undefined) throw E.constructsCannotBeResolved(pathName);
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(obj)) {
-    // The original resolves a key with the path it was given (options.prefix), not this level's.
-    const resolvedKey = asIs(key, (options.prefix || []).length) ? key : makeContext()[0].resolve(key);
+    // The original resolves a key with the path it was given (options.prefix, this level's prefix), not a longer one.
+    const resolvedKey = asIs(key, prefix.length) ? key : makeContext()[0].resolve(key);
     if (typeof resolvedKey !== 'string') throw E.mapKeyMustResolveToString(pathName, key, resolvedKey);
     const x = obj[key];
     const value = asIs(x, prefix.length + 1) ? x : makeContext(key)[0].resolve(x);

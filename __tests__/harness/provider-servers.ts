@@ -91,13 +91,11 @@ async function workerServer(root: string, binary: string): Promise<ReattachConfi
     // One that never printed its config (a timed-out start): stopped, and replaced.
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
-  return startServer(root, name, binary);
+  return startServer(root, binary, record, join(root, `${name}.log`));
 }
 
-/** Starts `binary -debug`, recorded in `<root>/<name>.json`, and waits for the reattach config it prints. */
-async function startServer(root: string, name: string, binary: string): Promise<ReattachConfig | undefined> {
-  const record = join(root, `${name}.json`);
-  const log = join(root, `${name}.log`);
+/** Starts `binary -debug`, recorded in `record` (its output in `log`), and waits for the reattach config it prints. */
+async function startServer(root: string, binary: string, record: string, log: string): Promise<ReattachConfig | undefined> {
   const fd = openSync(log, 'w');
   // Output to a file (a pipe nobody reads would fill and stop it), its socket in the run's folder. It stays in
   // the worker's process group, so a Ctrl-C that stops the run stops it too; unref'd, the worker can exit first.
